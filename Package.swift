@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "speaknode-report",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "speaknode-report", targets: ["speaknode-report"]),
+        .library(name: "SpeakNodeReport", targets: ["SpeakNodeReport"]),
+        .library(name: "Mustache", targets: ["Mustache"]),
+    ],
+    targets: [
+        // A Mustache template engine that knows nothing of reports.
+        .target(name: "Mustache"),
+
+        // Decoding, collecting, evaluating and rendering of SpeakNode deliveries.
+        .target(
+            name: "SpeakNodeReport",
+            dependencies: ["Mustache"],
+            plugins: ["EmbedTemplates"]
+        ),
+
+        // Argument parsing and the commands, kept out of the executable so tests can drive them.
+        .target(name: "SpeakNodeReportCLI", dependencies: ["SpeakNodeReport"]),
+
+        // The thin `speaknode-report` executable.
+        .executableTarget(name: "speaknode-report", dependencies: ["SpeakNodeReportCLI"]),
+
+        // Compiles the built-in templates in `Templates/` into the library.
+        .executableTarget(name: "TemplateEmbedder"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
+
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache"]),
+        .testTarget(name: "SpeakNodeReportTests", dependencies: ["SpeakNodeReport", "Mustache"]),
+        .testTarget(
+            name: "SpeakNodeReportCLITests",
+            dependencies: ["SpeakNodeReportCLI", "SpeakNodeReport", "speaknode-report"]
+        ),
+    ]
+)

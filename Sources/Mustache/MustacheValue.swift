@@ -1,0 +1,50 @@
+/// A value a template renders: the context stack is built from these.
+///
+/// A closed set of cases keeps rendering predictable and fast, and lets a caller build
+/// a context once and render it with many templates.
+public enum MustacheValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case list([MustacheValue])
+    case object([String: MustacheValue])
+}
+
+extension MustacheValue: ExpressibleByNilLiteral {
+    public init(nilLiteral: ()) { self = .null }
+}
+
+extension MustacheValue: ExpressibleByBooleanLiteral {
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+extension MustacheValue: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { self = .int(value) }
+}
+
+extension MustacheValue: ExpressibleByFloatLiteral {
+    public init(floatLiteral value: Double) { self = .double(value) }
+}
+
+extension MustacheValue: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+}
+
+extension MustacheValue: ExpressibleByArrayLiteral {
+    public init(arrayLiteral elements: MustacheValue...) { self = .list(elements) }
+}
+
+extension MustacheValue: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, MustacheValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}
+
+extension MustacheValue {
+    /// An optional string: `.null` when absent, so `{{#key}}` sections hide it.
+    public init(_ value: String?) {
+        self = value.map(MustacheValue.string) ?? .null
+    }
+}

@@ -1,0 +1,20 @@
+/// One conversation of a test, with the verdict it earned on its own.
+public struct AttemptResult: Sendable, Hashable {
+    public var conversation: Conversation
+    public var outcome: Outcome
+    /// What a reader sees first: the reasons joined (failed), "not evaluated (status: …)"
+    /// (error), or why it was skipped. Empty for a pass without reasons.
+    public var message: String
+    /// The evaluator's reasons, in order.
+    public var reasons: [String]
+    /// For a failure, the `completion_reason`; for an error or skip, the `test_status`.
+    public var type: String?
+
+    public init(conversation: Conversation, outcome: Outcome, message: String, reasons: [String], type: String?) {
+        self.conversation = conversation
+        self.outcome = outcome
+        self.message = message
+        self.reasons = reasons
+        self.type = type
+    }
+}

@@ -1,0 +1,1 @@
+print("speaknode-report")
