@@ -143,7 +143,7 @@ struct Parser {
                 return Body(nodes: nodes, closedStandalone: closesStandalone, closedAtLineStart: atLineStart)
 
             case ">":
-                let name = try plainName(tag)
+                let (name, dynamicName) = try inclusionName(tag)
                 try rejectInsideParent(scope, tag)
                 var indentation: String?
                 if standalone {
@@ -153,16 +153,19 @@ struct Parser {
                     appendText(leading, endsLine: false, to: &nodes)
                 }
                 nodes.append(.partial(Inclusion(
-                    name: name, indentation: indentation, overrides: [:], line: tag.line, column: tag.column
+                    name: name, dynamicName: dynamicName, indentation: indentation, overrides: [:],
+                    line: tag.line, column: tag.column
                 )))
                 atLineStart = standalone
 
             case "<":
-                let name = try plainName(tag)
+                let (name, dynamicName) = try inclusionName(tag)
                 try rejectInsideParent(scope, tag)
                 try checkNesting(tag)
+                // A dynamic parent closes with the name as written: `{{<*name}}…{{/*name}}`.
+                let closingName = dynamicName == nil ? name : "*" + name
                 let body = try parseBody(
-                    in: .parent(name: name, line: tag.line, column: tag.column, openedAtLineStart: atLineStart),
+                    in: .parent(name: closingName, line: tag.line, column: tag.column, openedAtLineStart: atLineStart),
                     atLineStart: true
                 )
                 var overrides: [String: [Node]] = [:]
@@ -173,6 +176,7 @@ struct Parser {
                 if !parentStandalone { appendText(leading, endsLine: false, to: &nodes) }
                 nodes.append(.parent(Inclusion(
                     name: name,
+                    dynamicName: dynamicName,
                     indentation: parentStandalone ? string(leading) : nil,
                     overrides: overrides,
                     line: tag.line,
@@ -280,6 +284,14 @@ struct Parser {
             throw error(at: tag, "invalid name \"\(name)\": dotted names need a name between every dot")
         }
         return VariableName(components: components)
+    }
+
+    /// The name of a partial or parent; `*name` (dynamic) names it by a context value.
+    private func inclusionName(_ tag: Tag) throws(TemplateError) -> (String, VariableName?) {
+        guard tag.content.hasPrefix("*") else { return (try plainName(tag), nil) }
+        var named = tag
+        named.content = String(tag.content.dropFirst()).trimmingSpaces()
+        return (named.content, try variableName(named))
     }
 
     /// A tag's name: not empty, no whitespace inside.
@@ -447,5 +459,16 @@ struct Parser {
     private func appendText(_ range: Range<Int>, endsLine: Bool, to nodes: inout [Node]) {
         guard !range.isEmpty else { return }
         nodes.append(.text(string(range), endsLine: endsLine))
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    fileprivate func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
     }
 }

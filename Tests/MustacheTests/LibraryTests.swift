@@ -91,3 +91,21 @@ struct LibraryTests {
         #expect(output == "<h1>Report</h1>\n<p>hi</p>\n", "\(output.debugDescription)")
     }
 }
+
+@Suite("Dynamic names")
+struct DynamicNameTests {
+    @Test("A partial or parent can be named by a context value")
+    func dynamicPartialAndParent() throws {
+        let library = try TemplateLibrary(sources: [
+            "text": "T:{{content}}",
+            "image": "I:{{url}}",
+            "frame": "[{{$inner}}{{/inner}}]",
+            "main": "{{#items}}{{>*kind}};{{/items}}{{<*layout}}{{$inner}}x{{/inner}}{{/*layout}}",
+        ])
+        let context: MustacheValue = [
+            "layout": "frame",
+            "items": [["kind": "text", "content": "hi"], ["kind": "image", "url": "a.png"], ["kind": "nope"]],
+        ]
+        #expect(try library.render("main", context: context) == "T:hi;I:a.png;;[x]")
+    }
+}
