@@ -103,3 +103,26 @@ struct ParseErrorTests {
         }
     }
 }
+
+@Suite("Nesting limits")
+struct NestingTests {
+    @Test("Deeply nested sections parse and render")
+    func deepSections() throws {
+        let depth = 400
+        let source = String(repeating: "{{#a}}", count: depth) + "x" + String(repeating: "{{/a}}", count: depth)
+        let template = try Template(source)
+        #expect(try template.render(["a": true]) == "x")
+    }
+
+    @Test("Absurdly deep nesting is an error, not a crash")
+    func tooDeep() throws {
+        let source = String(repeating: "{{#a}}", count: 5_000)
+        do {
+            _ = try Template(source, name: "deep")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.templateName == "deep")
+            #expect(error.message.contains("500"))
+        }
+    }
+}
