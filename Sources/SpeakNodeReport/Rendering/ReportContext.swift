@@ -61,8 +61,9 @@ public struct ReportContext: Sendable, Hashable {
                 Self.counted(report.redeliveries, "redelivered webhook delivery was", "redelivered webhook deliveries were")
                     + " counted once"),
             "nonTestDeliveriesText": .string(
-                Self.counted(report.nonTestDeliveries, "delivery was", "deliveries were")
-                    + " not a test conversation and left out"),
+                Self.counted(
+                    report.nonTestDeliveries, "delivery was not a test conversation and was left out",
+                    "deliveries were not test conversations and were left out")),
             "problemsText": .string(Self.counted(problems.count, "input problem", "input problems")),
         ])
     }

@@ -17,7 +17,7 @@ struct MarkdownRenderingTests {
         #expect(markdown.contains("[Full report](<https://ci.example/r/1>)"))
         #expect(markdown.contains("Did not confirm"))
         #expect(markdown.contains("2 redelivered webhook deliveries were counted once"))
-        #expect(markdown.contains("1 delivery was not a test conversation"))
+        #expect(markdown.contains("1 delivery was not a test conversation and was left out"))
         #expect(markdown.contains("in\\.ndjson\\:4\\: not JSON"))
     }
 
