@@ -1,0 +1,110 @@
+import Foundation
+
+/// Turns collected runs into a ``Report``: a verdict for every attempt, an outcome for every
+/// test, and counts for every run and for the whole input.
+///
+/// How a test's attempts add up:
+///
+/// - ``AttemptPolicy/latest``: the last attempt (see ``CollectedTest/attempts`` for the
+///   order) decides, whatever it was.
+/// - ``AttemptPolicy/all``: the worst attempt decides (error > failed > passed). Skipped
+///   attempts are ignored while any other attempt exists; the test is skipped only when
+///   every attempt was. The deciding attempt is the last one with the deciding outcome.
+/// - A test is **flaky** when its attempts that ran (passed, failed or error) do not all
+///   have the same outcome — under either policy, so `--attempts` changes what a flaky
+///   test counts as, never whether it is flagged.
+public struct Evaluator: Sendable {
+    public var policy: AttemptPolicy
+    /// Display names by `test_id` (`--names`); tests without one are shown by id.
+    public var names: [String: String]
+
+    public init(policy: AttemptPolicy = .latest, names: [String: String] = [:]) {
+        self.policy = policy
+        self.names = names
+    }
+
+    /// Evaluates a collection; `problems` (input that could not be read) are carried into the
+    /// report sorted, so it shows everything that was and was not read.
+    public func evaluate(_ collection: CollectedInput, problems: [InputProblem] = []) -> Report {
+        let runs = collection.runs
+            .map(evaluate(_:))
+            .sorted(by: Self.isEarlier)
+        let generatedAt = collection.attempts
+            .compactMap { $0.conversation.createdAt ?? $0.conversation.startTime }
+            .max()
+        return Report(
+            runs: runs,
+            totals: runs.reduce(into: Counts()) { $0 += $1.counts },
+            policy: policy,
+            redeliveries: collection.redeliveries,
+            nonTestDeliveries: collection.nonTestDeliveries,
+            problems: problems.sorted(),
+            generatedAt: generatedAt
+        )
+    }
+
+    /// One run: its tests sorted by name then id, and what its attempts say about it.
+    public func evaluate(_ run: CollectedRun) -> RunResult {
+        let tests = run.tests
+            .compactMap(evaluate(_:))
+            .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        let conversations = run.tests.flatMap { $0.attempts.map(\.conversation) }
+        return RunResult(
+            id: run.id,
+            campaignName: Self.mostCommon(conversations.compactMap(\.campaignName)),
+            campaignID: Self.mostCommon(conversations.compactMap(\.campaignID)),
+            agentNames: Set(conversations.compactMap(\.agentName).filter { !$0.isBlankText }).sorted(),
+            tests: tests,
+            counts: tests.reduce(into: Counts()) { $0 += Counts($1) },
+            startedAt: conversations.compactMap { $0.startTime ?? $0.createdAt }.min()
+        )
+    }
+
+    /// One test; `nil` only for a test without attempts, which the ``Collector`` never makes.
+    public func evaluate(_ test: CollectedTest) -> TestResult? {
+        let attempts = test.attempts.map { AttemptResult(evaluating: $0.conversation) }
+        guard let decidingIndex = decidingIndex(of: attempts) else { return nil }
+        let deciding = attempts[decidingIndex]
+        let ranOutcomes = Set(attempts.map(\.outcome).filter { $0 != .skipped })
+        let agentName = deciding.conversation.agentName.nonBlankText
+            ?? attempts.compactMap(\.conversation.agentName.nonBlankText).first
+            ?? ""
+        return TestResult(
+            id: test.id,
+            name: names[test.id].nonBlankText ?? test.id,
+            runID: test.runID,
+            agentName: agentName,
+            attempts: attempts,
+            decidingAttemptIndex: decidingIndex,
+            outcome: deciding.outcome,
+            isFlaky: ranOutcomes.count > 1,
+            duration: attempts.reduce(0) { $0 + $1.duration }
+        )
+    }
+
+    /// The index of the attempt whose outcome is the test's, under ``policy``.
+    func decidingIndex(of attempts: [AttemptResult]) -> Int? {
+        switch policy {
+        case .latest:
+            return attempts.indices.last
+        case .all:
+            let worst = attempts.map(\.outcome).max() ?? .skipped
+            return attempts.lastIndex { $0.outcome == worst }
+        }
+    }
+
+    /// Runs by start (runs without a time last), then id.
+    static func isEarlier(_ lhs: RunResult, _ rhs: RunResult) -> Bool {
+        if let earlier = MissingLastOrder.precedes(lhs.startedAt, rhs.startedAt) { return earlier }
+        return lhs.id < rhs.id
+    }
+
+    /// The non-blank value seen most often; ties go to the smallest, so the choice is stable.
+    static func mostCommon(_ values: [String]) -> String? {
+        var occurrences: [String: Int] = [:]
+        for value in values where !value.isBlankText { occurrences[value, default: 0] += 1 }
+        return occurrences.min { lhs, rhs in
+            lhs.value != rhs.value ? lhs.value > rhs.value : lhs.key < rhs.key
+        }?.key
+    }
+}
