@@ -106,26 +106,26 @@ struct JSONScanner {
             var value: JSONValue
             switch bytes[position] {
             case ASCII.openBrace:
+                try checkDepth(containers.count + depthAlreadyOpen + 1)
                 position += 1
                 skipWhitespace()
                 if position < bytes.count && bytes[position] == ASCII.closeBrace {
                     position += 1
                     value = .object(JSONObject())
                 } else {
-                    try checkDepth(containers.count + depthAlreadyOpen + 1)
                     keys.append(try parseKeyAndColon(afterComma: false))
                     containers.append(.object)
                     objects.append([])
                     continue nextValue
                 }
             case ASCII.openBracket:
+                try checkDepth(containers.count + depthAlreadyOpen + 1)
                 position += 1
                 skipWhitespace()
                 if position < bytes.count && bytes[position] == ASCII.closeBracket {
                     position += 1
                     value = .array([])
                 } else {
-                    try checkDepth(containers.count + depthAlreadyOpen + 1)
                     containers.append(.array)
                     arrays.append([])
                     continue nextValue
