@@ -28,7 +28,7 @@ struct JSONScanner {
         let hasUTF16Mark = (first == 0xFE && second == 0xFF) || (first == 0xFF && second == 0xFE)
         guard hasUTF16Mark || first == 0 || second == 0 else { return nil }
         return JSONSyntaxError(
-            kind: .encoding, message: "UTF-16 is not supported; convert to UTF-8",
+            kind: .unsupportedEncoding, message: "UTF-16 is not supported; convert to UTF-8",
             offset: 0, line: 1, column: 1)
     }
 

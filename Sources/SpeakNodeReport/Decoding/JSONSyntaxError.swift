@@ -4,8 +4,10 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
     public enum Kind: Sendable, Hashable {
         /// The text breaks the RFC 8259 grammar (or a limit such as the nesting depth).
         case syntax
-        /// The bytes are not UTF-8 text (for instance UTF-16, or a broken UTF-8 sequence).
+        /// A byte sequence that is not valid UTF-8.
         case encoding
+        /// The whole input is in another encoding (UTF-16); no place in it is to blame.
+        case unsupportedEncoding
     }
 
     public var kind: Kind
@@ -36,7 +38,7 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
         switch kind {
         case .syntax:
             return "invalid JSON at \(place): \(message)"
-        case .encoding where offset == 0:
+        case .unsupportedEncoding:
             return message
         case .encoding:
             return "\(message) at \(place)"

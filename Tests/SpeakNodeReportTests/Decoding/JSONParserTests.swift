@@ -243,3 +243,14 @@ struct JSONParserTests {
         #expect(throws: JSONSyntaxError.self) { try JSONParser().parseDocument(Array("[1,]".utf8)) }
     }
 }
+
+@Suite("JSONParser encodings")
+struct JSONParserEncodingTests {
+    @Test("invalid UTF-8 at the very start still says where")
+    func invalidUTF8AtStart() {
+        #expect(throws: JSONSyntaxError(kind: .encoding, message: "invalid UTF-8", offset: 0, line: 1, column: 1)) {
+            try JSONParser().parse([0xFF, 0x20])
+        }
+        #expect((try? JSONParser().parse([0xFF])) == nil)
+    }
+}
