@@ -1,0 +1,56 @@
+import Foundation
+import SpeakNodeReport
+
+/// `speaknode-report render INPUT...`: reads deliveries and writes the reports.
+///
+/// Every path is checked before any input is read, so a typo in `--names` does not cost a
+/// long read. Input that cannot be read is reported and left out; the reports are still
+/// written for the rest.
+struct RenderCommand {
+    var arguments: ParsedArguments
+    var console: Console
+
+    func run() -> ExitStatus {
+        let setup: RenderSetup
+        do {
+            setup = try RenderSetup(arguments)
+        } catch {
+            console.writeError("error: \(error.message)\n")
+            return .usageOrInputError
+        }
+
+        let reader = DeliveryReader(readStandardInput: console.readStandardInput)
+        let pipeline = ReportPipeline(policy: setup.policy, names: setup.names, reader: reader)
+        let (report, _) = pipeline.makeReport(from: setup.inputs)
+
+        var status = ExitStatus.success
+        if report.totals.failed + report.totals.errors > 0, setup.failurePolicy == .failed {
+            status = .testsFailed
+        }
+        if !report.problems.isEmpty { status = .usageOrInputError }
+
+        let renderer = ReportRenderer(templates: setup.templates)
+        var written: [WrittenFile] = []
+        var errors: [String] = []
+        for file in setup.outputs.files {
+            do {
+                let text = try renderer.render(report, as: file.format, options: setup.renderOptions)
+                try AtomicFileWriter().write(text, to: file.path)
+                written.append(file)
+            } catch let failure as CommandFailure {
+                errors.append(failure.message)
+            } catch {
+                errors.append("cannot render the \(file.format.displayName): \(error)")
+            }
+        }
+        if !errors.isEmpty { status = .usageOrInputError }
+
+        let summary = RunSummary(report: report, written: written, style: TerminalStyle(isEnabled: console.usesColor))
+        var text = summary.lines.map { $0 + "\n" }.joined()
+        for message in errors {
+            text += TerminalStyle(isEnabled: console.usesColor).paint("error:", .red) + " \(message)\n"
+        }
+        console.writeError(text)
+        return status
+    }
+}
