@@ -54,7 +54,7 @@ enum CommandDefinitions {
 
     static let templates = CommandDefinition(
         name: "templates",
-        summary: "Write the built-in templates into a folder, to edit and pass to render --templates.",
+        summary: "Write the built-in templates into a folder, to edit for render --templates.",
         discussion: """
             Creates DIR if needed. Existing files are not replaced unless --force is given.
             """,

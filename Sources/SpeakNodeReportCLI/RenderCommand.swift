@@ -10,7 +10,7 @@ struct RenderCommand {
     var arguments: ParsedArguments
     var console: Console
 
-    func run() -> ExitStatus {
+    func run() -> ExitCode {
         let setup: RenderSetup
         do {
             setup = try RenderSetup(arguments)
@@ -22,12 +22,6 @@ struct RenderCommand {
         let reader = DeliveryReader(readStandardInput: console.readStandardInput)
         let pipeline = ReportPipeline(policy: setup.policy, names: setup.names, reader: reader)
         let (report, _) = pipeline.makeReport(from: setup.inputs)
-
-        var status = ExitStatus.success
-        if report.totals.failed + report.totals.errors > 0, setup.failurePolicy == .failed {
-            status = .testsFailed
-        }
-        if !report.problems.isEmpty { status = .usageOrInputError }
 
         let renderer = ReportRenderer(templates: setup.templates)
         var written: [WrittenFile] = []
@@ -43,7 +37,6 @@ struct RenderCommand {
                 errors.append("cannot render the \(file.format.displayName): \(error)")
             }
         }
-        if !errors.isEmpty { status = .usageOrInputError }
 
         let summary = RunSummary(report: report, written: written, style: TerminalStyle(isEnabled: console.usesColor))
         var text = summary.lines.map { $0 + "\n" }.joined()
@@ -51,6 +44,6 @@ struct RenderCommand {
             text += TerminalStyle(isEnabled: console.usesColor).paint("error:", .red) + " \(message)\n"
         }
         console.writeError(text)
-        return status
+        return ExitCode(report: report, failurePolicy: setup.failurePolicy, couldWriteEverything: errors.isEmpty)
     }
 }

@@ -8,7 +8,7 @@ public struct SpeakNodeReportCommandLine {
     }
 
     /// Runs the command line `arguments` (without the program name).
-    public func run(_ arguments: [String]) -> ExitStatus {
+    public func run(_ arguments: [String]) -> ExitCode {
         let root = CommandDefinitions.root
         let help = HelpFormatter(root: root)
         let outcome: ParseOutcome

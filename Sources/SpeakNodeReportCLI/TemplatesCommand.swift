@@ -9,7 +9,7 @@ struct TemplatesCommand {
     var arguments: ParsedArguments
     var console: Console
 
-    func run() -> ExitStatus {
+    func run() -> ExitCode {
         guard let directory = arguments.positional("DIR").first else { return .usageOrInputError }
         let force = arguments.flag("force")
         do throws(CommandFailure) {

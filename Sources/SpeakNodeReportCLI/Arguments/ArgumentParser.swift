@@ -136,7 +136,7 @@ public struct ArgumentParser: Sendable {
         for (position, definition) in definitions.enumerated() {
             if definition.isRepeated {
                 let reserved = definitions[(position + 1)...].count
-                let take = max(0, remaining.count - reserved)
+                let take = min(remaining.count, max(definition.isRequired ? 1 : 0, remaining.count - reserved))
                 result[definition.name] = Array(remaining.prefix(take))
                 remaining = remaining.dropFirst(take)
             } else if let value = remaining.first {

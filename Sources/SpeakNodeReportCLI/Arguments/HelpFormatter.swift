@@ -38,7 +38,7 @@ public struct HelpFormatter: Sendable {
     /// The full help page for the command at `path`.
     public func help(for path: [String]) -> String {
         let command = root.descendant(at: path) ?? root
-        var sections: [String] = [command.summary]
+        var sections = [wrap(command.summary.split(whereSeparator: \.isWhitespace).map(String.init), firstPrefix: "", indent: "")]
         if !command.discussion.isEmpty {
             sections.append(command.discussion.split(separator: "\n\n", omittingEmptySubsequences: false)
                 .map { paragraph in

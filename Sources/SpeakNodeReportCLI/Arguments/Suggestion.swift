@@ -1,10 +1,10 @@
 /// Finds the candidate a mistyped word was most likely meant to be.
 enum Suggestion {
     /// The closest candidate by edit distance, if it is close enough to be a plausible typo
-    /// (at most a third of the word's length, and never more than 3 edits). Ties go to the
+    /// (2 edits, or a third of the word's length up to 3 edits). Ties go to the
     /// candidate listed first.
     static func closest(to word: String, in candidates: [String]) -> String? {
-        let limit = min(3, max(1, word.count / 3))
+        let limit = min(3, max(2, word.count / 3))
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(word, candidate)
