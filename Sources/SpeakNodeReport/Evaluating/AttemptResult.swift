@@ -2,8 +2,9 @@
 public struct AttemptResult: Sendable, Hashable {
     public var conversation: Conversation
     public var outcome: Outcome
-    /// What a reader sees first: the reasons joined (failed), "not evaluated (status: …)"
-    /// (error), or why it was skipped. Empty for a pass without reasons.
+    /// What a reader sees first: the reasons joined with "; " (passed, failed — "no reason
+    /// given" when a failure has none), "not evaluated (test status: …)" (error), or
+    /// "skipped (test status: …)". Empty for a pass without reasons.
     public var message: String
     /// The evaluator's reasons, in order.
     public var reasons: [String]
