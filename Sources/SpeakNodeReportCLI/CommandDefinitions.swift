@@ -36,7 +36,7 @@ enum CommandDefinitions {
                    help: "Use the templates in DIR instead of the built-in ones of the same name (see 'templates')."),
             .value("names", valueName: "FILE",
                    help: "A JSON object mapping test_id to the name shown in the reports."),
-            .value("title", valueName: "TEXT", defaultValue: defaultTitle, help: "The reports' title."),
+            .value("title", valueName: "TEXT", defaultValue: RenderOptions.defaultTitle, help: "The reports' title."),
             .value("report-url", valueName: "URL", help: "Where the HTML report will be published, for links from the summary."),
             .value("attempts", valueName: "POLICY", allowed: AttemptPolicy.allCases.map(\.rawValue),
                    defaultValue: AttemptPolicy.latest.rawValue,
@@ -66,6 +66,5 @@ enum CommandDefinitions {
         ]
     )
 
-    static let defaultTitle = "SpeakNode test report"
     static let defaultOutputDirectory = "reports"
 }

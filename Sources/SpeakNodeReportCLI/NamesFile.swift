@@ -1,4 +1,5 @@
 import Foundation
+import SpeakNodeReport
 
 /// The `--names` file: a JSON object mapping `test_id` to the name readers should see,
 /// because SpeakNode identifies tests only by id.
@@ -21,21 +22,22 @@ enum NamesFile {
 
     /// The names in `data`, read from `path`.
     static func parse(_ data: Data, path: String) throws(CommandFailure) -> [String: String] {
-        let object: Any
+        let value: JSONValue
         do {
-            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            value = try JSONParser().parse(Array(data))
         } catch {
-            throw CommandFailure("names file \(path) is not valid JSON")
+            throw CommandFailure("names file \(path) is not valid JSON: \(error)")
         }
-        guard let dictionary = object as? [String: Any] else {
-            throw CommandFailure("names file \(path) must hold a JSON object of test_id → name")
+        guard case .object(let object) = value else {
+            throw CommandFailure("names file \(path) must hold a JSON object of test_id → name, not \(value.typeDescription)")
         }
         var names: [String: String] = [:]
-        for key in dictionary.keys.sorted() {
-            guard let name = dictionary[key] as? String else {
-                throw CommandFailure("names file \(path): the name for \"\(key)\" must be a string")
+        for member in object.members {
+            guard case .string(let name) = member.value else {
+                throw CommandFailure(
+                    "names file \(path): the name for \"\(member.key)\" must be a string, not \(member.value.typeDescription)")
             }
-            names[key] = name
+            names[member.key] = name
         }
         return names
     }

@@ -18,7 +18,7 @@ struct RenderSetup {
         policy = arguments.value("attempts").flatMap(AttemptPolicy.init(rawValue:)) ?? .latest
         failurePolicy = arguments.value("fail-on").flatMap(FailurePolicy.init(rawValue:)) ?? .failed
         renderOptions = RenderOptions(
-            title: arguments.value("title") ?? CommandDefinitions.defaultTitle,
+            title: arguments.value("title") ?? RenderOptions.defaultTitle,
             reportURL: arguments.value("report-url"),
             toolVersion: ToolVersion.current
         )
@@ -48,7 +48,11 @@ struct RenderSetup {
                 throw CommandFailure("cannot use the templates in \(directory): \(error)")
             }
         } else {
-            templates = TemplateSet.builtIn
+            do {
+                templates = try TemplateSet()
+            } catch {
+                throw CommandFailure("the built-in templates do not load: \(error)")
+            }
         }
     }
 }

@@ -17,8 +17,8 @@ struct TemplatesCommand {
             if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
                 throw CommandFailure("\(directory) is a file, not a directory")
             }
-            let files = TemplateSet.builtIn.files.sorted { $0.name < $1.name }
-            let paths = files.map { URL(fileURLWithPath: directory).appendingPathComponent($0.name).path }
+            let files = TemplateFile.builtins
+            let paths = files.map { URL(fileURLWithPath: directory).appendingPathComponent($0.fileName).path }
             let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
             if !existing.isEmpty, !force {
                 throw CommandFailure(

@@ -14,26 +14,29 @@ struct NamesFileTests {
     }
 
     @Test func refusesAnythingButAnObject() {
-        #expect(throws: CommandFailure("names file names.json must hold a JSON object of test_id → name")) {
+        #expect(throws: CommandFailure("names file names.json must hold a JSON object of test_id → name, not an array")) {
             try parse(#"["t1"]"#)
         }
-        #expect(throws: CommandFailure("names file names.json must hold a JSON object of test_id → name")) {
+        #expect(throws: CommandFailure("names file names.json must hold a JSON object of test_id → name, not a string")) {
             try parse(#""t1""#)
         }
     }
 
     @Test func refusesNonStringNamesNamingTheKey() {
-        #expect(throws: CommandFailure(#"names file names.json: the name for "t2" must be a string"#)) {
+        #expect(throws: CommandFailure(#"names file names.json: the name for "t2" must be a string, not a number"#)) {
             try parse(#"{"t1": "a", "t2": 3}"#)
         }
-        #expect(throws: CommandFailure(#"names file names.json: the name for "t1" must be a string"#)) {
+        #expect(throws: CommandFailure(#"names file names.json: the name for "t1" must be a string, not null"#)) {
             try parse(#"{"t1": null}"#)
         }
     }
 
     @Test func refusesInvalidJSON() {
-        #expect(throws: CommandFailure("names file names.json is not valid JSON")) {
-            try parse("{nope")
+        do {
+            _ = try parse("{nope")
+            Issue.record("invalid JSON was accepted")
+        } catch {
+            #expect(error.message.hasPrefix("names file names.json is not valid JSON: "))
         }
     }
 
