@@ -1,0 +1,40 @@
+extension MustacheValue {
+    /// Whether a section shows: `null`, `false`, the empty string and the empty list are falsey;
+    /// everything else (including `0`) is truthy.
+    var isTruthy: Bool {
+        switch self {
+        case .null: false
+        case .bool(let value): value
+        case .string(let value): !value.isEmpty
+        case .list(let items): !items.isEmpty
+        case .int, .double, .object: true
+        }
+    }
+
+    /// The text `{{name}}` inserts, before escaping. Lists and objects insert nothing.
+    var interpolationText: String {
+        switch self {
+        case .null, .list, .object: ""
+        case .bool(let value): value ? "true" : "false"
+        case .int(let value): String(value)
+        case .double(let value): Self.format(value)
+        case .string(let value): value
+        }
+    }
+
+    /// Whole numbers print without a fractional part (`3.0` → `3`), since JSON does not tell
+    /// integers and decimals apart; others print in their shortest exact form (`1.21`).
+    private static func format(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            return String(Int(value))
+        }
+        return value.description
+    }
+
+    /// The value at `key` when this is an object that has it.
+    @inline(__always)
+    func member(_ key: String) -> MustacheValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+}

@@ -1,0 +1,53 @@
+/// One piece of a parsed template. Rendering walks these; the source is never looked at again.
+indirect enum Node: Sendable {
+    /// Literal text; `endsLine` when it ends with a newline (it then holds no other newline).
+    case text(String, endsLine: Bool)
+    /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (not escaped).
+    case variable(VariableName, escaped: Bool)
+    /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when `inverted`.
+    case section(VariableName, [Node], inverted: Bool)
+    /// `{{>name}}`.
+    case partial(Inclusion)
+    /// `{{<name}}…{{/name}}`: a partial whose blocks are overridden by `Inclusion.overrides`.
+    case parent(Inclusion)
+    /// `{{$name}}…{{/name}}` outside a parent: a place a parent's caller may override.
+    case block(Block)
+}
+
+/// A name looked up in the context stack, split at dots once when parsing.
+struct VariableName: Sendable {
+    /// The dotted components; empty for the implicit iterator `.`.
+    let components: [String]
+}
+
+/// A partial or parent tag: which template it brings in, and how.
+struct Inclusion: Sendable {
+    let name: String
+    /// The whitespace before a standalone tag, prepended to every line of the included template;
+    /// `nil` when the tag is inline.
+    let indentation: String?
+    /// Blocks the included template's blocks are replaced with (empty for a plain partial).
+    let overrides: [String: [Node]]
+    /// Where the tag is, for errors raised while rendering it.
+    let line: Int
+    let column: Int
+}
+
+/// A block: its name, its default content, and how its content is indented where it appears.
+struct Block: Sendable {
+    enum Placement: Sendable {
+        /// The opening tag stands alone on its line: content lines are indented by `indentation`
+        /// (the indentation of the block's own first content line).
+        case standalone(indentation: String)
+        /// The opening tag is inline; lines after the first are indented by `indentation`
+        /// (the whitespace that precedes the tag when it starts its line).
+        case inline(indentation: String)
+    }
+
+    let name: String
+    /// Content with its own indentation removed, so it can be re-indented wherever it is used.
+    let content: [Node]
+    let placement: Placement
+    let line: Int
+    let column: Int
+}

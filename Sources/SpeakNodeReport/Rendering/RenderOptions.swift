@@ -1,0 +1,17 @@
+/// What a report shows beyond the data: its title, where the full report lives, which tool made it.
+public struct RenderOptions: Sendable, Hashable {
+    /// The heading of every report.
+    public var title: String
+    /// Where the HTML report is published (`--report-url`); linked only when it is http(s).
+    public var reportURL: String?
+    /// The version of speaknode-report, shown in footers.
+    public var toolVersion: String?
+
+    public static let defaultTitle = "SpeakNode agent tests"
+
+    public init(title: String = RenderOptions.defaultTitle, reportURL: String? = nil, toolVersion: String? = nil) {
+        self.title = title
+        self.reportURL = reportURL
+        self.toolVersion = toolVersion
+    }
+}

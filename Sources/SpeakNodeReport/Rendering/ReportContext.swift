@@ -1,0 +1,126 @@
+import Foundation
+import Mustache
+
+/// A `Report` turned into the values templates render, everything pre-formatted.
+///
+/// Templates do no logic: every count, duration, date, label and condition a template may
+/// want is computed here, once, the same way for every output. The keys are documented in
+/// the README ("Template context").
+public struct ReportContext: Sendable, Hashable {
+    /// The root object handed to the main template.
+    public let value: MustacheValue
+
+    public init(report: Report, options: RenderOptions) {
+        // Each test's context is built once; the failure and flaky lists reuse it with its run.
+        let testContexts: [[(test: TestResult, context: [String: MustacheValue])]] =
+            report.runs.enumerated().map { runIndex, run in
+                run.tests.enumerated().map { testIndex, test in
+                    var context = TestContext.test(test)
+                    context["anchor"] = .string("test-\(runIndex + 1)-\(testIndex + 1)")
+                    context["runName"] = .string(Self.runName(run))
+                    return (test, context)
+                }
+            }
+        let runs = zip(report.runs, testContexts).map { run, tests in
+            Self.run(run, tests: tests.map { .object($0.context) })
+        }
+        let failures = testContexts.joined().filter { $0.test.outcome.isProblem }.map { MustacheValue.object($0.context) }
+        let flakyTests = testContexts.joined().filter { $0.test.isFlaky }.map { MustacheValue.object($0.context) }
+        let problems = report.problems.sorted().map { problem -> MustacheValue in
+            ["location": .string(problem.source.description), "reason": .string(problem.reason),
+             "text": .string(problem.description)]
+        }
+        let reportURL = options.reportURL.flatMap { $0.isEmpty ? nil : $0 }
+        let hasInputNotes = report.redeliveries > 0 || report.nonTestDeliveries > 0 || !report.problems.isEmpty
+        value = .object([
+            "title": .string(options.title),
+            "toolVersion": MustacheValue(options.toolVersion),
+            "reportURL": MustacheValue(WebLink.http(reportURL)),
+            "reportURLText": MustacheValue(WebLink.http(reportURL) == nil ? reportURL : nil),
+            "generatedAt": MustacheValue(report.generatedAt.map { UTCTimestamp($0).readable }),
+            "timestamp": MustacheValue(report.generatedAt.map { UTCTimestamp($0).junit }),
+            "policy": .string(report.policy.rawValue),
+            "verdict": Self.verdict(report.totals),
+            "totals": Self.counts(report.totals),
+            "runs": .list(runs),
+            "hasRuns": .bool(!runs.isEmpty),
+            "runCount": .int(runs.count),
+            "failures": .list(failures),
+            "hasFailures": .bool(!failures.isEmpty),
+            "flakyTests": .list(flakyTests),
+            "hasFlaky": .bool(!flakyTests.isEmpty),
+            "redeliveries": .int(report.redeliveries),
+            "nonTestDeliveries": .int(report.nonTestDeliveries),
+            "problemCount": .int(problems.count),
+            "problems": .list(problems),
+            "hasProblems": .bool(!problems.isEmpty),
+            "hasRedeliveries": .bool(report.redeliveries > 0),
+            "hasNonTestDeliveries": .bool(report.nonTestDeliveries > 0),
+            "hasInputNotes": .bool(hasInputNotes),
+        ])
+    }
+
+    static func verdict(_ totals: Counts) -> MustacheValue {
+        let failed = totals.failed + totals.errors > 0
+        let empty = totals.tests == 0
+        let (text, symbol, style) =
+            failed ? ("Failed", "❌", "failed") : empty ? ("No tests", "⚪", "empty") : ("Passed", "✅", "passed")
+        return [
+            "text": .string(text), "symbol": .string(symbol), "style": .string(style),
+            "isPassed": .bool(!failed && !empty), "isFailed": .bool(failed), "isEmpty": .bool(empty),
+        ]
+    }
+
+    static func counts(_ counts: Counts) -> MustacheValue {
+        let executed = counts.tests - counts.skipped
+        let passRate = DurationText.percentage(counts.passed, of: executed)
+        var summary = "\(counts.passed) passed, \(counts.failed) failed, \(counts.errors) "
+            + (counts.errors == 1 ? "error" : "errors") + ", \(counts.skipped) skipped"
+        if counts.flaky > 0 { summary += ", \(counts.flaky) flaky" }
+        return [
+            "tests": .int(counts.tests), "passed": .int(counts.passed), "failed": .int(counts.failed),
+            "errors": .int(counts.errors), "skipped": .int(counts.skipped), "flaky": .int(counts.flaky),
+            "attempts": .int(counts.attempts),
+            "problems": .int(counts.failed + counts.errors),
+            "duration": .string(DurationText.readable(counts.duration)),
+            "seconds": .string(DurationText.seconds(counts.duration)),
+            "passRate": .string(passRate ?? "n/a"),
+            "hasPassRate": .bool(passRate != nil),
+            "summary": .string(summary),
+            "hasFailed": .bool(counts.failed > 0), "hasErrors": .bool(counts.errors > 0),
+            "hasSkipped": .bool(counts.skipped > 0), "hasFlaky": .bool(counts.flaky > 0),
+        ]
+    }
+
+    static func runName(_ run: RunResult) -> String {
+        let shortID = shortened(run.id)
+        guard let campaign = run.campaignName, !campaign.isEmpty else { return shortID }
+        return "\(campaign) (\(shortID))"
+    }
+
+    static func shortened(_ id: String) -> String { String(id.prefix(8)) }
+
+    static func run(_ run: RunResult, tests: [MustacheValue]) -> MustacheValue {
+        var properties: [MustacheValue] = [["name": "run_id", "value": .string(run.id)]]
+        if let campaign = run.campaignName { properties.append(["name": "campaign", "value": .string(campaign)]) }
+        if let campaignID = run.campaignID { properties.append(["name": "campaign_id", "value": .string(campaignID)]) }
+        for agent in run.agentNames { properties.append(["name": "agent", "value": .string(agent)]) }
+        return [
+            "id": .string(run.id),
+            "shortID": .string(shortened(run.id)),
+            "name": .string(runName(run)),
+            "campaignName": MustacheValue(run.campaignName),
+            "campaignID": MustacheValue(run.campaignID),
+            "agentNames": .list(run.agentNames.map(MustacheValue.string)),
+            "agents": .string(run.agentNames.joined(separator: ", ")),
+            "hasAgents": .bool(!run.agentNames.isEmpty),
+            "startedAt": MustacheValue(run.startedAt.map { UTCTimestamp($0).readable }),
+            "timestamp": MustacheValue(run.startedAt.map { UTCTimestamp($0).junit }),
+            "counts": counts(run.counts),
+            "verdict": verdict(run.counts),
+            "tests": .list(tests),
+            "hasTests": .bool(!run.tests.isEmpty),
+            "properties": .list(properties),
+        ]
+    }
+}

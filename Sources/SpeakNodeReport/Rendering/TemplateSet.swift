@@ -1,0 +1,109 @@
+import Foundation
+import Mustache
+
+/// The templates reports are rendered with: the built-ins, with any a user supplied in
+/// `--templates DIR` replacing the built-in of the same file name or adding a partial.
+///
+/// Every template is parsed once, when the set is made, so a syntax error is reported before
+/// any report is written.
+public struct TemplateSet {
+    /// Every template of the set, overrides in place of the built-ins they replace, sorted by name.
+    public let files: [TemplateFile]
+    /// Names (without `.mustache`) of the templates that came from the override folder, sorted.
+    public let overriddenNames: [String]
+    /// Where each template came from, for error messages: an override's path or `built-in NAME`.
+    private let origins: [String: String]
+    private let library: TemplateLibrary
+
+    /// The built-in templates alone.
+    public init() throws {
+        try self.init(files: TemplateFile.builtins, overrides: [], folder: nil)
+    }
+
+    /// The built-ins, with every `*.mustache` file directly inside `directory` taking the place of
+    /// the built-in of the same file name, or adding a partial. Sub-folders are not read.
+    public init(overridesIn directory: String) throws {
+        let overrides = try Self.readOverrides(in: directory)
+        var byName = Dictionary(TemplateFile.builtins.map { ($0.fileName, $0) }, uniquingKeysWith: { _, last in last })
+        for file in overrides { byName[file.fileName] = file }
+        try self.init(
+            files: byName.values.sorted { $0.fileName < $1.fileName }, overrides: overrides, folder: directory)
+    }
+
+    private init(files: [TemplateFile], overrides: [TemplateFile], folder: String?) throws {
+        let overridden = Set(overrides.map(\.fileName))
+        var origins: [String: String] = [:]
+        for file in files {
+            origins[file.name] =
+                if let folder, overridden.contains(file.fileName) {
+                    URL(fileURLWithPath: folder).appendingPathComponent(file.fileName).path
+                } else {
+                    "built-in \(file.fileName)"
+                }
+        }
+        self.files = files
+        self.overriddenNames = overrides.map(\.name).sorted()
+        self.origins = origins
+        do {
+            library = try TemplateLibrary(
+                sources: Dictionary(files.map { ($0.name, $0.contents) }, uniquingKeysWith: { _, last in last }))
+        } catch let error as TemplateError {
+            throw Self.syntaxError(error, origins: origins)
+        }
+    }
+
+    /// Names of every template (without `.mustache`), sorted.
+    public var names: [String] { files.map(\.name) }
+
+    /// Renders the named template with the escaping its file name calls for (see `OutputFormat`).
+    public func render(_ name: String, context: MustacheValue) throws -> String {
+        guard library[name] != nil else { throw TemplateSetError.missingTemplate(name: name) }
+        do {
+            return try library.render(name, context: context, escaping: OutputFormat(templateName: name).escaping)
+        } catch let error as TemplateError {
+            throw Self.syntaxError(error, origins: origins)
+        }
+    }
+
+    private static func syntaxError(_ error: TemplateError, origins: [String: String]) -> TemplateSetError {
+        .syntax(
+            file: origins[error.templateName] ?? error.templateName, line: error.line, column: error.column,
+            message: error.message)
+    }
+
+    private static func readOverrides(in directory: String) throws -> [TemplateFile] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            throw TemplateSetError.folderMissing(path: directory)
+        }
+        guard isDirectory.boolValue else { throw TemplateSetError.notAFolder(path: directory) }
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw TemplateSetError.unreadable(path: directory, reason: Self.reason(error))
+        }
+        let folder = URL(fileURLWithPath: directory, isDirectory: true)
+        return try entries.filter { $0.hasSuffix(TemplateFile.fileExtension) && !$0.hasPrefix(".") }.sorted()
+            .compactMap { fileName in
+                let url = folder.appendingPathComponent(fileName)
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue
+                else { return nil }
+                let data: Data
+                do {
+                    data = try Data(contentsOf: url)
+                } catch {
+                    throw TemplateSetError.unreadable(path: url.path, reason: Self.reason(error))
+                }
+                guard let contents = String(data: data, encoding: .utf8) else {
+                    throw TemplateSetError.unreadable(path: url.path, reason: "not UTF-8 text")
+                }
+                return TemplateFile(fileName: fileName, contents: contents)
+            }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Mustache
+
+/// The template values of one test and its attempts.
+enum TestContext {
+    static func test(_ test: TestResult) -> [String: MustacheValue] {
+        let deciding = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttempt : nil
+        let attempts = test.attempts.enumerated().map { index, attempt in
+            self.attempt(attempt, number: index + 1, isDeciding: index == test.decidingAttemptIndex)
+        }
+        let reruns = reruns(test)
+        let systemOut = systemOut(deciding, test: test)
+        var context = outcome(test.outcome)
+        context.merge([
+            "id": .string(test.id),
+            "name": .string(test.name),
+            "runID": .string(test.runID),
+            "agent": .string(test.agentName),
+            "hasAgent": .bool(!test.agentName.isEmpty),
+            "classname": .string(test.agentName.isEmpty ? "speaknode" : test.agentName),
+            "isFlaky": .bool(test.isFlaky),
+            "message": .string(deciding?.message ?? ""),
+            "hasMessage": .bool(!(deciding?.message ?? "").isEmpty),
+            "reasons": .list((deciding?.reasons ?? []).map(MustacheValue.string)),
+            "hasReasons": .bool(!(deciding?.reasons ?? []).isEmpty),
+            "reasonsText": .string(reasonsText(deciding)),
+            "type": .string(deciding?.type ?? defaultType(test.outcome)),
+            "duration": .string(DurationText.readable(test.duration)),
+            "seconds": .string(DurationText.seconds(test.duration)),
+            "attempts": .list(attempts.map(MustacheValue.object)),
+            "attemptCount": .int(attempts.count),
+            "hasSeveralAttempts": .bool(attempts.count > 1),
+            "decidingAttempt": deciding.map { .object(attempt($0, number: test.decidingAttemptIndex + 1, isDeciding: true)) } ?? .null,
+            "sessionID": MustacheValue(deciding?.conversation.sessionID),
+            "recordingURL": MustacheValue(WebLink.http(deciding?.conversation.audioURL)),
+            "transcript": transcript(deciding?.conversation),
+            "hasTranscript": .bool(!(deciding?.conversation.history.isEmpty ?? true)),
+            "systemOut": .string(systemOut),
+            "hasSystemOut": .bool(!systemOut.isEmpty),
+            "reruns": .list(reruns),
+            "hasReruns": .bool(!reruns.isEmpty),
+        ]) { _, new in new }
+        return context
+    }
+
+    static func outcome(_ outcome: Outcome) -> [String: MustacheValue] {
+        let (label, symbol): (String, String) =
+            switch outcome {
+            case .passed: ("Passed", "✅")
+            case .failed: ("Failed", "❌")
+            case .error: ("Error", "⚠️")
+            case .skipped: ("Skipped", "⏭️")
+            }
+        return [
+            "outcome": .string(outcome.rawValue), "outcomeLabel": .string(label), "symbol": .string(symbol),
+            "isPassed": .bool(outcome == .passed), "isFailed": .bool(outcome == .failed),
+            "isError": .bool(outcome == .error), "isSkipped": .bool(outcome == .skipped),
+            "isProblem": .bool(outcome.isProblem),
+        ]
+    }
+
+    static func attempt(_ attempt: AttemptResult, number: Int, isDeciding: Bool) -> [String: MustacheValue] {
+        let conversation = attempt.conversation
+        let recordingURL = WebLink.http(conversation.audioURL)
+        var context = outcome(attempt.outcome)
+        context.merge([
+            "number": .int(number),
+            "isDeciding": .bool(isDeciding),
+            "message": .string(attempt.message),
+            "hasMessage": .bool(!attempt.message.isEmpty),
+            "reasons": .list(attempt.reasons.map(MustacheValue.string)),
+            "hasReasons": .bool(!attempt.reasons.isEmpty),
+            "reasonsText": .string(reasonsText(attempt)),
+            "type": .string(attempt.type ?? defaultType(attempt.outcome)),
+            "sessionID": MustacheValue(conversation.sessionID),
+            "agent": MustacheValue(conversation.agentName),
+            "status": MustacheValue(conversation.testStatus),
+            "completionReason": MustacheValue(conversation.evalResult?.completionReason),
+            "startedAt": MustacheValue((conversation.startTime ?? conversation.createdAt).map { UTCTimestamp($0).readable }),
+            "duration": .string(DurationText.readable(conversation.durationSeconds ?? 0)),
+            "seconds": .string(DurationText.seconds(conversation.durationSeconds ?? 0)),
+            "recordingURL": MustacheValue(recordingURL),
+            "recordingText": MustacheValue(recordingURL == nil ? conversation.audioURL : nil),
+            "transcript": transcript(conversation),
+            "hasTranscript": .bool(!conversation.history.isEmpty),
+        ]) { _, new in new }
+        return context
+    }
+
+    /// The JUnit (Maven Surefire) entries for attempts other than the deciding one that failed
+    /// or errored: `flakyFailure`/`flakyError` when the test passed in the end,
+    /// `rerunFailure`/`rerunError` when it failed or errored.
+    static func reruns(_ test: TestResult) -> [MustacheValue] {
+        guard test.outcome != .skipped else { return [] }
+        return test.attempts.enumerated().compactMap { index, attempt in
+            guard index != test.decidingAttemptIndex, attempt.outcome.isProblem else { return nil }
+            let prefix = test.outcome == .passed ? "flaky" : "rerun"
+            let element = prefix + (attempt.outcome == .failed ? "Failure" : "Error")
+            let systemOut = systemOut(attempt, test: nil)
+            return [
+                "element": .string(element),
+                "number": .int(index + 1),
+                "message": .string(attempt.message),
+                "type": .string(attempt.type ?? defaultType(attempt.outcome)),
+                "reasonsText": .string(reasonsText(attempt)),
+                "sessionID": MustacheValue(attempt.conversation.sessionID),
+                "systemOut": .string(systemOut),
+                "hasSystemOut": .bool(!systemOut.isEmpty),
+            ]
+        }
+    }
+
+    /// The reasons, one a line; the message when there are none.
+    static func reasonsText(_ attempt: AttemptResult?) -> String {
+        guard let attempt else { return "" }
+        return attempt.reasons.isEmpty ? attempt.message : attempt.reasons.joined(separator: "\n")
+    }
+
+    /// What JUnit's `<system-out>` shows for an attempt: which attempt, the session, the
+    /// recording link, then the transcript, one line each.
+    static func systemOut(_ attempt: AttemptResult?, test: TestResult?) -> String {
+        guard let attempt else { return "" }
+        var lines: [String] = []
+        if let test, test.attempts.count > 1 {
+            lines.append("attempt \(test.decidingAttemptIndex + 1) of \(test.attempts.count) decided the outcome")
+        }
+        if let session = attempt.conversation.sessionID { lines.append("session: \(session)") }
+        if let url = WebLink.http(attempt.conversation.audioURL) { lines.append("recording: \(url)") }
+        let transcript = TranscriptLine.lines(of: attempt.conversation).map(\.line)
+        if !transcript.isEmpty {
+            lines.append("transcript:")
+            lines += transcript
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func transcript(_ conversation: Conversation?) -> MustacheValue {
+        guard let conversation else { return .list([]) }
+        return .list(TranscriptLine.lines(of: conversation).map { line in
+            [
+                "line": .string(line.line), "text": .string(line.text), "offset": MustacheValue(line.offset),
+                "kind": .string(line.kind), "isError": .bool(line.isError),
+            ]
+        })
+    }
+
+    /// JUnit requires a `type` on rerun entries; used when the payload gave none.
+    static func defaultType(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .passed: "passed"
+        case .failed: "failed"
+        case .error: "error"
+        case .skipped: "skipped"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import SpeakNodeReport
+
+@Suite("Escaping for each output")
+struct EscaperTests {
+    @Test("The output format is read from the template's file name")
+    func formatFromName() {
+        #expect(OutputFormat(templateName: "junit.xml.mustache") == .xml)
+        #expect(OutputFormat(templateName: "transcript.xml") == .xml)
+        #expect(OutputFormat(templateName: "report.html") == .html)
+        #expect(OutputFormat(templateName: "summary.md.mustache") == .markdown)
+        #expect(OutputFormat(templateName: "notes.txt") == .plain)
+        #expect(OutputFormat.plain.escape("<b>") == "<b>")
+    }
+
+    @Test("XML escapes markup characters and removes what XML 1.0 forbids")
+    func xml() {
+        #expect(XMLEscaper.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;")
+        #expect(XMLEscaper.escape("]]>") == "]]&gt;")
+        #expect(XMLEscaper.escape("a\u{0}\u{8}\u{B}\u{C}\u{E}\u{1F}\u{FFFE}\u{FFFF}b") == "ab")
+        #expect(XMLEscaper.escape("tab\tline\ncr\r") == "tab\tline\ncr&#13;")
+        #expect(XMLEscaper.escape("é 😀 \u{10FFFF}") == "é 😀 \u{10FFFF}")
+    }
+
+    @Test("HTML escapes the five markup characters and strips control characters but keeps line breaks")
+    func html() {
+        #expect(HTMLEscaper.escape("<script>alert('x') & \"y\"</script>") == "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;")
+        #expect(HTMLEscaper.escape("&amp;") == "&amp;amp;")
+        #expect(HTMLEscaper.escape("a\u{0}\u{1B}b\t\n\r") == "ab\t\n\r")
+    }
+
+    @Test("Markdown neutralises every construct payload text could open")
+    func markdown() {
+        #expect(MarkdownEscaper.escape("a | b") == "a \\| b")
+        #expect(MarkdownEscaper.escape("<script>") == "&lt;script&gt;")
+        #expect(MarkdownEscaper.escape("&amp;") == "&amp;amp;")
+        #expect(MarkdownEscaper.escape("[x](javascript:alert(1))") == "\\[x\\]\\(javascript\\:alert\\(1\\)\\)")
+        #expect(MarkdownEscaper.escape("`x`") == "\\`x\\`")
+        #expect(MarkdownEscaper.escape("# heading") == "\\#\u{2060} heading")
+        #expect(MarkdownEscaper.escape("@user") == "@\u{2060}user")
+        #expect(MarkdownEscaper.escape("line\r\n\n\tnext") == "line next")
+        #expect(MarkdownEscaper.escape("a\u{0}\u{7}\u{1B}\u{7F}\u{85}b") == "a b")
+        #expect(MarkdownEscaper.escape("{{title}}") == "\\{\\{title\\}\\}")
+    }
+
+    static let cmark = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm", "/opt/homebrew/bin/cmark-gfm"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static let hostileSamples = [
+        "<script>alert(1)</script>", "a | b", "`code` ```fence", "[x](javascript:alert(1))", "![i](http://e.com/a.png)",
+        "# heading", "@user #123", "http://evil.example/x www.evil.example me@evil.example", "*em* _em_ **b** ~~del~~",
+        "&amp; &#64; &copy;", "line1\n- item\n> quote\n```", "1. one", "</details><details open>", "{{x}}", "$x^2$",
+        "<https://x.example>", "===", "---", "+ a", "trailing\\", "<!-- c -->", "[^1]", ":smile: ~~~",
+    ]
+
+    @Test(
+        "cmark-gfm renders escaped Markdown as plain text, in a paragraph and in a table cell",
+        .enabled(if: cmark != nil, "cmark-gfm is not installed (apt-get install cmark-gfm)"))
+    func markdownThroughCmark() throws {
+        let cmark = try #require(Self.cmark)
+        for sample in Self.hostileSamples {
+            let escaped = MarkdownEscaper.escape(sample)
+            let expected = HTMLEscaper.escape(
+                sample.replacingOccurrences(of: "\n", with: " ")
+                    .replacingOccurrences(of: "@", with: "@\u{2060}").replacingOccurrences(of: "#", with: "#\u{2060}"))
+                .replacingOccurrences(of: "&#39;", with: "'")
+            let paragraph = try Self.run(cmark, markdown: escaped + "\n")
+            #expect(paragraph == "<p>\(expected)</p>\n", "paragraph: \(sample)")
+            let table = try Self.run(cmark, markdown: "| a |\n| --- |\n| \(escaped) |\n")
+            #expect(table.contains("<td>\(expected)</td>"), "table: \(sample) → \(table)")
+            #expect(!table.contains("<td></td>"), "table cell split: \(sample)")
+        }
+    }
+
+    static func run(_ tool: String, markdown: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = ["--extension", "autolink", "--extension", "table", "--extension", "strikethrough", "--extension", "tagfilter"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(markdown.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import SpeakNodeReport
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+@Suite("JUnit XML report")
+struct JUnitRenderingTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let schema = packageRoot.appendingPathComponent("../shared/junit/junit-10.xsd").standardizedFileURL
+    static let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint", "/opt/homebrew/bin/xmllint"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let canValidate = xmllint != nil && FileManager.default.fileExists(atPath: schema.path)
+
+    func render(_ report: Report) throws -> String {
+        try ReportRenderer(templates: TemplateSet()).render(report, as: .junit, options: RenderOptions())
+    }
+
+    @Test("Suites and test cases carry the counts, outcomes and reruns of the report")
+    func structure() throws {
+        let xml = try render(ReportFixture.mixed())
+        let document = try XMLDocument(xmlString: xml, options: [])
+        let root = try #require(document.rootElement())
+        #expect(root.name == "testsuites")
+        #expect(root.attribute(forName: "tests")?.stringValue == "5")
+        #expect(root.attribute(forName: "failures")?.stringValue == "1")
+        #expect(root.attribute(forName: "errors")?.stringValue == "1")
+        #expect(root.attribute(forName: "skipped") == nil)
+        let suite = try #require(root.elements(forName: "testsuite").first)
+        #expect(suite.attribute(forName: "name")?.stringValue == "Nightly (01dbc221)")
+        #expect(suite.attribute(forName: "skipped")?.stringValue == "1")
+        #expect(suite.attribute(forName: "timestamp")?.stringValue == "2025-11-25T14:00:00")
+        let cases = suite.elements(forName: "testcase")
+        #expect(cases.count == 5)
+        let byName = Dictionary(cases.map { ($0.attribute(forName: "name")?.stringValue ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        let failed = try #require(byName["Cancels a booking"])
+        let failure = try #require(failed.elements(forName: "failure").first)
+        #expect(failure.attribute(forName: "type")?.stringValue == "StepsExhausted")
+        #expect(failure.stringValue == "Did not confirm\nHung up early")
+        #expect(failed.attribute(forName: "classname")?.stringValue == "Booking agent")
+        #expect(failed.attribute(forName: "time")?.stringValue == "62.000")
+        #expect(byName["Reschedules"]?.elements(forName: "error").count == 1)
+        #expect(byName["Transfers"]?.elements(forName: "skipped").count == 1)
+        let flaky = try #require(byName["Asks for the price"])
+        #expect(flaky.elements(forName: "failure").isEmpty)
+        #expect(flaky.elements(forName: "flakyFailure").first?.stringValue?.hasPrefix("Wrong price") == true)
+        let systemOut = try #require(flaky.elements(forName: "system-out").first?.stringValue)
+        #expect(systemOut.contains("session: s6"))
+        #expect(systemOut.contains("recording: https://rec.example/s6.wav?sig=a&b=c"))
+        #expect(systemOut.contains("[00:12.3] User: Hello"))
+    }
+
+    @Test("Hostile payload text stays text: the document parses and keeps the text minus forbidden characters")
+    func hostile() throws {
+        let xml = try render(ReportFixture.hostile())
+        let document = try XMLDocument(xmlString: xml, options: [])
+        let testcase = try #require(document.rootElement()?.elements(forName: "testsuite").first?.elements(forName: "testcase").first)
+        let clean = ReportFixture.hostileText.unicodeScalars.filter { !XMLEscaper.isForbidden($0) }
+        #expect(testcase.attribute(forName: "name")?.stringValue == String(String.UnicodeScalarView(clean)))
+        #expect(testcase.elements(forName: "failure").count == 1)
+        #expect(!xml.contains("<script>"))
+        #expect(!xml.contains("{{"), "payload {{…}} must not be evaluated or dropped as a tag")
+    }
+
+    @Test(
+        "The report validates against the Jenkins JUnit schema",
+        .enabled(if: canValidate, "needs xmllint (apt-get install libxml2-utils) and ../shared/junit/junit-10.xsd"))
+    func schemaValidation() throws {
+        for report in [ReportFixture.mixed(), ReportFixture.hostile()] {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml")
+            try Data(try render(report).utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try #require(Self.xmllint))
+            process.arguments = ["--noout", "--schema", Self.schema.path, file.path]
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = Pipe()
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(message)")
+        }
+    }
+}

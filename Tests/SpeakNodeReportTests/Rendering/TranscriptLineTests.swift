@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import SpeakNodeReport
+
+@Suite("Transcript lines")
+struct TranscriptLineTests {
+    @Test("Each kind of history item reads as one line, offset from the conversation's start")
+    func kinds() {
+        let start = ReportFixture.start
+        let conversation = Conversation(
+            startTime: start,
+            history: [
+                HistoryItem(role: "User", content: "Monday please", kind: "Message", createdAt: start.addingTimeInterval(12.3)),
+                HistoryItem(role: "Agent", kind: "FunctionCall", createdAt: start.addingTimeInterval(15), toolName: "book_slot", toolArgumentsJSON: #"{"day":"mon"}"#),
+                HistoryItem(kind: "FunctionCallOutput", toolOutput: "slot taken", toolIsError: true),
+                HistoryItem(kind: "AgentHandoff", handoffToAgentID: "billing"),
+                HistoryItem(kind: "AgentConfigUpdate", instructions: "Be brief", toolsAdded: ["refund", "lookup"]),
+                HistoryItem(role: "Assistant", content: "Sorry", kind: "Message", interrupted: true),
+                HistoryItem(content: "?", kind: "SomethingNew"),
+            ])
+        let lines = TranscriptLine.lines(of: conversation)
+        #expect(lines.map(\.line) == [
+            "[00:12.3] User: Monday please",
+            #"[00:15.0] Agent → tool book_slot({"day":"mon"})"#,
+            "tool error: slot taken",
+            "handoff → agent billing",
+            "config update: instructions: Be brief; tools added: refund, lookup",
+            "Assistant: Sorry (interrupted)",
+            "SomethingNew: ?",
+        ])
+        #expect(lines[2].isError)
+    }
+
+    @Test("Without a start time, offsets count from the first item with a time")
+    func firstItemStart() {
+        let start = ReportFixture.start
+        let conversation = Conversation(history: [
+            HistoryItem(role: "User", content: "a", kind: "Message", createdAt: start.addingTimeInterval(5)),
+            HistoryItem(role: "Agent", content: "b", kind: "Message", createdAt: start.addingTimeInterval(7.5)),
+        ])
+        #expect(TranscriptLine.lines(of: conversation).map(\.offset) == ["00:00.0", "00:02.5"])
+    }
+
+    @Test("Very long text is cut, saying how much was left out")
+    func longText() {
+        let conversation = Conversation(history: [HistoryItem(role: "User", content: String(repeating: "x", count: 5000), kind: "Message")])
+        let line = TranscriptLine.lines(of: conversation)[0].line
+        #expect(line.count < 2100)
+        #expect(line.hasSuffix("… (3000 more characters)"))
+    }
+}
