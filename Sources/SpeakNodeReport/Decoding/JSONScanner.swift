@@ -11,18 +11,26 @@ struct JSONScanner {
     init(document bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) throws(JSONSyntaxError) {
         self.bytes = bytes
         self.maximumDepth = maximumDepth
-        if bytes.count >= 2 {
-            let first = bytes[0], second = bytes[1]
-            let hasUTF16Mark = (first == 0xFE && second == 0xFF) || (first == 0xFF && second == 0xFE)
-            if hasUTF16Mark || first == 0 || second == 0 {
-                throw JSONSyntaxError(
-                    kind: .encoding, message: "UTF-16 is not supported; convert to UTF-8",
-                    offset: 0, line: 1, column: 1)
-            }
-        }
-        let hasUTF8Mark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-        textStart = hasUTF8Mark ? 3 : 0
+        if let problem = JSONScanner.encodingProblem(in: bytes) { throw problem }
+        textStart = JSONScanner.byteOrderMarkLength(of: bytes)
         position = textStart
+    }
+
+    /// The error for input that is evidently not UTF-8: a UTF-16 byte-order mark, or the NUL
+    /// bytes that UTF-16 (or UTF-32) puts next to every ASCII character.
+    static func encodingProblem(in bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxError? {
+        guard bytes.count >= 2 else { return nil }
+        let first = bytes[0], second = bytes[1]
+        let hasUTF16Mark = (first == 0xFE && second == 0xFF) || (first == 0xFF && second == 0xFE)
+        guard hasUTF16Mark || first == 0 || second == 0 else { return nil }
+        return JSONSyntaxError(
+            kind: .encoding, message: "UTF-16 is not supported; convert to UTF-8",
+            offset: 0, line: 1, column: 1)
+    }
+
+    /// 3 when the bytes start with the UTF-8 byte-order mark, else 0.
+    static func byteOrderMarkLength(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     }
 
     // MARK: Document level
@@ -98,26 +106,26 @@ struct JSONScanner {
             var value: JSONValue
             switch bytes[position] {
             case ASCII.openBrace:
+                try checkDepth(containers.count + depthAlreadyOpen + 1)
                 position += 1
                 skipWhitespace()
                 if position < bytes.count && bytes[position] == ASCII.closeBrace {
                     position += 1
                     value = .object(JSONObject())
                 } else {
-                    try checkDepth(containers.count + depthAlreadyOpen + 1)
                     keys.append(try parseKeyAndColon(afterComma: false))
                     containers.append(.object)
                     objects.append([])
                     continue nextValue
                 }
             case ASCII.openBracket:
+                try checkDepth(containers.count + depthAlreadyOpen + 1)
                 position += 1
                 skipWhitespace()
                 if position < bytes.count && bytes[position] == ASCII.closeBracket {
                     position += 1
                     value = .array([])
                 } else {
-                    try checkDepth(containers.count + depthAlreadyOpen + 1)
                     containers.append(.array)
                     arrays.append([])
                     continue nextValue
