@@ -9,6 +9,7 @@ indirect enum Node: Sendable {
     /// `{{>name}}`.
     case partial(Inclusion)
     /// `{{<name}}…{{/name}}`: a partial whose blocks are overridden by `Inclusion.overrides`.
+    /// Both also come as `{{>*name}}` / `{{<*name}}`, naming the template by a context value.
     case parent(Inclusion)
     /// `{{$name}}…{{/name}}` outside a parent: a place a parent's caller may override.
     case block(Block)
@@ -22,7 +23,10 @@ struct VariableName: Sendable {
 
 /// A partial or parent tag: which template it brings in, and how.
 struct Inclusion: Sendable {
+    /// The template's name as written (for a dynamic name, the name looked up, after `*`).
     let name: String
+    /// For `{{>*name}}`: the context value whose text names the template.
+    let dynamicName: VariableName?
     /// The whitespace before a standalone tag, prepended to every line of the included template;
     /// `nil` when the tag is inline.
     let indentation: String?

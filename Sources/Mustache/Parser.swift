@@ -7,15 +7,15 @@ struct Parser {
     /// What the body being parsed belongs to, and so what ends it.
     private enum Scope {
         case root
-        case section(name: String, line: Int, column: Int)
+        case section(name: String, opener: Tag)
         /// Directly inside `{{<name}}`: only blocks count, other text is ignored.
-        case parent(name: String, line: Int, column: Int, openedAtLineStart: Bool)
-        case block(name: String, line: Int, column: Int)
+        case parent(name: String, opener: Tag, openedAtLineStart: Bool)
+        case block(name: String, opener: Tag)
 
         var closingName: String? {
             switch self {
             case .root: nil
-            case .section(let name, _, _), .parent(let name, _, _, _), .block(let name, _, _): name
+            case .section(let name, _), .parent(let name, _, _), .block(let name, _): name
             }
         }
 
@@ -117,7 +117,7 @@ struct Parser {
                 if standalone { consumeRestOfLine() } else { appendText(leading, endsLine: false, to: &nodes) }
                 try checkNesting(tag)
                 let body = try parseBody(
-                    in: .section(name: tag.content, line: tag.line, column: tag.column),
+                    in: .section(name: tag.content, opener: tag),
                     atLineStart: standalone
                 )
                 nodes.append(.section(name, body.nodes, inverted: tag.sigil == "^"))
@@ -132,7 +132,7 @@ struct Parser {
                     throw error(at: tag, "closing tag {{/\(name)}} does not match the open {{\(expected)}}; expected {{/\(expected)}}")
                 }
                 var closesStandalone = standalone
-                if case .parent(_, _, _, let openedAtLineStart) = scope, !openedAtLineStart {
+                if case .parent(_, _, let openedAtLineStart) = scope, !openedAtLineStart {
                     closesStandalone = false
                 }
                 if closesStandalone {
@@ -143,7 +143,7 @@ struct Parser {
                 return Body(nodes: nodes, closedStandalone: closesStandalone, closedAtLineStart: atLineStart)
 
             case ">":
-                let name = try plainName(tag)
+                let (name, dynamicName) = try inclusionName(tag)
                 try rejectInsideParent(scope, tag)
                 var indentation: String?
                 if standalone {
@@ -153,16 +153,19 @@ struct Parser {
                     appendText(leading, endsLine: false, to: &nodes)
                 }
                 nodes.append(.partial(Inclusion(
-                    name: name, indentation: indentation, overrides: [:], line: tag.line, column: tag.column
+                    name: name, dynamicName: dynamicName, indentation: indentation, overrides: [:],
+                    line: tag.line, column: tag.column
                 )))
                 atLineStart = standalone
 
             case "<":
-                let name = try plainName(tag)
+                let (name, dynamicName) = try inclusionName(tag)
                 try rejectInsideParent(scope, tag)
                 try checkNesting(tag)
+                // A dynamic parent closes with the name as written: `{{<*name}}…{{/*name}}`.
+                let closingName = dynamicName == nil ? name : "*" + name
                 let body = try parseBody(
-                    in: .parent(name: name, line: tag.line, column: tag.column, openedAtLineStart: atLineStart),
+                    in: .parent(name: closingName, opener: tag, openedAtLineStart: atLineStart),
                     atLineStart: true
                 )
                 var overrides: [String: [Node]] = [:]
@@ -173,6 +176,7 @@ struct Parser {
                 if !parentStandalone { appendText(leading, endsLine: false, to: &nodes) }
                 nodes.append(.parent(Inclusion(
                     name: name,
+                    dynamicName: dynamicName,
                     indentation: parentStandalone ? string(leading) : nil,
                     overrides: overrides,
                     line: tag.line,
@@ -195,7 +199,7 @@ struct Parser {
                 }
                 try checkNesting(tag)
                 let body = try parseBody(
-                    in: .block(name: name, line: tag.line, column: tag.column),
+                    in: .block(name: name, opener: tag),
                     atLineStart: standalone
                 )
                 removedIndentation = savedRemoval
@@ -224,13 +228,22 @@ struct Parser {
         var sigil: Character
         var content: String
         var line: Int
-        var column: Int
+        /// Where the tag's line starts and where the tag starts, in the source bytes.
+        var lineStart: Int
+        var start: Int
+        var source: [UInt8]
+
+        /// The 1-based column in characters; counted only when needed, as long lines make it costly.
+        var column: Int {
+            String(decoding: source[lineStart..<start], as: UTF8.self).count + 1
+        }
     }
 
     /// Reads the tag at `position` (which is at an opening delimiter) up to its closing delimiter.
     private mutating func readTag() throws(TemplateError) -> Tag {
         let tagLine = line
-        let tagColumn = column(of: position)
+        let tagLineStart = lineStart
+        let tagStart = position
         position += openDelimiter.count
         var sigil: Character = " "
         var terminator = closeDelimiter
@@ -257,7 +270,7 @@ struct Parser {
         guard let contentEnd = find(terminator, from: position) else {
             let expected = String(decoding: terminator, as: UTF8.self)
             throw TemplateError(
-                templateName: templateName, line: tagLine, column: tagColumn,
+                templateName: templateName, line: tagLine, column: column(of: tagStart),
                 message: "unclosed tag: expected \"\(expected)\""
             )
         }
@@ -268,7 +281,9 @@ struct Parser {
         }
         position = contentEnd + terminator.count
         let content = string(trimmed(contentStart..<contentEnd))
-        return Tag(sigil: sigil, content: content, line: tagLine, column: tagColumn)
+        return Tag(
+            sigil: sigil, content: content, line: tagLine, lineStart: tagLineStart, start: tagStart, source: bytes
+        )
     }
 
     /// The name of a section or variable tag: dotted components, or `.` alone.
@@ -280,6 +295,14 @@ struct Parser {
             throw error(at: tag, "invalid name \"\(name)\": dotted names need a name between every dot")
         }
         return VariableName(components: components)
+    }
+
+    /// The name of a partial or parent; `*name` (dynamic) names it by a context value.
+    private func inclusionName(_ tag: Tag) throws(TemplateError) -> (String, VariableName?) {
+        guard tag.content.hasPrefix("*") else { return (try plainName(tag), nil) }
+        var named = tag
+        named.content = String(tag.content.dropFirst()).trimmingSpaces()
+        return (named.content, try variableName(named))
     }
 
     /// A tag's name: not empty, no whitespace inside.
@@ -305,7 +328,7 @@ struct Parser {
     }
 
     private func rejectInsideParent(_ scope: Scope, _ tag: Tag) throws(TemplateError) {
-        if case .parent(let name, _, _, _) = scope {
+        if case .parent(let name, _, _) = scope {
             throw error(at: tag, "only blocks ({{$name}}) may appear directly inside the parent tag {{<\(name)}}")
         }
     }
@@ -320,12 +343,12 @@ struct Parser {
         switch scope {
         case .root:
             return TemplateError(templateName: templateName, line: line, column: column(of: position), message: "unexpected end")
-        case .section(_, let line, let column):
-            return TemplateError(templateName: templateName, line: line, column: column, message: "unclosed section \"\(name)\": expected {{/\(name)}}")
-        case .parent(_, let line, let column, _):
-            return TemplateError(templateName: templateName, line: line, column: column, message: "unclosed parent \"\(name)\": expected {{/\(name)}}")
-        case .block(_, let line, let column):
-            return TemplateError(templateName: templateName, line: line, column: column, message: "unclosed block \"\(name)\": expected {{/\(name)}}")
+        case .section(_, let opener):
+            return error(at: opener, "unclosed section \"\(name)\": expected {{/\(name)}}")
+        case .parent(_, let opener, _):
+            return error(at: opener, "unclosed parent \"\(name)\": expected {{/\(name)}}")
+        case .block(_, let opener):
+            return error(at: opener, "unclosed block \"\(name)\": expected {{/\(name)}}")
         }
     }
 
@@ -447,5 +470,16 @@ struct Parser {
     private func appendText(_ range: Range<Int>, endsLine: Bool, to nodes: inout [Node]) {
         guard !range.isEmpty else { return }
         nodes.append(.text(string(range), endsLine: endsLine))
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    fileprivate func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
     }
 }

@@ -69,9 +69,13 @@ struct Renderer {
     // MARK: - Partials, parents and blocks
 
     private mutating func include(_ inclusion: Inclusion) throws(TemplateError) {
+        var name = inclusion.name
+        if let dynamicName = inclusion.dynamicName {
+            name = lookUp(dynamicName).interpolationText
+        }
         // A missing partial renders as nothing, as an unknown variable does.
-        guard let template = library?[inclusion.name] else { return }
-        try descend(inclusion.name, line: inclusion.line, column: inclusion.column)
+        guard let template = library?[name] else { return }
+        try descend(name, line: inclusion.line, column: inclusion.column)
         let saved = (indentation, overrides, templateName)
         if let own = inclusion.indentation {
             indentation += own
@@ -83,7 +87,7 @@ struct Renderer {
         if !inclusion.overrides.isEmpty {
             overrides = inclusion.overrides.merging(overrides) { _, outer in outer }
         }
-        templateName = inclusion.name
+        templateName = name
         try render(template.nodes)
         (indentation, overrides, templateName) = saved
         // After a standalone tag the next line starts; after an inline one, the line goes on.

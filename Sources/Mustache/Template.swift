@@ -10,9 +10,11 @@
 /// - partials `{{>name}}`, indented when standalone; a missing partial renders as nothing;
 /// - inheritance: blocks `{{$name}}default{{/name}}` and parents `{{<name}}…{{/name}}` whose
 ///   blocks replace the parent's, with the spec's re-indentation of block content;
+/// - dynamic names `{{>*name}}` and `{{<*name}}…{{/*name}}`: the template is named by the
+///   text of a context value;
 /// - standalone-line removal exactly as the spec describes.
 ///
-/// Not supported: lambdas (values hold no code) and dynamic names (`{{>*name}}`).
+/// Not supported: lambdas (values hold no code).
 /// Partials and parents are looked up by name in a `TemplateLibrary`, never on disk.
 /// Numbers print as written in JSON: `85`, `1.21`; whole doubles print without `.0`.
 public struct Template: Sendable {

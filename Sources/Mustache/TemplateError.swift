@@ -13,6 +13,7 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
     /// What is wrong, in words.
     public var message: String
 
+    /// An error at `line`:`column` (1-based; 0 when there is no position) of `templateName`.
     public init(templateName: String, line: Int, column: Int, message: String) {
         self.templateName = templateName
         self.line = line

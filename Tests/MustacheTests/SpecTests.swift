@@ -3,7 +3,7 @@ import Mustache
 import Testing
 
 /// Runs the official Mustache spec test files in `../shared/mustache-spec` (relative to the
-/// package root): every test case of the required modules and of `~inheritance`.
+/// package root): every test case of the required modules, `~inheritance` and `~dynamic-names`.
 @Suite("Mustache specification")
 struct SpecTests {
     static let specDirectory = URL(fileURLWithPath: #filePath)
@@ -14,7 +14,7 @@ struct SpecTests {
         .appendingPathComponent("shared/mustache-spec")
 
     static let specFiles = [
-        "comments", "delimiters", "interpolation", "inverted", "partials", "sections", "~inheritance",
+        "comments", "delimiters", "interpolation", "inverted", "partials", "sections", "~inheritance", "~dynamic-names",
     ]
 
     static var specsAvailable: Bool {
