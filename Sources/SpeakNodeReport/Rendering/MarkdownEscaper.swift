@@ -6,9 +6,10 @@
 ///   vertical tab, form feed, U+0085, U+2028, U+2029) collapse to a single space, so a value can
 ///   never end a table row, start a block (heading, list, quote, fence) or close `<details>`.
 /// - `&`, `<` and `>` become `&amp;`, `&lt;` and `&gt;`: no raw HTML tag and no entity.
-/// - ASCII punctuation that Markdown reads as syntax is backslash-escaped: `\ ` * _ [ ] ( ) # +
-///   - . ! | ~ { } : $ = "` and `'`. This stops emphasis, links, images, code spans, table cells
-///   (`\|`), headings, ordered and bullet lists, math (`$`), `www.` and `scheme:` autolinks.
+/// - ASCII punctuation that Markdown reads as syntax is backslash-escaped:
+///   `` \ ` * _ [ ] ( ) # + - . ! | ~ { } : $ = ``. This stops emphasis, links, images,
+///   code spans, table cells (`\|`), headings, ordered and bullet lists, math (`$`), `www.`
+///   and `scheme:` autolinks.
 /// - `@` and `#` are followed by U+2060 WORD JOINER (invisible). GitHub finds @mentions and
 ///   `#123` issue links in the rendered text, after entities and escapes are decoded, so only
 ///   a character between `@`/`#` and the name stops them.
@@ -51,7 +52,6 @@ public enum MarkdownEscaper {
 
     static let escapedPunctuation: Set<Unicode.Scalar> = [
         "\\", "`", "*", "_", "[", "]", "(", ")", "+", "-", ".", "!", "|", "~", "{", "}", ":", "$", "=",
-        "\"", "'",
     ]
 
     static func isLineBreakingWhitespace(_ scalar: Unicode.Scalar) -> Bool {

@@ -57,6 +57,14 @@ public struct ReportContext: Sendable, Hashable {
             "hasRedeliveries": .bool(report.redeliveries > 0),
             "hasNonTestDeliveries": .bool(report.nonTestDeliveries > 0),
             "hasInputNotes": .bool(hasInputNotes),
+            "redeliveriesText": .string(
+                Self.counted(report.redeliveries, "redelivered webhook delivery was", "redelivered webhook deliveries were")
+                    + " counted once"),
+            "nonTestDeliveriesText": .string(
+                Self.counted(
+                    report.nonTestDeliveries, "delivery was not a test conversation and was left out",
+                    "deliveries were not test conversations and were left out")),
+            "problemsText": .string(Self.counted(problems.count, "input problem", "input problems")),
         ])
     }
 
@@ -90,6 +98,11 @@ public struct ReportContext: Sendable, Hashable {
             "hasFailed": .bool(counts.failed > 0), "hasErrors": .bool(counts.errors > 0),
             "hasSkipped": .bool(counts.skipped > 0), "hasFlaky": .bool(counts.flaky > 0),
         ]
+    }
+
+    /// `1 thing` or `3 things`.
+    static func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+        "\(count) \(count == 1 ? singular : plural)"
     }
 
     static func runName(_ run: RunResult) -> String {

@@ -6,7 +6,7 @@ import Mustache
 ///
 /// Every template is parsed once, when the set is made, so a syntax error is reported before
 /// any report is written.
-public struct TemplateSet {
+public struct TemplateSet: Sendable {
     /// Every template of the set, overrides in place of the built-ins they replace, sorted by name.
     public let files: [TemplateFile]
     /// Names (without `.mustache`) of the templates that came from the override folder, sorted.
@@ -34,12 +34,11 @@ public struct TemplateSet {
         let overridden = Set(overrides.map(\.fileName))
         var origins: [String: String] = [:]
         for file in files {
-            origins[file.name] =
-                if let folder, overridden.contains(file.fileName) {
-                    URL(fileURLWithPath: folder).appendingPathComponent(file.fileName).path
-                } else {
-                    "built-in \(file.fileName)"
-                }
+            if let folder, overridden.contains(file.fileName) {
+                origins[file.name] = URL(fileURLWithPath: folder).appendingPathComponent(file.fileName).path
+            } else {
+                origins[file.name] = "built-in \(file.fileName)"
+            }
         }
         self.files = files
         self.overriddenNames = overrides.map(\.name).sorted()
@@ -47,7 +46,7 @@ public struct TemplateSet {
         do {
             library = try TemplateLibrary(
                 sources: Dictionary(files.map { ($0.name, $0.contents) }, uniquingKeysWith: { _, last in last }))
-        } catch let error as TemplateError {
+        } catch {
             throw Self.syntaxError(error, origins: origins)
         }
     }
@@ -60,7 +59,7 @@ public struct TemplateSet {
         guard library[name] != nil else { throw TemplateSetError.missingTemplate(name: name) }
         do {
             return try library.render(name, context: context, escaping: OutputFormat(templateName: name).escaping)
-        } catch let error as TemplateError {
+        } catch {
             throw Self.syntaxError(error, origins: origins)
         }
     }

@@ -29,6 +29,7 @@ enum TestContext {
             "seconds": .string(DurationText.seconds(test.duration)),
             "attempts": .list(attempts.map(MustacheValue.object)),
             "attemptCount": .int(attempts.count),
+            "attemptsText": .string(ReportContext.counted(attempts.count, "attempt", "attempts")),
             "hasSeveralAttempts": .bool(attempts.count > 1),
             "decidingAttempt": deciding.map { .object(attempt($0, number: test.decidingAttemptIndex + 1, isDeciding: true)) } ?? .null,
             "sessionID": MustacheValue(deciding?.conversation.sessionID),
