@@ -8,8 +8,8 @@ enum CommandDefinitions {
         name: programName,
         summary: "Turns SpeakNode ConversationComplete webhook deliveries into test reports.",
         discussion: """
-            Reads deliveries of SpeakNode agent tests (JSON files, JSON arrays or NDJSON, or - for \
-            standard input) and writes JUnit XML for CI, a Markdown summary and an HTML report.
+            Reads deliveries of SpeakNode agent tests (JSON files, JSON arrays or NDJSON, folders \
+            of them, or - for standard input) and writes JUnit XML for CI, a Markdown summary and an HTML report.
             """,
         subcommands: [render, templates]
     )
@@ -47,7 +47,8 @@ enum CommandDefinitions {
         ],
         positionals: [
             PositionalDefinition(
-                name: "INPUT", help: "Files of deliveries (JSON, JSON array or NDJSON); - reads standard input.",
+                name: "INPUT",
+                help: "Files of deliveries (a JSON delivery, a JSON array or NDJSON), folders searched for .json, .ndjson and .jsonl files, or - for standard input.",
                 isRepeated: true)
         ]
     )

@@ -1,4 +1,5 @@
 import Foundation
+import SpeakNodeReport
 
 /// The world a command runs in: its streams, environment variables and terminal.
 ///
@@ -10,7 +11,7 @@ public struct Console {
     /// Whether standard error is shown on a terminal (`isatty`), which allows colour.
     public var standardErrorIsTerminal: Bool
     /// Reads all of standard input, for the input `-`.
-    public var readStandardInput: () throws -> Data
+    public var readStandardInput: @Sendable () throws -> [UInt8]
     /// Writes text to standard output.
     public var writeOutput: (String) -> Void
     /// Writes text to standard error.
@@ -19,7 +20,7 @@ public struct Console {
     public init(
         environment: [String: String] = [:],
         standardErrorIsTerminal: Bool = false,
-        readStandardInput: @escaping () throws -> Data = { Data() },
+        readStandardInput: @escaping @Sendable () throws -> [UInt8] = { [] },
         writeOutput: @escaping (String) -> Void = { _ in },
         writeError: @escaping (String) -> Void = { _ in }
     ) {
@@ -35,7 +36,7 @@ public struct Console {
         Console(
             environment: ProcessInfo.processInfo.environment,
             standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
-            readStandardInput: { try FileHandle.standardInput.readToEnd() ?? Data() },
+            readStandardInput: FileReading.readStandardInput,
             writeOutput: { StandardStream.write($0, to: STDOUT_FILENO) },
             writeError: { StandardStream.write($0, to: STDERR_FILENO) }
         )

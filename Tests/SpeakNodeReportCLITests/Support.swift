@@ -2,24 +2,33 @@ import Foundation
 @testable import SpeakNodeReportCLI
 
 /// Captures what a command writes, and feeds it standard input.
-final class RecordingConsole {
-    var output = ""
-    var error = ""
-    var standardInput = Data()
-    var standardInputReads = 0
+///
+/// Standard input may be read from another thread, so everything goes through a lock.
+final class RecordingConsole: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _output = ""
+    private var _error = ""
+    private var _standardInputReads = 0
+    var standardInput: [UInt8] = []
     var environment: [String: String] = [:]
     var isTerminal = false
+
+    var output: String { lock.withLock { _output } }
+    var error: String { lock.withLock { _error } }
+    var standardInputReads: Int { lock.withLock { _standardInputReads } }
 
     var console: Console {
         Console(
             environment: environment,
             standardErrorIsTerminal: isTerminal,
-            readStandardInput: { [unowned self] in
-                standardInputReads += 1
-                return standardInput
+            readStandardInput: { [self] in
+                lock.withLock {
+                    _standardInputReads += 1
+                    return standardInput
+                }
             },
-            writeOutput: { [unowned self] in output += $0 },
-            writeError: { [unowned self] in error += $0 }
+            writeOutput: { [self] text in lock.withLock { _output += text } },
+            writeError: { [self] text in lock.withLock { _error += text } }
         )
     }
 
