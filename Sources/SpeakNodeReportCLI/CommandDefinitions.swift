@@ -20,7 +20,8 @@ enum CommandDefinitions {
         discussion: """
             With no --out, --junit, --markdown or --html, the three reports go to the folder \
             'reports'. --junit, --markdown and --html write single reports; with --out they \
-            replace that report's path in the folder.
+            replace that report's path in the folder. A FILE of - writes that report to standard \
+            output, e.g. --markdown - >> "$GITHUB_STEP_SUMMARY".
 
             Exit status: 0 when no test failed or errored, 1 when one did (0 with --fail-on \
             never), 2 for bad usage, input that could not be read or deliveries that are not \

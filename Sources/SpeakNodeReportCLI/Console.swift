@@ -42,6 +42,18 @@ public struct Console {
         )
     }
 
+    /// Colours for standard error, as `usesColor` allows.
+    var style: TerminalStyle { TerminalStyle(isEnabled: usesColor) }
+
+    /// `error: message`, the prefix in red when colour is on.
+    func writeErrorLine(_ message: String) {
+        writeError(errorLine(message))
+    }
+
+    func errorLine(_ message: String) -> String {
+        style.paint("error:", .red) + " \(message)\n"
+    }
+
     /// Colour only on a terminal, and never when `NO_COLOR` is set to anything
     /// (https://no-color.org).
     public var usesColor: Bool {

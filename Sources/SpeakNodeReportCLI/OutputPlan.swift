@@ -27,8 +27,11 @@ struct OutputPlan: Sendable, Hashable {
                 throw CommandFailure("cannot write into \(directory): it is a file, not a directory")
             }
         }
+        if files.filter(\.isStandardOutput).count > 1 {
+            throw CommandFailure("only one report can go to standard output (-)")
+        }
         var seen: [String: ReportFormat] = [:]
-        for file in files {
+        for file in files where !file.isStandardOutput {
             let key = URL(fileURLWithPath: file.path).standardizedFileURL.path
             if let other = seen[key] {
                 throw CommandFailure("the \(other.displayName) and the \(file.format.displayName) would both be written to \(file.path)")

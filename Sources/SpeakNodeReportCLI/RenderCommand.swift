@@ -15,7 +15,7 @@ struct RenderCommand {
         do {
             setup = try RenderSetup(arguments)
         } catch {
-            console.writeError("error: \(error.message)\n")
+            console.writeErrorLine(error.message)
             return .usageOrInputError
         }
 
@@ -29,7 +29,11 @@ struct RenderCommand {
         for file in setup.outputs.files {
             do {
                 let text = try renderer.render(report, as: file.format, options: setup.renderOptions)
-                try AtomicFileWriter().write(text, to: file.path)
+                if file.isStandardOutput {
+                    console.writeOutput(text)
+                } else {
+                    try AtomicFileWriter().write(text, to: file.path)
+                }
                 written.append(file)
             } catch let failure as CommandFailure {
                 errors.append(failure.message)
@@ -38,10 +42,10 @@ struct RenderCommand {
             }
         }
 
-        let summary = RunSummary(report: report, written: written, style: TerminalStyle(isEnabled: console.usesColor))
+        let summary = RunSummary(report: report, written: written, style: console.style)
         var text = summary.lines.map { $0 + "\n" }.joined()
         for message in errors {
-            text += TerminalStyle(isEnabled: console.usesColor).paint("error:", .red) + " \(message)\n"
+            text += console.errorLine(message)
         }
         console.writeError(text)
         return ExitCode(report: report, failurePolicy: setup.failurePolicy, couldWriteEverything: errors.isEmpty)

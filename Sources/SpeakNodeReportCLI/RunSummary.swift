@@ -21,7 +21,7 @@ struct RunSummary {
             lines.append(style.paint("warning:", .yellow) + " \(problem)")
         }
         for file in written {
-            lines.append("wrote \(file.format.displayName) to \(file.path)")
+            lines.append("wrote \(file.format.displayName) to \(file.destination)")
         }
         return lines
     }

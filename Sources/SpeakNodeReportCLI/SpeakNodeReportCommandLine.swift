@@ -15,10 +15,8 @@ public struct SpeakNodeReportCommandLine {
         do {
             outcome = try ArgumentParser(root: root).parse(arguments)
         } catch {
-            let style = TerminalStyle(isEnabled: console.usesColor)
             let helpCommand = (["\(root.name) help"] + error.commandPath).joined(separator: " ")
-            console.writeError("""
-                \(style.paint("error:", .red)) \(error.message)
+            console.writeError(console.errorLine(error.message) + """
                 \(help.usage(for: error.commandPath, compact: true))
                 Run '\(error.commandPath.isEmpty ? "\(root.name) --help" : helpCommand)' for more.
 
@@ -40,7 +38,7 @@ public struct SpeakNodeReportCommandLine {
             case [CommandDefinitions.templates.name]:
                 return TemplatesCommand(arguments: parsed, console: console).run()
             default:
-                console.writeError("error: no such command \(parsed.commandPath.joined(separator: " "))\n")
+                console.writeErrorLine("no such command \(parsed.commandPath.joined(separator: " "))")
                 return .usageOrInputError
             }
         }

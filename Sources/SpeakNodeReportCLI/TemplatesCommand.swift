@@ -33,7 +33,7 @@ struct TemplatesCommand {
             console.writeError(text)
             return .success
         } catch {
-            console.writeError(TerminalStyle(isEnabled: console.usesColor).paint("error:", .red) + " \(error.message)\n")
+            console.writeErrorLine(error.message)
             return .usageOrInputError
         }
     }
