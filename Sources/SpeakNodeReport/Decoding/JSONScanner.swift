@@ -232,7 +232,7 @@ struct JSONScanner {
                 }
                 return encodingError("invalid UTF-8")
             }
-            return error("unexpected \(ASCII.describe(byte))")
+            return error("expected a value, found \(ASCII.describe(byte))")
         }
     }
 
