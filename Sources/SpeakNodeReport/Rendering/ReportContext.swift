@@ -47,6 +47,9 @@ public struct ReportContext: Sendable, Hashable {
             "runCount": .int(runs.count),
             "failures": .list(failures),
             "hasFailures": .bool(!failures.isEmpty),
+            "failuresPreview": .list(Array(failures.prefix(Self.previewLimit))),
+            "moreFailures": .int(max(0, failures.count - Self.previewLimit)),
+            "hasMoreFailures": .bool(failures.count > Self.previewLimit),
             "flakyTests": .list(flakyTests),
             "hasFlaky": .bool(!flakyTests.isEmpty),
             "redeliveries": .int(report.redeliveries),
@@ -67,6 +70,10 @@ public struct ReportContext: Sendable, Hashable {
             "problemsText": .string(Self.counted(problems.count, "input problem", "input problems")),
         ])
     }
+
+    /// How many failures a summary lists before "… and N more": a GitHub comment holds at most
+    /// 65,536 characters.
+    public static let previewLimit = 30
 
     static func verdict(_ totals: Counts) -> MustacheValue {
         let failed = totals.failed + totals.errors > 0

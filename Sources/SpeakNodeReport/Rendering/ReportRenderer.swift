@@ -4,7 +4,7 @@ import Mustache
 ///
 /// The renderer never parses input and never computes verdicts: it turns the evaluated report
 /// into a `ReportContext` and hands it to the format's main template.
-public struct ReportRenderer {
+public struct ReportRenderer: Sendable {
     public var templates: TemplateSet
 
     public init(templates: TemplateSet) {

@@ -51,6 +51,9 @@ public struct TemplateSet: Sendable {
         }
     }
 
+    /// The built-in template files, for `speaknode-report templates DIR` to write out.
+    public static var builtinFiles: [TemplateFile] { TemplateFile.builtins }
+
     /// Names of every template (without `.mustache`), sorted.
     public var names: [String] { files.map(\.name) }
 

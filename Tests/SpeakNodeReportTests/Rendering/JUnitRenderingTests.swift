@@ -53,6 +53,16 @@ struct JUnitRenderingTests {
         #expect(systemOut.contains("[00:12.3] User: Hello"))
     }
 
+    @Test("A failed test lists its earlier failed and errored attempts as rerunFailure and rerunError")
+    func reruns() throws {
+        let document = try XMLDocument(xmlString: try render(ReportFixture.retried()), options: [])
+        let testcase = try #require(document.rootElement()?.elements(forName: "testsuite").first?.elements(forName: "testcase").first)
+        #expect(testcase.elements(forName: "failure").first?.stringValue == "second")
+        #expect(testcase.elements(forName: "rerunError").first?.attribute(forName: "type")?.stringValue == "Error")
+        #expect(testcase.elements(forName: "rerunFailure").first?.attribute(forName: "message")?.stringValue == "first")
+        #expect(testcase.elements(forName: "flakyFailure").isEmpty)
+    }
+
     @Test("Hostile payload text stays text: the document parses and keeps the text minus forbidden characters")
     func hostile() throws {
         let xml = try render(ReportFixture.hostile())
@@ -69,7 +79,7 @@ struct JUnitRenderingTests {
         "The report validates against the Jenkins JUnit schema",
         .enabled(if: canValidate, "needs xmllint (apt-get install libxml2-utils) and ../shared/junit/junit-10.xsd"))
     func schemaValidation() throws {
-        for report in [ReportFixture.mixed(), ReportFixture.hostile()] {
+        for report in [ReportFixture.mixed(), ReportFixture.hostile(), ReportFixture.retried()] {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml")
             try Data(try render(report).utf8).write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }

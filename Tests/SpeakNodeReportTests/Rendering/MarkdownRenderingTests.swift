@@ -41,4 +41,17 @@ struct MarkdownRenderingTests {
         #expect(html.contains("{{title}}"), "payload {{…}} is shown as it came, never evaluated")
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
     }
+
+    @Test("A summary lists the first failures and says how many more there are")
+    func manyFailures() throws {
+        let tests = (1...45).map { index in
+            ReportFixture.test(
+                id: "t\(index)",
+                attempts: [ReportFixture.attempt(.failed, ReportFixture.conversation(session: "s\(index)", success: false), reasons: ["reason \(index)"])])
+        }
+        let markdown = try ReportRenderer(templates: TemplateSet())
+            .render(ReportFixture.report(tests: tests), as: .markdown, options: RenderOptions(reportURL: "https://ci.example/r"))
+        #expect(markdown.components(separatedBy: "  - reason ").count - 1 == ReportContext.previewLimit)
+        #expect(markdown.contains("- … and 15 more in the [full report](<https://ci.example/r>)"))
+    }
 }

@@ -103,6 +103,18 @@ enum ReportFixture {
             problems: [InputProblem(source: SourceLocation(file: "in.ndjson", line: 4), reason: "not JSON")])
     }
 
+    /// A failed test whose earlier attempts errored and failed, so JUnit lists them as reruns.
+    static func retried() -> Report {
+        report(tests: [
+            test(
+                id: "retried", attempts: [
+                    attempt(.error, conversation(session: "r1", status: "Error", success: nil)),
+                    attempt(.failed, conversation(session: "r2", offset: 100, success: false), reasons: ["first"]),
+                    attempt(.failed, conversation(session: "r3", offset: 200, success: false), reasons: ["second"]),
+                ])
+        ])
+    }
+
     /// A report whose every text field holds markup, template tags and control characters.
     static let hostileText = "<script>alert(1)</script> ]]> &amp; \u{0}\u{7}\u{1B}\u{FFFE} | `x` [x](javascript:alert(1)) # heading @user #123 {{title}} \"'"
 
