@@ -17,7 +17,7 @@ struct TemplatesCommand {
             if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
                 throw CommandFailure("\(directory) is a file, not a directory")
             }
-            let files = TemplateFile.builtins
+            let files = TemplateSet.builtinFiles
             let paths = files.map { URL(fileURLWithPath: directory).appendingPathComponent($0.fileName).path }
             let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
             if !existing.isEmpty, !force {

@@ -11,19 +11,19 @@ struct TemplatesCommandTests {
         let target = folder.file("my/templates")
         let recorder = RecordingConsole()
         #expect(recorder.run(["templates", target]) == .success)
-        for template in TemplateFile.builtins {
+        for template in TemplateSet.builtinFiles {
             let path = target + "/" + template.fileName
             #expect(try String(contentsOfFile: path, encoding: .utf8) == template.contents)
             #expect(recorder.error.contains("wrote \(path)\n"))
         }
         let written = try FileManager.default.contentsOfDirectory(atPath: target).sorted()
-        #expect(written == TemplateFile.builtins.map(\.fileName).sorted(), "no temporary files are left")
+        #expect(written == TemplateSet.builtinFiles.map(\.fileName).sorted(), "no temporary files are left")
     }
 
     @Test func refusesToReplaceExistingFilesWithoutForce() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let first = try #require(TemplateFile.builtins.first)
+        let first = try #require(TemplateSet.builtinFiles.first)
         let edited = try folder.write("my edit", to: first.fileName)
 
         let recorder = RecordingConsole()
