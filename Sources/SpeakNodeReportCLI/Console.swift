@@ -10,6 +10,8 @@ public struct Console {
     public var environment: [String: String]
     /// Whether standard error is shown on a terminal (`isatty`), which allows colour.
     public var standardErrorIsTerminal: Bool
+    /// Whether standard input is a terminal, where reading `-` waits for someone to type.
+    public var standardInputIsTerminal: Bool
     /// Reads all of standard input, for the input `-`.
     public var readStandardInput: @Sendable () throws -> [UInt8]
     /// Writes text to standard output.
@@ -20,12 +22,14 @@ public struct Console {
     public init(
         environment: [String: String] = [:],
         standardErrorIsTerminal: Bool = false,
+        standardInputIsTerminal: Bool = false,
         readStandardInput: @escaping @Sendable () throws -> [UInt8] = { [] },
         writeOutput: @escaping (String) -> Void = { _ in },
         writeError: @escaping (String) -> Void = { _ in }
     ) {
         self.environment = environment
         self.standardErrorIsTerminal = standardErrorIsTerminal
+        self.standardInputIsTerminal = standardInputIsTerminal
         self.readStandardInput = readStandardInput
         self.writeOutput = writeOutput
         self.writeError = writeError
@@ -36,6 +40,7 @@ public struct Console {
         Console(
             environment: ProcessInfo.processInfo.environment,
             standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
+            standardInputIsTerminal: isatty(STDIN_FILENO) == 1,
             readStandardInput: FileReading.readStandardInput,
             writeOutput: { StandardStream.write($0, to: STDOUT_FILENO) },
             writeError: { StandardStream.write($0, to: STDERR_FILENO) }

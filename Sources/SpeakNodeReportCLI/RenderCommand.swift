@@ -19,6 +19,9 @@ struct RenderCommand {
             return .usageOrInputError
         }
 
+        if setup.inputs.contains("-"), console.standardInputIsTerminal {
+            console.writeError("Reading deliveries from standard input; end with Ctrl-D.\n")
+        }
         let reader = DeliveryReader(readStandardInput: console.readStandardInput)
         let pipeline = ReportPipeline(policy: setup.policy, names: setup.names, reader: reader)
         let (report, _) = pipeline.makeReport(from: setup.inputs)

@@ -96,6 +96,17 @@ struct RenderCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder.file("s.md")))
     }
 
+    @Test func readingATerminalSaysHowToEndTheInput() throws {
+        let console = recorder(stdin: Self.passing)
+        console.inputIsTerminal = true
+        #expect(console.run(["render", "-", "--markdown", "-"]) == .success)
+        #expect(console.error.hasPrefix("Reading deliveries from standard input; end with Ctrl-D.\n"))
+
+        let piped = recorder(stdin: Self.passing)
+        #expect(piped.run(["render", "-", "--markdown", "-"]) == .success)
+        #expect(!piped.error.contains("Ctrl-D"))
+    }
+
     @Test func twoReportsOnStandardOutputAreRefused() {
         let console = recorder(stdin: Self.passing)
         #expect(console.run(["render", "-", "--markdown", "-", "--html", "-"]) == .usageOrInputError)

@@ -12,6 +12,7 @@ final class RecordingConsole: @unchecked Sendable {
     var standardInput: [UInt8] = []
     var environment: [String: String] = [:]
     var isTerminal = false
+    var inputIsTerminal = false
 
     var output: String { lock.withLock { _output } }
     var error: String { lock.withLock { _error } }
@@ -21,6 +22,7 @@ final class RecordingConsole: @unchecked Sendable {
         Console(
             environment: environment,
             standardErrorIsTerminal: isTerminal,
+            standardInputIsTerminal: inputIsTerminal,
             readStandardInput: { [self] in
                 lock.withLock {
                     _standardInputReads += 1
