@@ -69,12 +69,14 @@ public struct JSONParser: Sendable {
 public enum JSONDocument: Sendable, Hashable {
     /// One element of a top-level array and the place where it starts.
     public struct Element: Sendable, Hashable {
-        public var value: JSONValue
+        /// The element, or why this element alone cannot be read (a number too large for a
+        /// `Double`), while its neighbours can.
+        public var content: Result<JSONValue, JSONSyntaxError>
         /// The 1-based line on which the element starts.
         public var line: Int
 
-        public init(value: JSONValue, line: Int) {
-            self.value = value
+        public init(content: Result<JSONValue, JSONSyntaxError>, line: Int) {
+            self.content = content
             self.line = line
         }
     }

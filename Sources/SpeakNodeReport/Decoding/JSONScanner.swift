@@ -6,6 +6,10 @@ struct JSONScanner {
     /// Where the document's text starts: after the byte-order mark, if any.
     private let textStart: Int
     private var position: Int
+    /// Whether a number too large for a `Double` stops the reading; when not, it reads as
+    /// infinity and `firstOverflow` keeps the error, so one element of an array can fail alone.
+    private var overflowIsFatal = true
+    private var firstOverflow: JSONSyntaxError?
 
     /// Prepares to read a whole document, rejecting encodings other than UTF-8 up front.
     init(document bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) throws(JSONSyntaxError) {
@@ -66,8 +70,15 @@ struct JSONScanner {
             }
             lineCountedUpTo = position
             // The top-level array itself is one level of nesting.
+            overflowIsFatal = false
+            firstOverflow = nil
             let value = try parseValue(depthAlreadyOpen: 1)
-            elements.append(JSONDocument.Element(value: value, line: line))
+            overflowIsFatal = true
+            if let overflow = firstOverflow {
+                elements.append(JSONDocument.Element(content: .failure(overflow), line: line))
+            } else {
+                elements.append(JSONDocument.Element(content: .success(value), line: line))
+            }
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input; expected ',' or ']'") }
             switch bytes[position] {
@@ -445,10 +456,11 @@ struct JSONScanner {
         if let exact = scan.exactValue { return exact }
 
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-        guard let value = Double(text), value.isFinite else {
-            throw error("number too large: \(text.count > 40 ? String(text.prefix(40)) + "…" : text)", at: start)
-        }
-        return value
+        if let value = Double(text), value.isFinite { return value }
+        let overflow = error("number too large: \(text.count > 40 ? String(text.prefix(40)) + "…" : text)", at: start)
+        if overflowIsFatal { throw overflow }
+        if firstOverflow == nil { firstOverflow = overflow }
+        return scan.isNegative ? -.infinity : .infinity
     }
 
     // MARK: Positions

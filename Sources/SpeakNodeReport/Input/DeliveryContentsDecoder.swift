@@ -66,8 +66,13 @@ public struct DeliveryContentsDecoder: Sendable {
         case .array(let elements):
             batch.deliveries.reserveCapacity(elements.count)
             for (index, element) in elements.enumerated() {
-                batch.add(decoding: element.value, at: SourceLocation(file: file, line: element.line, index: index),
-                          with: decoder)
+                let source = SourceLocation(file: file, line: element.line, index: index)
+                switch element.content {
+                case .success(let value):
+                    batch.add(decoding: value, at: source, with: decoder)
+                case .failure(let error):
+                    batch.problems.append(InputProblem(source: source, reason: error.describe(showingLine: true)))
+                }
             }
         }
         return batch

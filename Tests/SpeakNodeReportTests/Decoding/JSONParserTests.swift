@@ -210,7 +210,30 @@ struct JSONParserTests {
             return
         }
         #expect(elements.map(\.line) == [2, 4, 5])
-        #expect(elements[2].value == .number(3))
+        #expect(elements[2].content == .success(.number(3)))
+    }
+
+    @Test("a number too large in one array element fails that element only")
+    func overflowInOneElement() throws {
+        let text = "[{\"a\":1},\n{\"a\":[1e999]},\n{\"a\":-1e999}, 2]"
+        guard case .array(let elements) = try JSONParser().parseDocument(Array(text.utf8)) else {
+            Issue.record("expected an array document")
+            return
+        }
+        #expect(elements.count == 4)
+        #expect(elements[0].content == .success(.object(JSONObject([.init(key: "a", value: .number(1))]))))
+        guard case .failure(let error) = elements[1].content else {
+            Issue.record("expected the second element to fail")
+            return
+        }
+        #expect(error.description == "invalid JSON at line 2, column 7: number too large: 1e999")
+        guard case .failure = elements[2].content else {
+            Issue.record("expected the third element to fail")
+            return
+        }
+        #expect(elements[3].content == .success(.number(2)))
+        // Outside a top-level array the whole document fails.
+        #expect(parseError("{\"a\":1e999}")?.message == "number too large: 1e999")
     }
 
     @Test("a document that is not an array is a single value")

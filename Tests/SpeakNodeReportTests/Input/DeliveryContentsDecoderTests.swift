@@ -54,6 +54,16 @@ struct DeliveryContentsDecoderTests {
         ])
     }
 
+    @Test("a number too large for a Double costs only its own array element")
+    func numberTooLargeInArray() {
+        let text = "[{\"data\":{\"duration_seconds\":1e400}},\n{\"event\":\"ok\"}]"
+        let batch = decode(text, format: .json)
+        #expect(batch.deliveries.map(\.event) == ["ok"])
+        #expect(batch.problems == [InputProblem(
+            source: SourceLocation(file: "in.json", line: 1, index: 0),
+            reason: "invalid JSON at line 1, column 30: number too large: 1e400")])
+    }
+
     @Test("a JSON syntax error names the line and column in the message")
     func jsonSyntaxError() {
         let batch = decode("{\n  \"event\": \"x\",\n  \"data\": {]\n}", format: .json)
