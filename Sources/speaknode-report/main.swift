@@ -1,1 +1,9 @@
-print("speaknode-report")
+import Foundation
+import SpeakNodeReportCLI
+
+// A closed pipe (`speaknode-report --help | head -1`) should end output quietly, not kill
+// the process with SIGPIPE: writes then fail with EPIPE and are dropped.
+signal(SIGPIPE, SIG_IGN)
+
+let status = SpeakNodeReportCommandLine().run(Array(CommandLine.arguments.dropFirst()))
+exit(status.rawValue)

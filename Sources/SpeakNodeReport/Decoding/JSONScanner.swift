@@ -1,0 +1,534 @@
+/// The byte-level machinery behind ``JSONParser``: a cursor over UTF-8 bytes that reads one
+/// value at a time with an explicit stack of open containers.
+struct JSONScanner {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let maximumDepth: Int
+    /// Where the document's text starts: after the byte-order mark, if any.
+    private let textStart: Int
+    private var position: Int
+    /// Whether a number too large for a `Double` stops the reading; when not, it reads as
+    /// infinity and `firstOverflow` keeps the error, so one element of an array can fail alone.
+    private var overflowIsFatal = true
+    private var firstOverflow: JSONSyntaxError?
+
+    /// Prepares to read a whole document, rejecting encodings other than UTF-8 up front.
+    init(document bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) throws(JSONSyntaxError) {
+        self.bytes = bytes
+        self.maximumDepth = maximumDepth
+        if let problem = JSONScanner.encodingProblem(in: bytes) { throw problem }
+        textStart = JSONScanner.byteOrderMarkLength(of: bytes)
+        position = textStart
+    }
+
+    /// The error for input that is evidently not UTF-8: a UTF-16 byte-order mark, or the NUL
+    /// bytes that UTF-16 (or UTF-32) puts next to every ASCII character.
+    static func encodingProblem(in bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxError? {
+        guard bytes.count >= 2 else { return nil }
+        let first = bytes[0], second = bytes[1]
+        let hasUTF16Mark = (first == 0xFE && second == 0xFF) || (first == 0xFF && second == 0xFE)
+        guard hasUTF16Mark || first == 0 || second == 0 else { return nil }
+        return JSONSyntaxError(
+            kind: .unsupportedEncoding, message: "UTF-16 is not supported; convert to UTF-8",
+            offset: 0, line: 1, column: 1)
+    }
+
+    /// 3 when the bytes start with the UTF-8 byte-order mark, else 0.
+    static func byteOrderMarkLength(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    // MARK: Document level
+
+    /// The next byte that is not whitespace, without consuming it.
+    mutating func peekSignificantByte() -> UInt8? {
+        skipWhitespace()
+        return position < bytes.count ? bytes[position] : nil
+    }
+
+    mutating func expectEndOfDocument() throws(JSONSyntaxError) {
+        skipWhitespace()
+        guard position < bytes.count else { return }
+        throw error("unexpected data after the JSON value (several values in one file are NDJSON)")
+    }
+
+    /// Reads a top-level array, returning each element with the line it starts on.
+    mutating func parseTopLevelArrayElements() throws(JSONSyntaxError) -> [JSONDocument.Element] {
+        skipWhitespace()
+        position += 1  // the '[' the caller saw
+        var elements: [JSONDocument.Element] = []
+        var line = 1
+        var lineCountedUpTo = textStart
+        skipWhitespace()
+        if position < bytes.count && bytes[position] == ASCII.closeBracket {
+            position += 1
+            return elements
+        }
+        while true {
+            skipWhitespace()
+            for index in lineCountedUpTo..<position where bytes[index] == ASCII.newline {
+                line += 1
+            }
+            lineCountedUpTo = position
+            // The top-level array itself is one level of nesting.
+            overflowIsFatal = false
+            firstOverflow = nil
+            let value = try parseValue(depthAlreadyOpen: 1)
+            overflowIsFatal = true
+            if let overflow = firstOverflow {
+                elements.append(JSONDocument.Element(content: .failure(overflow), line: line))
+            } else {
+                elements.append(JSONDocument.Element(content: .success(value), line: line))
+            }
+            skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end of input; expected ',' or ']'") }
+            switch bytes[position] {
+            case ASCII.comma:
+                position += 1
+                skipWhitespace()
+                if position < bytes.count && bytes[position] == ASCII.closeBracket {
+                    throw error("trailing comma before ']'")
+                }
+            case ASCII.closeBracket:
+                position += 1
+                return elements
+            default:
+                throw error("expected ',' or ']'")
+            }
+        }
+    }
+
+    // MARK: Values
+
+    private enum Container {
+        case array
+        case object
+    }
+
+    /// Reads one value and everything nested in it, without recursion.
+    mutating func parseValue(depthAlreadyOpen: Int = 0) throws(JSONSyntaxError) -> JSONValue {
+        var containers: [Container] = []
+        var arrays: [[JSONValue]] = []
+        var objects: [[JSONObject.Member]] = []
+        var keys: [String] = []
+
+        nextValue: while true {
+            skipWhitespace()
+            guard position < bytes.count else { throw error("unexpected end of input; expected a value") }
+            var value: JSONValue
+            switch bytes[position] {
+            case ASCII.openBrace:
+                try checkDepth(containers.count + depthAlreadyOpen + 1)
+                position += 1
+                skipWhitespace()
+                if position < bytes.count && bytes[position] == ASCII.closeBrace {
+                    position += 1
+                    value = .object(JSONObject())
+                } else {
+                    keys.append(try parseKeyAndColon(afterComma: false))
+                    containers.append(.object)
+                    objects.append([])
+                    continue nextValue
+                }
+            case ASCII.openBracket:
+                try checkDepth(containers.count + depthAlreadyOpen + 1)
+                position += 1
+                skipWhitespace()
+                if position < bytes.count && bytes[position] == ASCII.closeBracket {
+                    position += 1
+                    value = .array([])
+                } else {
+                    containers.append(.array)
+                    arrays.append([])
+                    continue nextValue
+                }
+            case ASCII.quote:
+                value = .string(try parseString())
+            case ASCII.minus, ASCII.zero...ASCII.nine:
+                value = .number(try parseNumber())
+            case UInt8(ascii: "t"):
+                try expectLiteral("true")
+                value = .bool(true)
+            case UInt8(ascii: "f"):
+                try expectLiteral("false")
+                value = .bool(false)
+            case UInt8(ascii: "n"):
+                try expectLiteral("null")
+                value = .null
+            default:
+                throw unexpectedValueStart()
+            }
+
+            // Hand the finished value to the containers it closes, innermost first.
+            while let container = containers.last {
+                skipWhitespace()
+                guard position < bytes.count else {
+                    throw error("unexpected end of input; expected ',' or '\(container == .array ? "]" : "}")'")
+                }
+                let byte = bytes[position]
+                switch container {
+                case .array:
+                    arrays[arrays.count - 1].append(value)
+                    if byte == ASCII.comma {
+                        position += 1
+                        skipWhitespace()
+                        if position < bytes.count && bytes[position] == ASCII.closeBracket {
+                            throw error("trailing comma before ']'")
+                        }
+                        continue nextValue
+                    }
+                    guard byte == ASCII.closeBracket else { throw error("expected ',' or ']'") }
+                    position += 1
+                    containers.removeLast()
+                    value = .array(arrays.removeLast())
+                case .object:
+                    objects[objects.count - 1].append(JSONObject.Member(key: keys.removeLast(), value: value))
+                    if byte == ASCII.comma {
+                        position += 1
+                        keys.append(try parseKeyAndColon(afterComma: true))
+                        continue nextValue
+                    }
+                    guard byte == ASCII.closeBrace else { throw error("expected ',' or '}'") }
+                    position += 1
+                    containers.removeLast()
+                    value = .object(JSONObject(objects.removeLast()))
+                }
+            }
+            return value
+        }
+    }
+
+    private func checkDepth(_ depth: Int) throws(JSONSyntaxError) {
+        if depth > maximumDepth {
+            throw error("nested deeper than \(maximumDepth) levels")
+        }
+    }
+
+    private mutating func parseKeyAndColon(afterComma: Bool) throws(JSONSyntaxError) -> String {
+        skipWhitespace()
+        guard position < bytes.count else { throw error("unexpected end of input; expected a string key") }
+        switch bytes[position] {
+        case ASCII.quote:
+            break
+        case ASCII.closeBrace where afterComma:
+            throw error("trailing comma before '}'")
+        case ASCII.apostrophe:
+            throw error("single quotes are not allowed; use '\"'")
+        case ASCII.slash:
+            throw error("comments are not allowed in JSON")
+        default:
+            throw error("expected a string key in double quotes")
+        }
+        let key = try parseString()
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == ASCII.colon else { throw error("expected ':' after the key") }
+        position += 1
+        return key
+    }
+
+    private func unexpectedValueStart() -> JSONSyntaxError {
+        let byte = bytes[position]
+        switch byte {
+        case ASCII.apostrophe: return error("single quotes are not allowed; use '\"'")
+        case ASCII.slash: return error("comments are not allowed in JSON")
+        case ASCII.plus: return error("a number cannot start with '+'")
+        case ASCII.period: return error("a number must start with a digit")
+        case UInt8(ascii: "N"): return error("NaN is not allowed in JSON")
+        case UInt8(ascii: "I"): return error("Infinity is not allowed in JSON")
+        case ASCII.closeBracket, ASCII.closeBrace, ASCII.comma: return error("expected a value, found \(ASCII.describe(byte))")
+        default:
+            if byte >= 0x80 {
+                if let scalarLength = utf8SequenceLength(at: position) {
+                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<position + scalarLength]), as: UTF8.self)
+                    return error("unexpected character '\(scalar)'")
+                }
+                return encodingError("invalid UTF-8")
+            }
+            return error("expected a value, found \(ASCII.describe(byte))")
+        }
+    }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+        let count = literal.utf8CodeUnitCount
+        let expected = UnsafeBufferPointer(start: literal.utf8Start, count: count)
+        guard position + count <= bytes.count else { throw error("expected '\(literal)'") }
+        for index in 0..<count where bytes[position + index] != expected[index] {
+            throw error("expected '\(literal)'")
+        }
+        position += count
+    }
+
+    // MARK: Strings
+
+    /// Reads a string starting at its opening quote.
+    private mutating func parseString() throws(JSONSyntaxError) -> String {
+        let openingQuote = position
+        position += 1
+        let start = position
+        // Fast path: no escapes, so the string is a slice of the input.
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == ASCII.quote {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                position += 1
+                return text
+            }
+            if byte == ASCII.backslash { break }
+            try advanceOverStringByte(byte)
+        }
+        guard position < bytes.count else { throw error("unterminated string", at: openingQuote) }
+
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(position - start + 16)
+        unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == ASCII.quote {
+                position += 1
+                return String(decoding: unescaped, as: UTF8.self)
+            }
+            if byte == ASCII.backslash {
+                try appendEscape(to: &unescaped)
+            } else {
+                let from = position
+                try advanceOverStringByte(byte)
+                unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<position]))
+            }
+        }
+        throw error("unterminated string", at: openingQuote)
+    }
+
+    /// Steps over one unescaped character of a string, checking it is allowed and valid UTF-8.
+    private mutating func advanceOverStringByte(_ byte: UInt8) throws(JSONSyntaxError) {
+        if byte < 0x20 {
+            let hex = String(byte, radix: 16, uppercase: true)
+            throw error("control character U+\(String(repeating: "0", count: 4 - hex.count))\(hex) in a string must be escaped")
+        }
+        if byte < 0x80 {
+            position += 1
+        } else if let length = utf8SequenceLength(at: position) {
+            position += length
+        } else {
+            throw encodingError("invalid UTF-8")
+        }
+    }
+
+    /// The length of the valid UTF-8 sequence at `index`, or `nil` when it is not valid UTF-8
+    /// (overlong forms, encoded surrogates and values above U+10FFFF are not).
+    private func utf8SequenceLength(at index: Int) -> Int? {
+        let lead = bytes[index]
+        let length: Int
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; secondRange = 0xA0...0xBF
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; secondRange = 0x80...0x9F
+        case 0xF0: length = 4; secondRange = 0x90...0xBF
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; secondRange = 0x80...0x8F
+        default: return nil
+        }
+        guard index + length <= bytes.count, secondRange.contains(bytes[index + 1]) else { return nil }
+        for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 {
+            return nil
+        }
+        return length
+    }
+
+    private mutating func appendEscape(to output: inout [UInt8]) throws(JSONSyntaxError) {
+        position += 1  // the backslash
+        guard position < bytes.count else { throw error("unterminated string") }
+        let byte = bytes[position]
+        position += 1
+        switch byte {
+        case ASCII.quote, ASCII.backslash, ASCII.slash: output.append(byte)
+        case UInt8(ascii: "b"): output.append(0x08)
+        case UInt8(ascii: "f"): output.append(0x0C)
+        case UInt8(ascii: "n"): output.append(ASCII.newline)
+        case UInt8(ascii: "r"): output.append(ASCII.carriageReturn)
+        case UInt8(ascii: "t"): output.append(ASCII.tab)
+        case UInt8(ascii: "u"):
+            let unit = try parseHexQuad()
+            var scalarValue = UInt32(unit)
+            if (0xD800...0xDBFF).contains(unit) {
+                // A high surrogate only makes a character together with a following low one.
+                if let low = peekLowSurrogateEscape() {
+                    position += 6
+                    scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+                } else {
+                    scalarValue = 0xFFFD
+                }
+            } else if (0xDC00...0xDFFF).contains(unit) {
+                scalarValue = 0xFFFD
+            }
+            let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
+            UTF8.encode(scalar) { output.append($0) }
+        default:
+            position -= 1
+            throw error("invalid escape '\\\(Character(Unicode.Scalar(byte)))'")
+        }
+    }
+
+    private mutating func parseHexQuad() throws(JSONSyntaxError) -> UInt16 {
+        guard position + 4 <= bytes.count, let value = hexQuad(at: position) else {
+            throw error("expected four hexadecimal digits after '\\u'")
+        }
+        position += 4
+        return value
+    }
+
+    private func peekLowSurrogateEscape() -> UInt16? {
+        guard position + 6 <= bytes.count,
+              bytes[position] == ASCII.backslash, bytes[position + 1] == UInt8(ascii: "u"),
+              let unit = hexQuad(at: position + 2), (0xDC00...0xDFFF).contains(unit)
+        else { return nil }
+        return unit
+    }
+
+    private func hexQuad(at index: Int) -> UInt16? {
+        guard index + 4 <= bytes.count else { return nil }
+        var value: UInt16 = 0
+        for offset in 0..<4 {
+            let byte = bytes[index + offset]
+            let digit: UInt8
+            switch byte {
+            case ASCII.zero...ASCII.nine: digit = byte - ASCII.zero
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt16(digit)
+        }
+        return value
+    }
+
+    // MARK: Numbers
+
+    /// Reads a number, checking the RFC 8259 grammar and converting it exactly when it can.
+    private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
+        let start = position
+        var scan = DecimalScan()
+        if bytes[position] == ASCII.minus {
+            scan.isNegative = true
+            position += 1
+        }
+        guard position < bytes.count, ASCII.isDigit(bytes[position]) else {
+            throw error("expected a digit in the number")
+        }
+        if bytes[position] == ASCII.zero {
+            position += 1
+            if position < bytes.count && ASCII.isDigit(bytes[position]) {
+                throw error("leading zeros are not allowed in numbers", at: position - 1)
+            }
+        } else {
+            while position < bytes.count && ASCII.isDigit(bytes[position]) {
+                scan.addDigit(bytes[position] - ASCII.zero, isFraction: false)
+                position += 1
+            }
+        }
+        if position < bytes.count && bytes[position] == ASCII.period {
+            position += 1
+            guard position < bytes.count, ASCII.isDigit(bytes[position]) else {
+                throw error("expected a digit after '.'")
+            }
+            while position < bytes.count && ASCII.isDigit(bytes[position]) {
+                scan.addDigit(bytes[position] - ASCII.zero, isFraction: true)
+                position += 1
+            }
+        }
+        if position < bytes.count && (bytes[position] | 0x20) == UInt8(ascii: "e") {
+            position += 1
+            var exponentIsNegative = false
+            if position < bytes.count && (bytes[position] == ASCII.plus || bytes[position] == ASCII.minus) {
+                exponentIsNegative = bytes[position] == ASCII.minus
+                position += 1
+            }
+            guard position < bytes.count, ASCII.isDigit(bytes[position]) else {
+                throw error("expected a digit in the exponent")
+            }
+            var exponent = 0
+            while position < bytes.count && ASCII.isDigit(bytes[position]) {
+                if exponent < 100_000 { exponent = exponent * 10 + Int(bytes[position] - ASCII.zero) }
+                position += 1
+            }
+            scan.exponent += exponentIsNegative ? -exponent : exponent
+        }
+        if let exact = scan.exactValue { return exact }
+
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        if let value = Double(text), value.isFinite { return value }
+        let overflow = error("number too large: \(text.count > 40 ? String(text.prefix(40)) + "…" : text)", at: start)
+        if overflowIsFatal { throw overflow }
+        if firstOverflow == nil { firstOverflow = overflow }
+        return scan.isNegative ? -.infinity : .infinity
+    }
+
+    // MARK: Positions
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count && ASCII.isWhitespace(bytes[position]) {
+            position += 1
+        }
+    }
+
+    private func error(_ message: String, at offset: Int? = nil) -> JSONSyntaxError {
+        located(JSONSyntaxError(kind: .syntax, message: message, offset: offset ?? position, line: 1, column: 1))
+    }
+
+    private func encodingError(_ message: String) -> JSONSyntaxError {
+        located(JSONSyntaxError(kind: .encoding, message: message, offset: position, line: 1, column: 1))
+    }
+
+    /// Fills in the line and column of the error's offset; only ever done once, on failure.
+    private func located(_ error: JSONSyntaxError) -> JSONSyntaxError {
+        var error = error
+        let offset = min(max(error.offset, textStart), bytes.count)
+        var line = 1
+        var lineStart = textStart
+        for index in textStart..<offset where bytes[index] == ASCII.newline {
+            line += 1
+            lineStart = index + 1
+        }
+        var column = 1
+        for index in lineStart..<offset where bytes[index] & 0xC0 != 0x80 {
+            column += 1
+        }
+        error.line = line
+        error.column = column
+        return error
+    }
+}
+
+/// The digits of a decimal number, gathered so that the common short numbers convert
+/// exactly without going through text (one correctly rounded multiply or divide).
+private struct DecimalScan {
+    var isNegative = false
+    var significand: UInt64 = 0
+    var significantDigits = 0
+    /// The power of ten to scale `significand` by.
+    var exponent = 0
+
+    mutating func addDigit(_ digit: UInt8, isFraction: Bool) {
+        if isFraction { exponent -= 1 }
+        if significantDigits == 0 && digit == 0 { return }
+        significantDigits += 1
+        if significantDigits <= 19 {
+            significand = significand &* 10 &+ UInt64(digit)
+        }
+    }
+
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// The value when both the significand and the power of ten are exact doubles, else `nil`.
+    var exactValue: Double? {
+        if significantDigits == 0 { return isNegative ? -0.0 : 0.0 }
+        guard significantDigits <= 15, exponent >= -22, exponent <= 22 else { return nil }
+        let magnitude = exponent >= 0
+            ? Double(significand) * DecimalScan.powersOfTen[exponent]
+            : Double(significand) / DecimalScan.powersOfTen[-exponent]
+        return isNegative ? -magnitude : magnitude
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+
+/// Reads the timestamps SpeakNode sends: ISO 8601 / RFC 3339 text, or seconds since 1970.
+///
+/// Accepted text forms are `YYYY-MM-DD`, optionally followed by `T` (or `t`, or a space) and
+/// `hh:mm`, `hh:mm:ss` or `hh:mm:ss.fraction`, then optionally `Z`, `±hh:mm`, `±hhmm` or `±hh`.
+/// A time without an offset is read as UTC. Text made only of a number is read as epoch seconds.
+/// It avoids `DateFormatter`, which is slow and locale-sensitive, by computing the day number
+/// of the civil date directly.
+public enum TimestampParser {
+    /// The moment `text` names, or `nil` when it is not a timestamp this parser knows.
+    public static func date(from text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// The moment that `seconds` since 1970-01-01T00:00:00Z names, or `nil` when not finite.
+    public static func date(fromEpochSeconds seconds: Double) -> Date? {
+        seconds.isFinite ? Date(timeIntervalSince1970: seconds) : nil
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        var cursor = Cursor(bytes: bytes)
+        cursor.skipSpaces()
+        if let seconds = cursor.epochSeconds() { return date(fromEpochSeconds: seconds) }
+
+        guard let year = cursor.digits(4), cursor.take(ASCII.minus),
+              let month = cursor.digits(2), cursor.take(ASCII.minus),
+              let day = cursor.digits(2),
+              (1...12).contains(month), (1...daysInMonth(month, year: year)).contains(day)
+        else { return nil }
+
+        var secondsOfDay = 0
+        var fraction = 0.0
+        var offsetSeconds = 0
+        if cursor.take(UInt8(ascii: "T")) || cursor.take(UInt8(ascii: "t")) || cursor.take(ASCII.space) {
+            guard let hour = cursor.digits(2), cursor.take(ASCII.colon), let minute = cursor.digits(2),
+                  hour <= 23, minute <= 59
+            else { return nil }
+            var second = 0
+            if cursor.take(ASCII.colon) {
+                // 60 is a leap second; it rolls over into the next minute.
+                guard let value = cursor.digits(2), value <= 60 else { return nil }
+                second = value
+                if cursor.take(ASCII.period) || cursor.take(ASCII.comma) {
+                    guard let value = cursor.fraction() else { return nil }
+                    fraction = value
+                }
+            }
+            secondsOfDay = hour * 3600 + minute * 60 + second
+            guard let offset = cursor.zoneOffset() else { return nil }
+            offsetSeconds = offset
+        }
+        cursor.skipSpaces()
+        guard cursor.isAtEnd else { return nil }
+
+        let days = daysSinceEpoch(year: year, month: month, day: day)
+        let seconds = days * 86_400 + secondsOfDay - offsetSeconds
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    /// Days from 1970-01-01 to the given proleptic Gregorian date, negative before it.
+    ///
+    /// Counts in 400-year eras that start on 1 March, so the leap day falls at the end of a year.
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let marchBasedYear = month <= 2 ? year - 1 : year
+        let era = (marchBasedYear >= 0 ? marchBasedYear : marchBasedYear - 399) / 400
+        let yearOfEra = marchBasedYear - era * 400
+        let monthFromMarch = (month + 9) % 12
+        let dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        // 719_468 days separate 0000-03-01 from 1970-01-01.
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    private static func daysInMonth(_ month: Int, year: Int) -> Int {
+        switch month {
+        case 2:
+            let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            return isLeap ? 29 : 28
+        case 4, 6, 9, 11:
+            return 30
+        default:
+            return 31
+        }
+    }
+
+    private struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        var isAtEnd: Bool { position == bytes.count }
+
+        mutating func skipSpaces() {
+            while position < bytes.count && ASCII.isWhitespace(bytes[position]) { position += 1 }
+        }
+
+        mutating func take(_ byte: UInt8) -> Bool {
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+            return true
+        }
+
+        /// Exactly `count` decimal digits as a number.
+        mutating func digits(_ count: Int) -> Int? {
+            guard position + count <= bytes.count else { return nil }
+            var value = 0
+            for index in position..<position + count {
+                guard ASCII.isDigit(bytes[index]) else { return nil }
+                value = value * 10 + Int(bytes[index] - ASCII.zero)
+            }
+            position += count
+            return value
+        }
+
+        /// One or more digits after the decimal separator, as a fraction of a second.
+        mutating func fraction() -> Double? {
+            var numerator = 0.0
+            var denominator = 1.0
+            let start = position
+            while position < bytes.count && ASCII.isDigit(bytes[position]) {
+                if position - start < 15 {
+                    numerator = numerator * 10 + Double(bytes[position] - ASCII.zero)
+                    denominator *= 10
+                }
+                position += 1
+            }
+            return position > start ? numerator / denominator : nil
+        }
+
+        /// `Z`, `±hh:mm`, `±hhmm` or `±hh` as seconds east of UTC; nothing at all means UTC.
+        mutating func zoneOffset() -> Int? {
+            if take(UInt8(ascii: "Z")) || take(UInt8(ascii: "z")) { return 0 }
+            let sign: Int
+            if take(ASCII.plus) {
+                sign = 1
+            } else if take(ASCII.minus) {
+                sign = -1
+            } else {
+                return position == bytes.count || ASCII.isWhitespace(bytes[position]) ? 0 : nil
+            }
+            guard let hours = digits(2), hours <= 23 else { return nil }
+            var minutes = 0
+            if take(ASCII.colon) {
+                guard let value = digits(2) else { return nil }
+                minutes = value
+            } else if let value = digits(2) {
+                minutes = value
+            }
+            guard minutes <= 59 else { return nil }
+            return sign * (hours * 3600 + minutes * 60)
+        }
+
+        /// The whole text as a plain decimal number (epoch seconds), or `nil` leaving the cursor alone.
+        mutating func epochSeconds() -> Double? {
+            var end = bytes.count
+            while end > position && ASCII.isWhitespace(bytes[end - 1]) { end -= 1 }
+            var index = position
+            if index < end && (bytes[index] == ASCII.minus || bytes[index] == ASCII.plus) { index += 1 }
+            var sawDigit = false
+            var sawPeriod = false
+            while index < end {
+                let byte = bytes[index]
+                if ASCII.isDigit(byte) {
+                    sawDigit = true
+                } else if byte == ASCII.period && !sawPeriod {
+                    sawPeriod = true
+                } else {
+                    return nil
+                }
+                index += 1
+            }
+            // Four digits alone could be a year; a real epoch timestamp is never that short.
+            guard sawDigit, end - position > 4 || sawPeriod else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
+            return Double(text)
+        }
+    }
+}

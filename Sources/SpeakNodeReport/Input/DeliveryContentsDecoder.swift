@@ -1,0 +1,201 @@
+import Dispatch
+import Foundation
+
+/// Decodes the bytes of one input (a file or standard input) into deliveries and problems.
+///
+/// Pure and `Sendable`: it touches no file system, so inputs can be decoded in parallel.
+/// Each delivery is decoded on its own, so one bad array element or NDJSON line costs only
+/// itself. Large NDJSON inputs are split into chunks decoded concurrently; the result keeps
+/// the order of the lines.
+public struct DeliveryContentsDecoder: Sendable {
+    public var parser: JSONParser
+    public var decoder: DeliveryDecoder
+    /// NDJSON inputs larger than this many bytes are decoded on several threads.
+    public var concurrencyThreshold: Int
+
+    public init(parser: JSONParser = JSONParser(), decoder: DeliveryDecoder = DeliveryDecoder(),
+                concurrencyThreshold: Int = 4 << 20) {
+        self.parser = parser
+        self.decoder = decoder
+        self.concurrencyThreshold = concurrencyThreshold
+    }
+
+    /// The deliveries in `bytes` and the problems met, each located in `file` (`-` for stdin).
+    /// The returned batch counts no files read; that is the reader's business.
+    public func decode(_ bytes: [UInt8], file: String, format: InputFormat) -> InputBatch {
+        bytes.withUnsafeBufferPointer { decode($0, file: file, format: format) }
+    }
+
+    func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, format: InputFormat) -> InputBatch {
+        let whole = SourceLocation(file: file)
+        if let problem = JSONScanner.encodingProblem(in: bytes) {
+            return InputBatch(problems: [InputProblem(source: whole, reason: problem.message)])
+        }
+        let textStart = JSONScanner.byteOrderMarkLength(of: bytes)
+        guard let first = firstSignificantByte(in: bytes, from: textStart) else {
+            let reason = file == "-" ? "empty input" : "empty file"
+            return InputBatch(problems: [InputProblem(source: whole, reason: reason)])
+        }
+        if let reason = notJSONReason(startingWith: first, in: bytes) {
+            return InputBatch(problems: [InputProblem(source: whole, reason: reason)])
+        }
+        let resolved = format == .detected ? detectFormat(of: bytes, from: textStart) : format
+        switch resolved {
+        case .ndjson:
+            return decodeLines(UnsafeBufferPointer(rebasing: bytes[textStart...]), file: file)
+        case .json, .detected:
+            return decodeDocument(bytes, file: file)
+        }
+    }
+
+    // MARK: One JSON document
+
+    private func decodeDocument(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> InputBatch {
+        let document: JSONDocument
+        do {
+            document = try parser.parseDocument(bytes)
+        } catch {
+            return InputBatch(problems: [
+                InputProblem(source: SourceLocation(file: file), reason: error.describe(showingLine: true))
+            ])
+        }
+        var batch = InputBatch()
+        switch document {
+        case .single(let value):
+            batch.add(decoding: value, at: SourceLocation(file: file), with: decoder)
+        case .array(let elements):
+            batch.deliveries.reserveCapacity(elements.count)
+            for (index, element) in elements.enumerated() {
+                let source = SourceLocation(file: file, line: element.line, index: index)
+                switch element.content {
+                case .success(let value):
+                    batch.add(decoding: value, at: source, with: decoder)
+                case .failure(let error):
+                    batch.problems.append(InputProblem(source: source, reason: error.describe(showingLine: true)))
+                }
+            }
+        }
+        return batch
+    }
+
+    // MARK: NDJSON
+
+    private func decodeLines(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> InputBatch {
+        let lines = lineRanges(in: bytes)
+        let chunkCount = bytes.count > concurrencyThreshold
+            ? min(lines.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+            : 1
+        guard chunkCount > 1 else {
+            return decodeLines(lines[...], of: bytes, file: file)
+        }
+        let chunkSize = (lines.count + chunkCount - 1) / chunkCount
+        let results = ChunkResults(count: chunkCount)
+        // Only read, and valid throughout: `concurrentPerform` returns when every chunk is done.
+        nonisolated(unsafe) let sharedBytes = bytes
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let start = chunk * chunkSize
+            let end = min(start + chunkSize, lines.count)
+            let batch = start < end ? decodeLines(lines[start..<end], of: sharedBytes, file: file) : InputBatch()
+            results.store(batch, at: chunk)
+        }
+        return results.joined()
+    }
+
+    private func decodeLines(_ lines: ArraySlice<Range<Int>>, of bytes: UnsafeBufferPointer<UInt8>,
+                             file: String) -> InputBatch {
+        var batch = InputBatch()
+        for (offset, range) in zip(lines.indices, lines) {
+            let line = UnsafeBufferPointer(rebasing: bytes[range])
+            guard line.contains(where: { !ASCII.isWhitespace($0) }) else { continue }
+            let source = SourceLocation(file: file, line: offset + 1)
+            do {
+                let value = try parser.parse(line)
+                batch.add(decoding: value, at: source, with: decoder)
+            } catch {
+                batch.problems.append(InputProblem(source: source, reason: error.describe(showingLine: false)))
+            }
+        }
+        return batch
+    }
+
+    /// The byte ranges of the lines, without their line feeds; a final line feed ends the last line.
+    private func lineRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == ASCII.newline {
+            ranges.append(start..<index)
+            start = index + 1
+        }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+        return ranges
+    }
+
+    // MARK: Sniffing
+
+    private func firstSignificantByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt8? {
+        var index = start
+        while index < bytes.count && ASCII.isWhitespace(bytes[index]) { index += 1 }
+        return index < bytes.count ? bytes[index] : nil
+    }
+
+    /// Why input starting with `byte` cannot be JSON (an HTML error page, a binary file), if it cannot.
+    private func notJSONReason(startingWith byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        switch byte {
+        case ASCII.openBrace, ASCII.openBracket, ASCII.quote, ASCII.minus, ASCII.zero...ASCII.nine,
+             UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+            return nil
+        default:
+            return "not JSON: starts with \(ASCII.describe(byte))"
+        }
+    }
+
+    /// NDJSON when the first line is a whole object (`{…}`) and more follows; else one document.
+    private func detectFormat(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> InputFormat {
+        var index = start
+        while index < bytes.count && ASCII.isWhitespace(bytes[index]) { index += 1 }
+        guard index < bytes.count, bytes[index] == ASCII.openBrace else { return .json }
+        var lineEnd = index
+        while lineEnd < bytes.count && bytes[lineEnd] != ASCII.newline { lineEnd += 1 }
+        var last = lineEnd
+        while last > index && ASCII.isWhitespace(bytes[last - 1]) { last -= 1 }
+        guard bytes[last - 1] == ASCII.closeBrace else { return .json }
+        let hasMore = bytes[lineEnd...].contains { !ASCII.isWhitespace($0) }
+        return hasMore ? .ndjson : .json
+    }
+}
+
+extension InputBatch {
+    /// Decodes one delivery, adding it, or the reason it is invalid, to the batch.
+    mutating func add(decoding value: JSONValue, at source: SourceLocation, with decoder: DeliveryDecoder) {
+        do {
+            deliveries.append(try decoder.decode(value, source: source))
+        } catch {
+            problems.append(InputProblem(source: source, reason: error.description))
+        }
+    }
+}
+
+/// The batches of concurrently decoded chunks, kept in chunk order.
+private final class ChunkResults: @unchecked Sendable {
+    // Each chunk writes only its own slot, and all writes finish before `joined()` reads.
+    private var batches: [InputBatch]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        batches = Array(repeating: InputBatch(), count: count)
+    }
+
+    func store(_ batch: InputBatch, at index: Int) {
+        lock.lock()
+        batches[index] = batch
+        lock.unlock()
+    }
+
+    func joined() -> InputBatch {
+        lock.lock()
+        defer { lock.unlock() }
+        var all = InputBatch()
+        for batch in batches { all.append(contentsOf: batch) }
+        return all
+    }
+}

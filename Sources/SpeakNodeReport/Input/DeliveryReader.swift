@@ -1,0 +1,109 @@
+import Foundation
+
+/// Reads deliveries from the inputs a user names: files, folders, or `-` for standard input.
+///
+/// Nothing stops the reading: a missing file, a broken line or an invalid delivery becomes an
+/// ``InputProblem`` and everything else is still read. Folders are searched recursively for
+/// `.json`, `.ndjson` and `.jsonl` files in byte-wise order of their paths, skipping hidden
+/// entries, so the same folder always yields the same deliveries in the same order. A file
+/// named explicitly is read whatever its extension; when the extension says nothing, its
+/// contents decide between JSON and NDJSON, as for standard input.
+public struct DeliveryReader: Sendable {
+    private let readStandardInput: @Sendable () throws -> [UInt8]
+    private let contentsDecoder: DeliveryContentsDecoder
+
+    /// - Parameter readStandardInput: reads all of standard input; replace it in tests.
+    public init(
+        contentsDecoder: DeliveryContentsDecoder = DeliveryContentsDecoder(),
+        readStandardInput: @escaping @Sendable () throws -> [UInt8] = FileReading.readStandardInput
+    ) {
+        self.contentsDecoder = contentsDecoder
+        self.readStandardInput = readStandardInput
+    }
+
+    /// Reads every input in order; `-` is standard input.
+    public func read(_ inputs: [String]) -> InputBatch {
+        var batch = InputBatch()
+        for input in inputs {
+            batch.append(contentsOf: read(input))
+        }
+        return batch
+    }
+
+    private func read(_ input: String) -> InputBatch {
+        if input == "-" {
+            return decode(file: input, format: .detected) { try readStandardInput() }
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+            return InputBatch(problems: [InputProblem(source: SourceLocation(file: input), reason: "no such file or folder")])
+        }
+        if isDirectory.boolValue {
+            return readFolder(input)
+        }
+        return decode(file: input, format: InputFormat(path: input)) { try FileReading.readFile(atPath: input) }
+    }
+
+    private func readFolder(_ folder: String) -> InputBatch {
+        let files = FolderSearch.deliveryFiles(in: folder)
+        guard !files.isEmpty else {
+            return InputBatch(problems: [InputProblem(
+                source: SourceLocation(file: folder),
+                reason: "no .json, .ndjson or .jsonl files in this folder")])
+        }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        let paths = files.map { prefix + $0 }
+        var batches = Array(repeating: InputBatch(), count: paths.count)
+        if paths.count == 1 {
+            batches[0] = decodeFile(paths[0])
+        } else {
+            let results = FileResults(count: paths.count)
+            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+                results.store(decodeFile(paths[index]), at: index)
+            }
+            batches = results.batches
+        }
+        var batch = InputBatch()
+        for fileBatch in batches { batch.append(contentsOf: fileBatch) }
+        return batch
+    }
+
+    private func decodeFile(_ path: String) -> InputBatch {
+        decode(file: path, format: InputFormat(path: path)) { try FileReading.readFile(atPath: path) }
+    }
+
+    private func decode(file: String, format: InputFormat, bytes: () throws -> [UInt8]) -> InputBatch {
+        let contents: [UInt8]
+        do {
+            contents = try bytes()
+        } catch {
+            return InputBatch(problems: [InputProblem(source: SourceLocation(file: file), reason: "\(error)")])
+        }
+        var batch = contentsDecoder.decode(contents, file: file, format: format)
+        batch.filesRead += 1
+        return batch
+    }
+}
+
+/// The batches of files decoded concurrently, kept in file order.
+private final class FileResults: @unchecked Sendable {
+    // Guarded by `lock`; read only after every file is done.
+    private var storage: [InputBatch]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        storage = Array(repeating: InputBatch(), count: count)
+    }
+
+    func store(_ batch: InputBatch, at index: Int) {
+        lock.lock()
+        storage[index] = batch
+        lock.unlock()
+    }
+
+    var batches: [InputBatch] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}

@@ -1,0 +1,22 @@
+/// Everything read from the inputs: the deliveries in input order, and what could not be read.
+public struct InputBatch: Sendable, Hashable {
+    /// The deliveries, in the order of the inputs and, inside each input, of the file.
+    public var deliveries: [Delivery]
+    /// Files, lines and deliveries that could not be read, in the order they were met.
+    public var problems: [InputProblem]
+    /// How many files (standard input counts as one) were read, whatever their contents.
+    public var filesRead: Int
+
+    public init(deliveries: [Delivery] = [], problems: [InputProblem] = [], filesRead: Int = 0) {
+        self.deliveries = deliveries
+        self.problems = problems
+        self.filesRead = filesRead
+    }
+
+    /// Adds what another batch read after what this one read.
+    public mutating func append(contentsOf other: InputBatch) {
+        deliveries.append(contentsOf: other.deliveries)
+        problems.append(contentsOf: other.problems)
+        filesRead += other.filesRead
+    }
+}

@@ -1,0 +1,25 @@
+/// Reads deliveries, collects them into runs and tests, and evaluates them: everything
+/// between input paths and a `Report`, so a front end such as the command line stays thin.
+public struct ReportPipeline {
+    /// Which attempts decide a test's outcome.
+    public var policy: AttemptPolicy
+    /// `test_id` → display name.
+    public var names: [String: String]
+    /// Reads files, NDJSON lines and standard input (`-`).
+    public var reader: DeliveryReader
+
+    public init(policy: AttemptPolicy = .latest, names: [String: String] = [:], reader: DeliveryReader = DeliveryReader()) {
+        self.policy = policy
+        self.names = names
+        self.reader = reader
+    }
+
+    /// The report for `inputs` (paths, `-` for standard input), and what was read to make it.
+    /// Input that cannot be read becomes a problem in both; the rest is still reported.
+    public func makeReport(from inputs: [String]) -> (report: Report, batch: InputBatch) {
+        let batch = reader.read(inputs)
+        let collection = Collector().collect(batch.deliveries)
+        let report = Evaluator(policy: policy, names: names).evaluate(collection, problems: batch.problems)
+        return (report, batch)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import SpeakNodeReport
+
+/// `speaknode-report render INPUT...`: reads deliveries and writes the reports.
+///
+/// Every path is checked before any input is read, so a typo in `--names` does not cost a
+/// long read. Input that cannot be read is reported and left out; the reports are still
+/// written for the rest.
+struct RenderCommand {
+    var arguments: ParsedArguments
+    var console: Console
+
+    func run() -> ExitCode {
+        let setup: RenderSetup
+        do {
+            setup = try RenderSetup(arguments)
+        } catch {
+            console.writeErrorLine(error.message)
+            return .usageOrInputError
+        }
+
+        if setup.inputs.contains("-"), console.standardInputIsTerminal {
+            console.writeError("Reading deliveries from standard input; end with Ctrl-D.\n")
+        }
+        let reader = DeliveryReader(readStandardInput: console.readStandardInput)
+        let pipeline = ReportPipeline(policy: setup.policy, names: setup.names, reader: reader)
+        let (report, _) = pipeline.makeReport(from: setup.inputs)
+
+        let renderer = ReportRenderer(templates: setup.templates)
+        var written: [WrittenFile] = []
+        var errors: [String] = []
+        for file in setup.outputs.files {
+            do {
+                let text = try renderer.render(report, as: file.format, options: setup.renderOptions)
+                if file.isStandardOutput {
+                    console.writeOutput(text)
+                } else {
+                    try AtomicFileWriter().write(text, to: file.path)
+                }
+                written.append(file)
+            } catch let failure as CommandFailure {
+                errors.append(failure.message)
+            } catch {
+                errors.append("cannot render the \(file.format.displayName): \(error)")
+            }
+        }
+
+        let summary = RunSummary(report: report, written: written, style: console.style)
+        var text = summary.lines.map { $0 + "\n" }.joined()
+        for message in errors {
+            text += console.errorLine(message)
+        }
+        console.writeError(text)
+        return ExitCode(report: report, failurePolicy: setup.failurePolicy, couldWriteEverything: errors.isEmpty)
+    }
+}

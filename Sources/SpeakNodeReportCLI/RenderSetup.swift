@@ -1,0 +1,63 @@
+import Foundation
+import SpeakNodeReport
+
+/// The `render` arguments, read and checked: names loaded, templates loaded, output paths
+/// planned. Building one touches no input file.
+struct RenderSetup {
+    var inputs: [String]
+    var outputs: OutputPlan
+    var names: [String: String]
+    var templates: TemplateSet
+    var policy: AttemptPolicy
+    var failurePolicy: FailurePolicy
+    var renderOptions: RenderOptions
+
+    init(_ arguments: ParsedArguments) throws(CommandFailure) {
+        inputs = arguments.positional("INPUT")
+        // The parser has checked these against their allowed values and filled in defaults.
+        policy = arguments.value("attempts").flatMap(AttemptPolicy.init(rawValue:)) ?? .latest
+        failurePolicy = arguments.value("fail-on").flatMap(FailurePolicy.init(rawValue:)) ?? .failed
+        renderOptions = RenderOptions(
+            title: arguments.value("title") ?? RenderOptions.defaultTitle,
+            reportURL: arguments.value("report-url"),
+            toolVersion: ToolVersion.current
+        )
+
+        var explicitPaths: [ReportFormat: String] = [:]
+        for format in ReportFormat.allCases {
+            if let path = arguments.value(format.optionName) { explicitPaths[format] = path }
+        }
+        outputs = try OutputPlan(
+            directory: arguments.value("out"), explicitPaths: explicitPaths,
+            defaultDirectory: CommandDefinitions.defaultOutputDirectory
+        )
+
+        names = try arguments.value("names").map { path throws(CommandFailure) in try NamesFile.load(from: path) } ?? [:]
+
+        if let directory = arguments.value("templates") {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+                throw CommandFailure("templates folder \(directory) does not exist")
+            }
+            guard isDirectory.boolValue else {
+                throw CommandFailure("--templates \(directory) is a file; give the folder that holds the templates")
+            }
+            do {
+                templates = try TemplateSet(overridesIn: directory)
+            } catch {
+                throw CommandFailure("cannot use the templates in \(directory): \(error)")
+            }
+        } else {
+            do {
+                templates = try TemplateSet()
+            } catch {
+                throw CommandFailure("the built-in templates do not load: \(error)")
+            }
+        }
+    }
+}
+
+extension ReportFormat {
+    /// The `render` option that sets this format's path: `--junit`, `--markdown`, `--html`.
+    var optionName: String { rawValue }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import SpeakNodeReportCLI
+
+@Suite("Atomic file writing")
+struct AtomicFileWriterTests {
+    @Test func writesTheTextAndLeavesNoTemporaryFile() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try AtomicFileWriter().write("héllo\n", to: folder.file("a.txt"))
+        #expect(try String(contentsOfFile: folder.file("a.txt"), encoding: .utf8) == "héllo\n")
+        #expect(folder.contents() == ["a.txt"])
+    }
+
+    @Test func replacesAnExistingFile() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = try folder.write("old contents that are longer", to: "a.txt")
+        try AtomicFileWriter().write("new", to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "new")
+        #expect(folder.contents() == ["a.txt"])
+    }
+
+    @Test func createsMissingParentFolders() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try AtomicFileWriter().write("x", to: folder.file("a/b/c.txt"))
+        #expect(FileManager.default.fileExists(atPath: folder.file("a/b/c.txt")))
+    }
+
+    @Test func refusesToReplaceAFolder() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.file("out"), withIntermediateDirectories: false)
+        #expect(throws: CommandFailure("cannot write \(folder.file("out")): it is a directory")) {
+            try AtomicFileWriter().write("x", to: folder.file("out"))
+        }
+        #expect(folder.contents() == ["out"])
+    }
+
+    @Test(.enabled(if: getuid() != 0, "root can write into read-only folders"))
+    func aFailedWriteNamesThePathAndLeavesNothingBehind() throws {
+        let folder = try TemporaryDirectory()
+        defer {
+            chmod(folder.path, 0o755)
+            folder.remove()
+        }
+        let existing = try folder.write("kept", to: "a.txt")
+        chmod(folder.path, 0o555)
+        do {
+            try AtomicFileWriter().write("new", to: existing)
+            Issue.record("writing into a read-only folder succeeded")
+        } catch {
+            #expect(error.message.hasPrefix("cannot write \(existing): "))
+            #expect(error.message.contains("ermission denied"))
+        }
+        #expect(folder.contents() == ["a.txt"])
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "kept")
+    }
+
+    @Test func aFileInThePlaceOfTheParentFolderIsAnError() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let blocker = try folder.write("", to: "blocker")
+        #expect(throws: CommandFailure.self) {
+            try AtomicFileWriter().write("x", to: blocker + "/a.txt")
+        }
+        #expect(folder.contents() == ["blocker"])
+    }
+}
