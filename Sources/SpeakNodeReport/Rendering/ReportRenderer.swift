@@ -12,6 +12,7 @@ public struct ReportRenderer: Sendable {
     }
 
     public func render(_ report: Report, as format: ReportFormat, options: RenderOptions) throws -> String {
-        try templates.render(format.templateName, context: ReportContext(report: report, options: options).value)
+        if format == .markdown { return try MarkdownSummary(templates: templates).render(report, options: options) }
+        return try templates.render(format.templateName, context: ReportContext(report: report, options: options).value)
     }
 }
