@@ -8,14 +8,30 @@ import Mustache
 struct MarkdownSummary {
     var templates: TemplateSet
 
+    /// The summary at the richest detail that fits.
     func render(_ report: Report, options: RenderOptions) throws -> String {
-        var root: [String: MustacheValue] = [:]
-        if case .object(let values) = ReportContext(report: report, options: options).value { root = values }
+        try fit(report, options: options).text
+    }
+
+    /// The summary at the richest detail that fits, and that detail.
+    func fit(_ report: Report, options: RenderOptions) throws -> (text: String, detail: MarkdownDetail) {
+        var root = Self.root(report, options: options)
         let markdown = MarkdownContext(report: report, limit: options.markdownLimit)
-        let budget = MarkdownBudget(limit: options.markdownLimit)
-        return try budget.fit(rowCount: markdown.rowCount) { detail in
+        return try MarkdownBudget(limit: options.markdownLimit).fit(rowCount: markdown.rowCount) { detail in
             root["markdown"] = markdown.value(for: detail)
             return try templates.render(ReportFormat.markdown.templateName, context: .object(root))
-        }.text
+        }
+    }
+
+    /// The summary at one detail, whatever its length.
+    func render(_ report: Report, options: RenderOptions, at detail: MarkdownDetail) throws -> String {
+        var root = Self.root(report, options: options)
+        root["markdown"] = MarkdownContext(report: report, limit: options.markdownLimit).value(for: detail)
+        return try templates.render(ReportFormat.markdown.templateName, context: .object(root))
+    }
+
+    private static func root(_ report: Report, options: RenderOptions) -> [String: MustacheValue] {
+        guard case .object(let values) = ReportContext(report: report, options: options).value else { return [:] }
+        return values
     }
 }

@@ -25,10 +25,15 @@ enum MarkdownFixture {
     ) -> Report {
         let tests = (0..<count).map { index in
             let fails = index.isMultiple(of: failEvery)
+            let reasons = [
+                "Test \(index): the agent never confirmed the booking slot with the caller",
+                "The agent hung up before the caller had finished the last sentence",
+                "The agent quoted a price that is not in the price list it was given",
+            ]
             let conversation = ReportFixture.conversation(
-                session: "s\(index)", success: !fails, reasons: fails ? ["first \(index)", "second", "third"] : [],
+                session: "s\(index)", success: !fails, reasons: fails ? reasons : [],
                 audioURL: "https://rec.example/\(index).wav", history: transcript(lines: lines, length: lineLength))
-            let attempt = ReportFixture.attempt(fails ? .failed : .passed, conversation, reasons: fails ? ["first \(index)", "second", "third"] : [])
+            let attempt = ReportFixture.attempt(fails ? .failed : .passed, conversation, reasons: fails ? reasons : [])
             return ReportFixture.test(id: String(format: "t%05d", index), name: name(index), attempts: [attempt])
         }
         return ReportFixture.report(tests: tests)

@@ -4,54 +4,136 @@ import Testing
 
 @Suite("Markdown summary")
 struct MarkdownRenderingTests {
-    func render(_ report: Report, options: RenderOptions = RenderOptions()) throws -> String {
+    static func render(_ report: Report, options: RenderOptions = RenderOptions()) throws -> String {
         try ReportRenderer(templates: TemplateSet()).render(report, as: .markdown, options: options)
     }
 
-    @Test("The summary leads with the verdict, then totals, runs, failures and input notes")
-    func structure() throws {
-        let markdown = try render(ReportFixture.mixed(), options: RenderOptions(reportURL: "https://ci.example/r/1"))
+    static func options(limit: Int, reportURL: String? = nil) -> RenderOptions {
+        var options = RenderOptions(reportURL: reportURL)
+        options.markdownLimit = limit
+        return options
+    }
+
+    static func summary() throws -> MarkdownSummary { MarkdownSummary(templates: try TemplateSet()) }
+
+    @Test("One verdict line leads: symbol, title, counts with flaky, duration and the report link")
+    func verdictLine() throws {
+        let markdown = try Self.render(ReportFixture.mixed(), options: RenderOptions(reportURL: "https://ci.example/r/1"))
         let firstLine = markdown.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(firstLine.hasPrefix("## ❌ SpeakNode agent tests"))
-        #expect(markdown.contains("2 passed, 1 failed, 1 error, 1 skipped, 1 flaky"))
-        #expect(markdown.contains("[Full report](<https://ci.example/r/1>)"))
-        #expect(markdown.contains("Did not confirm"))
+        #expect(firstLine == "## ❌ SpeakNode agent tests: 2 passed, 1 failed, 1 error, 1 skipped, 1 flaky in 6m 12s · [Full report](<https://ci.example/r/1>)")
+        #expect(!markdown.contains("Shortened"), "a small report is shown whole")
+    }
+
+    @Test("Failed and errored tests show agent, reasons, completion reason, attempts and the end of the transcript")
+    func failures() throws {
+        let markdown = try Self.render(ReportFixture.mixed())
+        #expect(markdown.contains("**❌ Cancels a booking** · Failed · agent Booking agent · run Nightly \\(01dbc221\\) · ended by StepsExhausted · 1 attempt\n\n- Did not confirm\n- Hung up early\n"))
+        #expect(markdown.contains("**⚠️ Reschedules** · Error"))
+        #expect(markdown.contains("<details><summary>Transcript</summary>\n\n- 00\\:12\\.3 User\\: Hello\n"))
+        #expect(markdown.contains("| Asks for the price | Nightly \\(01dbc221\\) | ❌ Failed → ✅ Passed | ✅ Passed |"))
+        #expect(markdown.contains("<details><summary>⏭️ 1 skipped test</summary>"))
+        #expect(markdown.contains("<details><summary>✅ 2 passed tests</summary>"))
         #expect(markdown.contains("2 redelivered webhook deliveries were counted once"))
-        #expect(markdown.contains("1 delivery was not a test conversation and was left out"))
-        #expect(markdown.contains("in\\.ndjson\\:4\\: not JSON"))
+        #expect(markdown.contains("  - in\\.ndjson\\:4\\: not JSON"))
+        let failuresAt = try #require(markdown.range(of: "### Failed and errored tests")).lowerBound
+        let flakyAt = try #require(markdown.range(of: "### Flaky tests")).lowerBound
+        let skippedAt = try #require(markdown.range(of: "skipped test</summary>")).lowerBound
+        #expect(failuresAt < flakyAt && flakyAt < skippedAt, "failures come first")
+    }
+
+    @Test("Only the last lines of a long transcript are shown, each cut to a readable length")
+    func transcriptTail() throws {
+        let history = MarkdownFixture.transcript(lines: 40, length: 3_000)
+        let test = ReportFixture.test(
+            id: "long", attempts: [ReportFixture.attempt(.failed, ReportFixture.conversation(session: "l", success: false, history: history), reasons: ["no"])])
+        let markdown = try Self.render(ReportFixture.report(tests: [test]))
+        #expect(markdown.contains("<summary>Transcript, last 10 of 42 lines</summary>"))
+        #expect(markdown.contains("- ⚠️ 02\\:01\\.0 tool error \\(book\\_slot\\)\\: slot taken\n"))
+        #expect(!markdown.contains("- 00\\:00\\.0 User"), "early lines are left out")
+        #expect(markdown.contains("more characters\\)\n"))
+        #expect(markdown.split(separator: "\n").allSatisfy { $0.count < 600 }, "transcript lines are cut to 500 characters")
     }
 
     @Test("A report URL that is not http(s) is shown as text, not linked")
     func unsafeReportURL() throws {
-        let markdown = try render(ReportFixture.mixed(), options: RenderOptions(reportURL: "javascript:alert(1)"))
+        let markdown = try Self.render(ReportFixture.mixed(), options: RenderOptions(reportURL: "javascript:alert(1)"))
         #expect(!markdown.contains("](<javascript"))
         #expect(markdown.contains("javascript\\:alert\\(1\\)"))
     }
 
-    @Test(
-        "Hostile payload text renders as plain text through cmark-gfm",
-        .enabled(if: EscaperTests.cmark != nil, "cmark-gfm is not installed (apt-get install cmark-gfm)"))
-    func hostileThroughCmark() throws {
-        let markdown = try render(ReportFixture.hostile())
-        let html = try EscaperTests.run(try #require(EscaperTests.cmark), markdown: markdown)
-        #expect(!html.contains("<script"))
-        #expect(!html.contains("<a "))
-        #expect(!html.contains("<code"))
-        #expect(!html.contains("<h1"))
-        #expect(html.contains("{{title}}"), "payload {{…}} is shown as it came, never evaluated")
-        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    @Test("Detail is left out in order: passed and skipped lists, transcripts, further reasons, then rows")
+    func levelsInOrder() throws {
+        let report = MarkdownFixture.large(count: 60, failEvery: 3, lines: 12, lineLength: 80)
+        let summary = try Self.summary()
+        let options = RenderOptions()
+        var lengths: [MarkdownDetailLevel: Int] = [:]
+        for level in MarkdownDetailLevel.allCases {
+            lengths[level] = MarkdownBudget.length(of: try summary.render(report, options: options, at: MarkdownDetail(level: level)))
+        }
+        let ordered = MarkdownDetailLevel.allCases.compactMap { lengths[$0] }
+        #expect(ordered == ordered.sorted(by: >), "each level is shorter than the one before")
+
+        for level in [MarkdownDetailLevel.full, .withoutPassedAndSkipped, .withoutTranscripts, .firstReasonOnly] {
+            let limit = try #require(lengths[level])
+            let fitted = try summary.fit(report, options: Self.options(limit: limit))
+            #expect(fitted.detail == MarkdownDetail(level: level))
+            #expect(MarkdownBudget.length(of: fitted.text) <= limit)
+        }
+        let noTranscripts = try summary.fit(report, options: Self.options(limit: try #require(lengths[.withoutTranscripts]))).text
+        #expect(!noTranscripts.contains("passed tests</summary>"))
+        #expect(!noTranscripts.contains("<summary>Transcript"))
+        #expect(noTranscripts.contains("- … and 2 more reasons") == false)
+        #expect(noTranscripts.hasSuffix(
+            "✂️ Shortened to fit \(MarkdownText.grouped(lengths[.withoutTranscripts] ?? 0)) characters, leaving out the list of 40 passed tests and the transcripts of 20 failed tests. Everything is in the HTML report.\n"))
+
+        let rows = try summary.render(report, options: options, at: MarkdownDetail(level: .firstReasonOnly, rowLimit: 7))
+        let fitted = try summary.fit(report, options: Self.options(limit: MarkdownBudget.length(of: rows) + 1, reportURL: nil))
+        #expect(fitted.detail == MarkdownDetail(level: .firstReasonOnly, rowLimit: 7))
+        #expect(fitted.text.contains("… and 13 more failed or errored tests\n"))
+        #expect(fitted.text.contains("leaving out the list of 40 passed tests, the transcripts of 7 failed tests, 14 further reasons and 13 of 20 failed or errored tests."))
     }
 
-    @Test("A summary lists the first failures and says how many more there are")
-    func manyFailures() throws {
-        let tests = (1...45).map { index in
-            ReportFixture.test(
-                id: "t\(index)",
-                attempts: [ReportFixture.attempt(.failed, ReportFixture.conversation(session: "s\(index)", success: false), reasons: ["reason \(index)"])])
+    @Test("The closing line links the full report when its URL is known")
+    func omissionLink() throws {
+        let report = MarkdownFixture.large(count: 300, failEvery: 2)
+        let markdown = try Self.render(report, options: Self.options(limit: 20_000, reportURL: "https://ci.example/r/9"))
+        #expect(MarkdownBudget.length(of: markdown) <= 20_000)
+        #expect(markdown.hasSuffix("Everything is in the [full report](<https://ci.example/r/9>).\n"))
+        #expect(markdown.contains(", in the [full report](<https://ci.example/r/9>)\n"))
+    }
+
+    @Test("A tiny limit keeps the verdict alone; one too small for that is an error")
+    func tinyLimit() throws {
+        let report = ReportFixture.mixed()
+        let markdown = try Self.render(report, options: Self.options(limit: 400))
+        #expect(markdown.hasPrefix("## ❌ SpeakNode agent tests: 2 passed"))
+        #expect(markdown.contains("leaving out everything but the verdict."))
+        #expect(!markdown.contains("|"))
+        #expect(throws: MarkdownLimitError.self) { try Self.render(report, options: Self.options(limit: 100)) }
+    }
+
+    @Test("Characters beyond U+FFFF are kept and counted as two UTF-16 code units")
+    func astralCharacters() throws {
+        let report = MarkdownFixture.large(count: 400, failEvery: 1, lines: 4, lineLength: 50) { _ in
+            String(repeating: "😀", count: 150)
         }
-        let markdown = try ReportRenderer(templates: TemplateSet())
-            .render(ReportFixture.report(tests: tests), as: .markdown, options: RenderOptions(reportURL: "https://ci.example/r"))
-        #expect(markdown.components(separatedBy: "  - reason ").count - 1 == ReportContext.previewLimit)
-        #expect(markdown.contains("- … and 15 more in the [full report](<https://ci.example/r>)"))
+        let markdown = try Self.render(report, options: Self.options(limit: 30_000))
+        #expect(markdown.contains(String(repeating: "😀", count: 150)))
+        #expect(markdown.utf16.count <= 30_000)
+        #expect(markdown.unicodeScalars.count < 27_000, "counting scalars instead would have allowed far more")
+    }
+
+    @Test("Very long payload text is shortened so one test cannot crowd out the others")
+    func longPayload() throws {
+        let reason = String(repeating: "r", count: 100_000)
+        let tests = (0..<3).map { index in
+            ReportFixture.test(
+                id: "t\(index)", name: String(repeating: "n", count: 10_000),
+                attempts: [ReportFixture.attempt(.failed, ReportFixture.conversation(session: "s\(index)", success: false), reasons: [reason])])
+        }
+        let markdown = try Self.render(ReportFixture.report(tests: tests))
+        #expect(!markdown.contains("Shortened"))
+        #expect(markdown.components(separatedBy: "… \\(99,000 more characters\\)").count == 4)
+        #expect(markdown.components(separatedBy: "… \\(9,800 more characters\\)").count >= 4)
     }
 }
