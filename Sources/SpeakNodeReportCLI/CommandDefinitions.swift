@@ -39,6 +39,8 @@ enum CommandDefinitions {
                    help: "A JSON object mapping test_id to the name shown in the reports."),
             .value("title", valueName: "TEXT", defaultValue: RenderOptions.defaultTitle, help: "The reports' title."),
             .value("report-url", valueName: "URL", help: "Where the HTML report will be published, for links from the summary."),
+            .value("markdown-limit", valueName: "N", defaultValue: String(RenderOptions.defaultMarkdownLimit),
+                   help: "Keep the Markdown summary within N characters (UTF-16 code units), leaving out detail to fit: 65000 suits a GitHub comment, 1048576 a job summary."),
             .value("attempts", valueName: "POLICY", allowed: AttemptPolicy.allCases.map(\.rawValue),
                    defaultValue: AttemptPolicy.latest.rawValue,
                    help: "Which attempts of a retried test decide its outcome: the latest, or all (any failure fails)."),
