@@ -48,6 +48,9 @@ extension Double {
         guard isFinite else { return self }
         var scale = 1.0
         for _ in 0..<Swift.max(0, decimals) { scale *= 10 }
-        return (self * scale).rounded() / scale
+        let scaled = self * scale
+        // A value too large to scale has no digits after the point to round anyway.
+        guard scaled.isFinite else { return self }
+        return scaled.rounded() / scale
     }
 }

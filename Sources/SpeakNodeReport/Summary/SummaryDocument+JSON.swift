@@ -3,6 +3,9 @@ import Foundation
 extension SummaryDocument {
     /// The document as pretty-printed JSON with sorted keys and a final newline: the same
     /// report always gives the same bytes.
+    ///
+    /// Throws the encoder's error only for a number that is not finite, which takes input
+    /// absurd enough to overflow a sum of durations.
     public func jsonData() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
