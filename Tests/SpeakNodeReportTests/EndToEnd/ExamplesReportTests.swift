@@ -59,7 +59,7 @@ struct ExamplesReportTests {
 
         // Re-serialise every delivery, shuffle them, and spread them over an NDJSON stream,
         // a JSON array and single-delivery files.
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         let deliveries = try ExampleInput.rawDeliveries().shuffled(using: &generator)
         let third = deliveries.count / 3
         let ndjson = deliveries[..<third].map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
@@ -119,18 +119,5 @@ enum ExampleInput {
             }
         }
         return result
-    }
-}
-
-/// A small seeded generator, so a shuffle that breaks determinism can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
