@@ -54,6 +54,31 @@ struct MarkdownRenderingTests {
         #expect(markdown.split(separator: "\n").allSatisfy { $0.count < 600 }, "transcript lines are cut to 500 characters")
     }
 
+    @Test("Each run shows its latency percentiles, per measured metric")
+    func latency() throws {
+        let start = ReportFixture.start
+        let history = [1.0, 2.0, 3.0, 4.0].enumerated().map { index, seconds in
+            HistoryItem(
+                role: "Assistant", content: "turn \(index)", kind: "Message", createdAt: start.addingTimeInterval(Double(index)),
+                metrics: TurnMetrics(llmNodeTTFT: seconds / 4, e2eLatency: seconds))
+        }
+        let test = ReportFixture.test(
+            id: "t", attempts: [ReportFixture.attempt(.passed, ReportFixture.conversation(session: "s", history: history))])
+        let markdown = try Self.render(ReportFixture.report(tests: [test]))
+        #expect(markdown.contains("""
+            ### Latency
+
+            **Nightly \\(01dbc221\\)**
+
+            | Metric | Turns | p50 | p90 | p95 | Max |
+            | --- | ---: | ---: | ---: | ---: | ---: |
+            | End\\-to\\-end latency | 4 | 2\\.5 s | 3\\.7 s | 3\\.85 s | 4 s |
+            | LLM time to first token | 4 | 0\\.625 s | 0\\.925 s | 0\\.962 s | 1 s |
+
+            """))
+        #expect(!(try Self.render(ReportFixture.mixed())).contains("### Latency"), "no table without measurements")
+    }
+
     @Test("A report URL that is not http(s) is shown as text, not linked")
     func unsafeReportURL() throws {
         let markdown = try Self.render(ReportFixture.mixed(), options: RenderOptions(reportURL: "javascript:alert(1)"))
