@@ -5,8 +5,11 @@ import Testing
 /// The summary as GitHub would show it: rendered by cmark-gfm and checked as HTML.
 @Suite("Markdown summary through cmark-gfm", .enabled(if: CmarkGFM.isAvailable, CmarkGFM.missing))
 struct MarkdownThroughCmarkTests {
-    func html(_ report: Report, limit: Int = RenderOptions.defaultMarkdownLimit, reportURL: String? = nil) throws -> (markdown: String, html: String) {
-        var options = RenderOptions(reportURL: reportURL)
+    func html(
+        _ report: Report, limit: Int = RenderOptions.defaultMarkdownLimit, reportURL: String? = nil,
+        title: String = RenderOptions.defaultTitle
+    ) throws -> (markdown: String, html: String) {
+        var options = RenderOptions(title: title, reportURL: reportURL)
         options.markdownLimit = limit
         let markdown = try ReportRenderer(templates: TemplateSet()).render(report, as: .markdown, options: options)
         return (markdown, try CmarkGFM.html(markdown))
@@ -50,7 +53,7 @@ struct MarkdownThroughCmarkTests {
     func payloadCannotChangeStructure() throws {
         let plain = CmarkGFM.tags(try html(MarkdownFixture.everyField("plain"), limit: 1_000_000).html)
         for sample in Self.hostileSamples + [Self.hostileSamples.joined(separator: " ")] {
-            let result = try html(MarkdownFixture.everyField(sample), limit: 1_000_000)
+            let result = try html(MarkdownFixture.everyField(sample), limit: 1_000_000, title: sample)
             #expect(CmarkGFM.tags(result.html) == plain, "structure changed by \(sample.debugDescription)")
             #expect(!result.html.contains("<a "), "a link from \(sample.debugDescription)")
             #expect(result.html.range(of: "@[A-Za-z0-9]", options: .regularExpression) == nil, "@mention from \(sample.debugDescription)")
