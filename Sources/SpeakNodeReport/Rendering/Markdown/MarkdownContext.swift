@@ -88,11 +88,10 @@ struct MarkdownContext {
             ("skippedTests", skippedTests, ("skipped test", "skipped tests")),
             ("passedTests", passedTests, ("passed test", "passed tests")),
         ] {
-            if level.showsPassedAndSkipped || !level.showsTables {
-                Self.list(key, tests, rows: rows, noun: noun, shown: level.showsTables, into: &context, omitted: &omittedRows)
-            } else {
-                Self.list(key, [], total: 0, noun: noun, shown: false, into: &context, omitted: &omittedRows)
-                if !tests.isEmpty { omitted.append("the list of " + MarkdownText.counted(tests.count, noun.0, noun.1)) }
+            let shown = level.showsPassedAndSkipped
+            Self.list(key, tests, rows: rows, noun: noun, shown: shown, into: &context, omitted: &omittedRows)
+            if level.showsTables, !shown, !tests.isEmpty {
+                omitted.append("the list of " + MarkdownText.counted(tests.count, noun.0, noun.1))
             }
         }
 
