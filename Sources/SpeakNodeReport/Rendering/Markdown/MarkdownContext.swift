@@ -187,7 +187,7 @@ struct MarkdownContext {
             "duration": .string(DurationText.readable(test.duration)),
             "attemptsText": .string(ReportContext.counted(test.attempts.count, "attempt", "attempts")),
             "hasSeveralAttempts": .bool(test.attempts.count > 1),
-            "attemptOutcomes": .string(test.attempts.map { outcomeText($0.outcome) }.joined(separator: " → ")),
+            "attemptOutcomes": .string(attemptOutcomes(test)),
             "status": MustacheValue(deciding?.conversation.testStatus.map { MarkdownText.clipped($0, to: MarkdownText.nameLength) }),
             "completionReason": MustacheValue(
                 deciding?.conversation.evalResult?.completionReason.map { MarkdownText.clipped($0, to: MarkdownText.nameLength) }),
@@ -207,6 +207,16 @@ struct MarkdownContext {
                 "p95": .string(SecondsText.format(statistics.p95)), "max": .string(SecondsText.format(statistics.max)),
             ]
         }
+    }
+
+    /// The most attempt outcomes a row lists; a test retried more often shows the first ones.
+    static let outcomesShown = 10
+
+    /// `❌ Failed → ✅ Passed`; `… → 12 more` past `outcomesShown`.
+    private static func attemptOutcomes(_ test: TestResult) -> String {
+        var parts = test.attempts.prefix(outcomesShown).map { outcomeText($0.outcome) }
+        if test.attempts.count > outcomesShown { parts.append("\(MarkdownText.grouped(test.attempts.count - outcomesShown)) more") }
+        return parts.joined(separator: " → ")
     }
 
     /// `❌ Failed`, from the same labels every report uses.

@@ -65,3 +65,18 @@ struct MarkdownContextTests {
         #expect(MarkdownText.clipped(String(repeating: "é", count: 12), to: 10) == String(repeating: "é", count: 10) + "… (2 more characters)")
     }
 }
+
+@Suite("Markdown context of a much retried test")
+struct MarkdownRetriedTestTests {
+    @Test("A test retried many times lists its first ten outcomes and counts the rest")
+    func manyAttempts() {
+        let attempts = (0..<25).map { index in
+            ReportFixture.attempt(
+                index.isMultiple(of: 2) ? .failed : .passed,
+                ReportFixture.conversation(session: "s\(index)", offset: Double(index) * 100, success: !index.isMultiple(of: 2)))
+        }
+        let context = MarkdownContext(report: ReportFixture.report(tests: [ReportFixture.test(id: "t", attempts: attempts)]), limit: 65_000)
+        let outcomes = lookup(context.value(for: .full), "flakyTests.0.attemptOutcomes")
+        #expect(outcomes == .string(Array(repeating: "❌ Failed → ✅ Passed", count: 5).joined(separator: " → ") + " → 15 more"))
+    }
+}
