@@ -10,9 +10,9 @@
 ///   `` \ ` * _ [ ] ( ) # + - . ! | ~ { } : $ = ``. This stops emphasis, links, images,
 ///   code spans, table cells (`\|`), headings, ordered and bullet lists, math (`$`), `www.`
 ///   and `scheme:` autolinks.
-/// - `@` and `#` are followed by U+2060 WORD JOINER (invisible). GitHub finds @mentions and
-///   `#123` issue links in the rendered text, after entities and escapes are decoded, so only
-///   a character between `@`/`#` and the name stops them.
+/// - `@` and `#`, and the `-` of `GH-`, are followed by U+2060 WORD JOINER (invisible). GitHub
+///   finds @mentions and `#123` / `GH-123` issue links in the rendered text, after entities and
+///   escapes are decoded, so only a character between the sign and the name stops them.
 ///
 /// Values must be placed in normal text or table cells, never inside a code span or block.
 public enum MarkdownEscaper {
@@ -20,12 +20,17 @@ public enum MarkdownEscaper {
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         var pendingSpace = false
+        // The last two characters written, to spot `GH-`.
+        var previous: (Unicode.Scalar?, Unicode.Scalar?) = (nil, nil)
         for scalar in text.unicodeScalars {
             if isLineBreakingWhitespace(scalar) {
                 pendingSpace = true
+                previous = (previous.1, " ")
                 continue
             }
             if isControl(scalar) { continue }
+            let before = previous
+            previous = (previous.1, scalar)
             if pendingSpace {
                 result += " "
                 pendingSpace = false
@@ -38,6 +43,9 @@ public enum MarkdownEscaper {
                 if scalar == "#" { result += "\\" }
                 result.unicodeScalars.append(scalar)
                 result.unicodeScalars.append(wordJoiner)
+            case "-":
+                result += "\\-"
+                if isIssuePrefix(before) { result.unicodeScalars.append(wordJoiner) }
             default:
                 if escapedPunctuation.contains(scalar) { result += "\\" }
                 result.unicodeScalars.append(scalar)
@@ -53,6 +61,12 @@ public enum MarkdownEscaper {
     static let escapedPunctuation: Set<Unicode.Scalar> = [
         "\\", "`", "*", "_", "[", "]", "(", ")", "+", "-", ".", "!", "|", "~", "{", "}", ":", "$", "=",
     ]
+
+    /// `G` `H` in either case: followed by `-` and digits, GitHub links an issue.
+    static func isIssuePrefix(_ previous: (Unicode.Scalar?, Unicode.Scalar?)) -> Bool {
+        guard let first = previous.0, let second = previous.1 else { return false }
+        return (first == "G" || first == "g") && (second == "H" || second == "h")
+    }
 
     static func isLineBreakingWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

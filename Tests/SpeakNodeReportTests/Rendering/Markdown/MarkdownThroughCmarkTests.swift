@@ -58,6 +58,9 @@ struct MarkdownThroughCmarkTests {
             #expect(!result.html.contains("<a "), "a link from \(sample.debugDescription)")
             #expect(result.html.range(of: "@[A-Za-z0-9]", options: .regularExpression) == nil, "@mention from \(sample.debugDescription)")
             #expect(result.html.range(of: "#[0-9]", options: .regularExpression) == nil, "#issue link from \(sample.debugDescription)")
+            #expect(
+                result.html.range(of: "GH-[0-9]", options: [.regularExpression, .caseInsensitive]) == nil,
+                "GH-issue link from \(sample.debugDescription)")
         }
     }
 
