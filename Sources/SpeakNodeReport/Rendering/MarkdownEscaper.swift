@@ -20,17 +20,12 @@ public enum MarkdownEscaper {
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         var pendingSpace = false
-        // The last two characters written, to spot `GH-`.
-        var previous: (Unicode.Scalar?, Unicode.Scalar?) = (nil, nil)
         for scalar in text.unicodeScalars {
             if isLineBreakingWhitespace(scalar) {
                 pendingSpace = true
-                previous = (previous.1, " ")
                 continue
             }
             if isControl(scalar) { continue }
-            let before = previous
-            previous = (previous.1, scalar)
             if pendingSpace {
                 result += " "
                 pendingSpace = false
@@ -44,8 +39,9 @@ public enum MarkdownEscaper {
                 result.unicodeScalars.append(scalar)
                 result.unicodeScalars.append(wordJoiner)
             case "-":
+                let afterIssuePrefix = endsWithIssuePrefix(result)
                 result += "\\-"
-                if isIssuePrefix(before) { result.unicodeScalars.append(wordJoiner) }
+                if afterIssuePrefix { result.unicodeScalars.append(wordJoiner) }
             default:
                 if escapedPunctuation.contains(scalar) { result += "\\" }
                 result.unicodeScalars.append(scalar)
@@ -62,9 +58,11 @@ public enum MarkdownEscaper {
         "\\", "`", "*", "_", "[", "]", "(", ")", "+", "-", ".", "!", "|", "~", "{", "}", ":", "$", "=",
     ]
 
-    /// `G` `H` in either case: followed by `-` and digits, GitHub links an issue.
-    static func isIssuePrefix(_ previous: (Unicode.Scalar?, Unicode.Scalar?)) -> Bool {
-        guard let first = previous.0, let second = previous.1 else { return false }
+    /// The text written so far ends in `GH` (either case), which GitHub links as an issue
+    /// when `-` and digits follow.
+    static func endsWithIssuePrefix(_ written: String) -> Bool {
+        let last = written.unicodeScalars.suffix(2)
+        guard last.count == 2, let first = last.first, let second = last.last else { return false }
         return (first == "G" || first == "g") && (second == "H" || second == "h")
     }
 

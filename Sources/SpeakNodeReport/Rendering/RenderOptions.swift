@@ -6,17 +6,19 @@ public struct RenderOptions: Sendable, Hashable {
     public var reportURL: String?
     /// The version of speaknode-report, shown in footers.
     public var toolVersion: String?
-    /// The longest Markdown summary, in UTF-16 code units as GitHub counts them
-    /// (`--markdown-limit`); the summary leaves out detail until it fits.
-    public var markdownLimit: Int = RenderOptions.defaultMarkdownLimit
 
     public static let defaultTitle = "SpeakNode agent tests"
-    /// A GitHub comment holds 65,536 UTF-16 code units; the rest is room for what a CI step adds.
-    public static let defaultMarkdownLimit = 65_000
 
     public init(title: String = RenderOptions.defaultTitle, reportURL: String? = nil, toolVersion: String? = nil) {
         self.title = title
         self.reportURL = reportURL
         self.toolVersion = toolVersion
     }
+
+    /// The longest Markdown summary, in UTF-16 code units as GitHub counts them
+    /// (`--markdown-limit`); the summary leaves out detail until it fits.
+    public var markdownLimit: Int = RenderOptions.defaultMarkdownLimit
+
+    /// A GitHub comment holds 65,536 UTF-16 code units; the rest is room for what a CI step adds.
+    public static let defaultMarkdownLimit = 65_000
 }
