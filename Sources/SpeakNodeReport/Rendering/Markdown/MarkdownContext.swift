@@ -16,33 +16,31 @@ struct MarkdownContext {
 
     private let limit: Int
     private let runs: [MustacheValue]
-    /// Whether each run measured any latency.
-    private let runsWithLatency: [Bool]
     private let failures: [FailureRow]
     private let flakyTests: [MustacheValue]
     private let passedTests: [MustacheValue]
     private let skippedTests: [MustacheValue]
     private let problems: [MustacheValue]
 
-    init(report: Report, limit: Int) {
+    /// - Parameters:
+    ///   - runContexts: The report context's `runs`, one per run; the summary's run rows are
+    ///     these with the name shortened, so partials see every key a run has (such as the
+    ///     insights' latency values).
+    init(report: Report, limit: Int, runContexts: [MustacheValue] = []) {
         self.limit = limit
         var failures: [FailureRow] = []
         var flakyTests: [MustacheValue] = []
         var passedTests: [MustacheValue] = []
         var skippedTests: [MustacheValue] = []
         var runs: [MustacheValue] = []
-        var runsWithLatency: [Bool] = []
-        for run in report.runs {
+        for (index, run) in report.runs.enumerated() {
             let runName = MarkdownText.clipped(ReportContext.runName(run), to: MarkdownText.nameLength)
-            let latency = Self.latency(run.insights)
-            runs.append([
-                "name": .string(runName),
-                "verdict": ReportContext.verdict(run.counts),
-                "counts": ReportContext.counts(run.counts),
-                "latency": .list(latency),
-                "hasLatency": .bool(!latency.isEmpty),
-            ])
-            runsWithLatency.append(!latency.isEmpty)
+            var row: [String: MustacheValue] = [:]
+            if runContexts.indices.contains(index), case .object(let values) = runContexts[index] { row = values }
+            row["name"] = .string(runName)
+            row["verdict"] = ReportContext.verdict(run.counts)
+            row["counts"] = ReportContext.counts(run.counts)
+            runs.append(.object(row))
             for test in run.tests {
                 let common = Self.common(test, runName: runName)
                 switch test.outcome {
@@ -54,7 +52,6 @@ struct MarkdownContext {
             }
         }
         self.runs = runs
-        self.runsWithLatency = runsWithLatency
         self.failures = failures
         self.flakyTests = flakyTests
         self.passedTests = passedTests
@@ -113,12 +110,6 @@ struct MarkdownContext {
         Self.list(
             "runs", runs, rows: rows, noun: ("run", "runs"), shown: level.showsTables, into: &context,
             omitted: &omittedRows)
-        // The latency tables of the runs shown.
-        let latencyRuns = level.showsTables
-            ? zip(runs.prefix(rows), runsWithLatency).filter(\.1).map(\.0) : []
-        context["latencyRuns"] = .list(latencyRuns)
-        context["hasLatencyRuns"] = .bool(!latencyRuns.isEmpty)
-
         Self.list(
             "failures", failureValues, total: failures.count, noun: ("failed or errored test", "failed or errored tests"),
             shown: level.showsTables, into: &context, omitted: &omittedRows)
@@ -194,19 +185,6 @@ struct MarkdownContext {
             "recordingURL": MustacheValue(WebLink.http(deciding?.conversation.audioURL)),
         ]) { _, new in new }
         return values
-    }
-
-    /// One row per measured latency metric: `title`, `metric` (the payload's name), `count`
-    /// (turns measured), `p50`, `p90`, `p95` and `max` (`1.25 s`).
-    private static func latency(_ insights: Insights) -> [MustacheValue] {
-        insights.measuredMetrics.compactMap { metric in
-            guard let statistics = insights.statistics(of: metric) else { return nil }
-            return [
-                "title": .string(metric.title), "metric": .string(metric.payloadName), "count": .int(statistics.count),
-                "p50": .string(SecondsText.format(statistics.p50)), "p90": .string(SecondsText.format(statistics.p90)),
-                "p95": .string(SecondsText.format(statistics.p95)), "max": .string(SecondsText.format(statistics.max)),
-            ]
-        }
     }
 
     /// The most attempt outcomes a row lists; a test retried more often shows the first ones.

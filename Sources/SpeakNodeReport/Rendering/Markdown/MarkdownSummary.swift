@@ -16,7 +16,7 @@ struct MarkdownSummary {
     /// The summary at the richest detail that fits, and that detail.
     func fit(_ report: Report, options: RenderOptions) throws -> (text: String, detail: MarkdownDetail) {
         var root = Self.root(report, options: options)
-        let markdown = MarkdownContext(report: report, limit: options.markdownLimit)
+        let markdown = Self.markdownContext(report, root: root, options: options)
         return try MarkdownBudget(limit: options.markdownLimit).fit(rowCount: markdown.rowCount) { detail in
             root["markdown"] = markdown.value(for: detail)
             return try templates.render(ReportFormat.markdown.templateName, context: .object(root))
@@ -26,8 +26,16 @@ struct MarkdownSummary {
     /// The summary at one detail, whatever its length.
     func render(_ report: Report, options: RenderOptions, at detail: MarkdownDetail) throws -> String {
         var root = Self.root(report, options: options)
-        root["markdown"] = MarkdownContext(report: report, limit: options.markdownLimit).value(for: detail)
+        root["markdown"] = Self.markdownContext(report, root: root, options: options).value(for: detail)
         return try templates.render(ReportFormat.markdown.templateName, context: .object(root))
+    }
+
+    private static func markdownContext(
+        _ report: Report, root: [String: MustacheValue], options: RenderOptions
+    ) -> MarkdownContext {
+        var runContexts: [MustacheValue] = []
+        if case .list(let runs)? = root["runs"] { runContexts = runs }
+        return MarkdownContext(report: report, limit: options.markdownLimit, runContexts: runContexts)
     }
 
     private static func root(_ report: Report, options: RenderOptions) -> [String: MustacheValue] {

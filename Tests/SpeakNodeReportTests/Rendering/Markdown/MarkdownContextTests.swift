@@ -49,7 +49,7 @@ struct MarkdownContextTests {
     func verdictOnly() {
         let value = context.value(for: MarkdownDetail(level: .verdictOnly))
         #expect(lookup(value, "showsTables") == false)
-        for key in ["hasRuns", "hasFailures", "hasFlakyTests", "hasSkippedTests", "hasPassedTests", "hasProblems", "hasLatencyRuns"] {
+        for key in ["hasRuns", "hasFailures", "hasFlakyTests", "hasSkippedTests", "hasPassedTests", "hasProblems"] {
             #expect(lookup(value, key) == false, "\(key)")
         }
         #expect(lookup(value, "omitted") == "everything but the verdict")

@@ -54,29 +54,46 @@ struct MarkdownRenderingTests {
         #expect(markdown.split(separator: "\n").allSatisfy { $0.count < 600 }, "transcript lines are cut to 500 characters")
     }
 
-    @Test("Each run shows its latency percentiles, per measured metric")
-    func latency() throws {
-        let start = ReportFixture.start
-        let history = [1.0, 2.0, 3.0, 4.0].enumerated().map { index, seconds in
-            HistoryItem(
-                role: "Assistant", content: "turn \(index)", kind: "Message", createdAt: start.addingTimeInterval(Double(index)),
-                metrics: TurnMetrics(llmNodeTTFT: seconds / 4, e2eLatency: seconds))
+    @Test("A latency.md partial is rendered after the flaky tests with the runs this try shows")
+    func latencyPartial() throws {
+        let folder = try TemplateSetTests.folder(with: [
+            "latency.md.mustache": "{{#hasRuns}}\n\n### Latency\n\n{{#runs}}\n- {{name}}: {{id}}{{#reportURL}}, {{reportURL}}{{/reportURL}}\n{{/runs}}\n{{/hasRuns}}\n"
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let summary = MarkdownSummary(templates: try TemplateSet(overridesIn: folder.path))
+        let tests = (0..<3).map { index in
+            ReportFixture.test(id: "t\(index)", attempts: [ReportFixture.attempt(.passed, ReportFixture.conversation(session: "s\(index)"))])
         }
-        let test = ReportFixture.test(
-            id: "t", attempts: [ReportFixture.attempt(.passed, ReportFixture.conversation(session: "s", history: history))])
-        let markdown = try Self.render(ReportFixture.report(tests: [test]))
-        #expect(markdown.contains("""
+        var report = ReportFixture.report(tests: tests)
+        report.runs += [report.runs[0], report.runs[0]].enumerated().map { index, run in
+            var run = run
+            run.id = "run-\(index + 2)"
+            run.campaignName = nil
+            return run
+        }
+        let options = RenderOptions(reportURL: "https://ci.example/r")
+        let full = try summary.render(report, options: options, at: .full)
+        #expect(full.contains("""
+            | ✅ | run\\-2 | 3 |
+            """))
+        #expect(full.contains("""
             ### Latency
 
-            **Nightly \\(01dbc221\\)**
-
-            | Metric | Turns | p50 | p90 | p95 | Max |
-            | --- | ---: | ---: | ---: | ---: | ---: |
-            | End\\-to\\-end latency | 4 | 2\\.5 s | 3\\.7 s | 3\\.85 s | 4 s |
-            | LLM time to first token | 4 | 0\\.625 s | 0\\.925 s | 0\\.962 s | 1 s |
+            - Nightly \\(01dbc221\\): 01dbc221\\-8963\\-4bd7\\-8591\\-4a1f9d286862, https\\://ci\\.example/r
+            - run\\-2: run\\-2, https\\://ci\\.example/r
+            - run\\-3: run\\-3, https\\://ci\\.example/r
 
             """))
-        #expect(!(try Self.render(ReportFixture.mixed())).contains("### Latency"), "no table without measurements")
+        let flakyOrLatency = try #require(full.range(of: "### Latency")).lowerBound
+        let passed = try #require(full.range(of: "passed tests</summary>")).lowerBound
+        #expect(flakyOrLatency < passed)
+
+        let cut = try summary.render(report, options: options, at: MarkdownDetail(level: .firstReasonOnly, rowLimit: 1))
+        #expect(cut.contains("- Nightly"))
+        #expect(!cut.contains("- run\\-2"), "the partial sees only the runs shown")
+        let verdictOnly = try summary.render(report, options: options, at: MarkdownDetail(level: .verdictOnly))
+        #expect(!verdictOnly.contains("Latency"))
+        #expect(!(try Self.render(ReportFixture.mixed())).contains("Latency"), "no partial, no section")
     }
 
     @Test("A report URL that is not http(s) is shown as text, not linked")
