@@ -3,6 +3,18 @@ import Foundation
 
 /// Reports for the Markdown summary's tests: large ones, and ones whose every payload field holds the same text.
 enum MarkdownFixture {
+    /// The built-in templates with the partials other features add to the summary
+    /// (`latency.md`, `changes.md`) left empty, so a test sees the summary's own structure.
+    static func coreTemplates() throws -> TemplateSet {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("markdown-core-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["latency.md.mustache", "changes.md.mustache"] {
+            try Data().write(to: folder.appendingPathComponent(name))
+        }
+        return try TemplateSet(overridesIn: folder.path)
+    }
+
     /// A transcript of `lines` alternating user and agent lines, each `length` characters long,
     /// with a failing tool call near the end.
     static func transcript(lines: Int, length: Int, text: String = "word ") -> [HistoryItem] {
