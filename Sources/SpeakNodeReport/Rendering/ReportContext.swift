@@ -12,17 +12,18 @@ public struct ReportContext: Sendable, Hashable {
 
     public init(report: Report, options: RenderOptions) {
         // Each test's context is built once; the failure and flaky lists reuse it with its run.
+        let anchors = HTMLAnchorBook(report: report)
         let testContexts: [[(test: TestResult, context: [String: MustacheValue])]] =
             report.runs.enumerated().map { runIndex, run in
                 run.tests.enumerated().map { testIndex, test in
                     var context = TestContext.test(test)
-                    context["anchor"] = .string("test-\(runIndex + 1)-\(testIndex + 1)")
+                    context["anchor"] = .string(anchors.tests[runIndex][testIndex])
                     context["runName"] = .string(Self.runName(run))
                     return (test, context)
                 }
             }
-        let runs = zip(report.runs, testContexts).map { run, tests in
-            Self.run(run, tests: tests.map { .object($0.context) })
+        let runs = zip(report.runs, testContexts).enumerated().map { index, pair in
+            Self.run(pair.0, tests: pair.1.map { .object($0.context) }, anchor: anchors.runs[index])
         }
         let failures = testContexts.joined().filter { $0.test.outcome.isProblem }.map { MustacheValue.object($0.context) }
         let flakyTests = testContexts.joined().filter { $0.test.isFlaky }.map { MustacheValue.object($0.context) }
@@ -120,13 +121,14 @@ public struct ReportContext: Sendable, Hashable {
 
     static func shortened(_ id: String) -> String { String(id.prefix(8)) }
 
-    static func run(_ run: RunResult, tests: [MustacheValue]) -> MustacheValue {
+    static func run(_ run: RunResult, tests: [MustacheValue], anchor: String) -> MustacheValue {
         var properties: [MustacheValue] = [["name": "run_id", "value": .string(run.id)]]
         if let campaign = run.campaignName { properties.append(["name": "campaign", "value": .string(campaign)]) }
         if let campaignID = run.campaignID { properties.append(["name": "campaign_id", "value": .string(campaignID)]) }
         for agent in run.agentNames { properties.append(["name": "agent", "value": .string(agent)]) }
         return [
             "id": .string(run.id),
+            "anchor": .string(anchor),
             "shortID": .string(shortened(run.id)),
             "name": .string(runName(run)),
             "campaignName": MustacheValue(run.campaignName),

@@ -12,6 +12,8 @@ public struct ReportRenderer: Sendable {
     }
 
     public func render(_ report: Report, as format: ReportFormat, options: RenderOptions) throws -> String {
-        try templates.render(format.templateName, context: ReportContext(report: report, options: options).value)
+        let context = ReportContext(report: report, options: options).value
+        let value = format == .html ? HTMLReportContext(report: report, shared: context).value : context
+        return try templates.render(format.templateName, context: value)
     }
 }
