@@ -10,10 +10,11 @@ import Mustache
 /// expired when the data was last written, and a transcript budget that keeps a report of
 /// thousands of tests small enough to open.
 struct HTMLReportContext {
-    /// The most transcript text (UTF-8 bytes of payload text) one report carries. Transcripts
+    /// The most transcript markup one report carries, estimated in bytes of HTML. Transcripts
     /// of failed, errored and flaky tests are taken first, then those of passed and skipped
     /// tests, in report order; an attempt whose transcript no longer fits is shown without it,
-    /// with a note and its session id.
+    /// with a note (its session id stays, to look it up in SpeakNode). With the rest of the page
+    /// (about 1 KB a test), a report of 10,000 tests stays around 20 MB.
     static let transcriptBudget = 8_000_000
 
     /// Up to this many failed, errored and flaky tests start expanded; beyond it they all start
@@ -71,7 +72,8 @@ struct HTMLReportContext {
                     ? (test.decidingAttempt.reasons.first ?? test.decidingAttempt.message) : ""
                 testObject["firstReason"] = .string(firstReason)
                 let otherReasons = test.attempts.flatMap(\.reasons).filter { $0 != firstReason }
-                testObject["searchText"] = .string(([test.id] + otherReasons).joined(separator: "\n"))
+                let hiddenID = test.name == test.id ? [] : [test.id]
+                testObject["searchText"] = .string((hiddenID + otherReasons).joined(separator: "\n"))
                 tests.append((status.rank, .object(testObject)))
             }
             runObject["tests"] = .list(tests.map(\.value))
@@ -90,7 +92,7 @@ struct HTMLReportContext {
         root["hasLeftOutTranscripts"] = .bool(leftOut > 0)
         root["leftOutTranscriptsText"] = .string(
             ReportContext.counted(leftOut, "transcript was", "transcripts were")
-                + " left out to keep this file small (at most \(Self.megabytes(budget)) of transcript text;"
+                + " left out to keep this file small (at most about \(Self.megabytes(budget)) of transcripts;"
                 + " failed, errored and flaky tests come first)")
         value = .object(root)
     }
@@ -130,17 +132,22 @@ struct HTMLReportContext {
         return kept
     }
 
-    /// The payload text a transcript shows, in UTF-8 bytes, each field counted up to the
-    /// length a turn keeps.
+    /// Roughly how many bytes of HTML a transcript becomes: its payload text (each field up to
+    /// the length a turn keeps, plus a tenth for escapes and indentation) and the markup around
+    /// each turn.
     static func estimatedSize(_ conversation: Conversation) -> Int {
         let limit = TranscriptLine.maximumTextLength
         return conversation.history.reduce(0) { total, item in
-            let fields = [item.role, item.content, item.toolName, item.toolArgumentsJSON, item.toolOutput,
+            let fields = [item.role, item.content, item.toolName, item.toolCallID, item.toolArgumentsJSON, item.toolOutput,
                           item.handoffToAgentID, item.instructions]
-            let sizes = fields.compactMap { $0.map { min($0.utf8.count, limit * 2) } }
-            return total + sizes.reduce(0, +) + item.toolsAdded.reduce(0) { $0 + min($1.utf8.count, limit) }
+            let text = fields.reduce(0) { $0 + min($1?.utf8.count ?? 0, limit * 2) }
+                + item.toolsAdded.reduce(0) { $0 + min($1.utf8.count, limit) }
+            return total + text + text / 10 + markupPerTurn
         }
     }
+
+    /// The markup around one turn, in bytes (list item, speaker, time, latency).
+    static let markupPerTurn = 200
 
     static func attempt(_ attempt: AttemptResult, keepsTranscript: Bool, generatedAt: Date?) -> [String: MustacheValue] {
         let conversation = attempt.conversation

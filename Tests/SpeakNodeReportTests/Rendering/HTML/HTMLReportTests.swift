@@ -57,7 +57,7 @@ struct HTMLReportTests {
         let html = try HTMLFixture.render(HTMLFixture.rich())
         let rows = html.components(separatedBy: "<tr data-category=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
         #expect(rows == ["failed", "flaky", "passed", "skipped", "passed"])
-        #expect(HTMLShape(html).counts["details"] == 5 + 6, "one section per test, one per attempt")
+        #expect(HTMLShape(html).counts["details"] == 5 + 2, "one section per test, one per attempt of a retried test")
         #expect(html.contains("value=\"failed\" checked> Failed (<span class=\"count\">1</span>)"))
         #expect(html.contains("value=\"passed\" checked> Passed (<span class=\"count\">2</span>)"))
         #expect(html.contains("value=\"error\" checked> Errors (<span class=\"count\">0</span>)"))
