@@ -37,7 +37,7 @@ struct EndToEndTests {
     @Test func standardInputIsReadForDash() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let input = try Data(contentsOf: URL(fileURLWithPath: EndToEnd.examples + "/dental-clinic.ndjson"))
+        let input = try Data(contentsOf: URL(fileURLWithPath: EndToEnd.examples + "/deliveries/dental-clinic.ndjson"))
         let result = try EndToEnd.run(["render", "-", "--junit", folder.file("j.xml")], standardInput: input)
         #expect(result.status == 1)
         #expect(result.error.hasPrefix("FAILED: 4 tests, 1 passed, 1 failed, 1 error, 1 skipped, 0 flaky, 4 attempts\n"))
@@ -48,7 +48,7 @@ struct EndToEndTests {
         defer { folder.remove() }
         let missing = folder.file("missing.json")
         let result = try EndToEnd.run(
-            ["render", EndToEnd.examples + "/bank-card-lock.json", missing, "--out", folder.file("out")])
+            ["render", EndToEnd.examples + "/deliveries/bank-card-lock.json", missing, "--out", folder.file("out")])
         #expect(result.status == 2, "an unreadable input wins over failed tests")
         #expect(result.error.contains("warning: \(missing)"))
         #expect(FileManager.default.fileExists(atPath: folder.file("out/junit.xml")))
@@ -72,8 +72,7 @@ enum EndToEnd {
     static let examples = packageRoot + "/Examples"
 
     static var exampleInputs: [String] {
-        ["render", examples + "/run-checkout", examples + "/dental-clinic.ndjson", examples + "/bank-card-lock.json",
-         "--names", examples + "/names.json"]
+        ["render", examples + "/deliveries", "--names", examples + "/names.json"]
     }
 
     /// The executable the test target depends on, built next to the test bundle.

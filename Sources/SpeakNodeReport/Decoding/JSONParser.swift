@@ -39,7 +39,7 @@ public struct JSONParser: Sendable {
     /// element starts so each one can be reported on its own.
     public func parseDocument(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONDocument {
         var scanner = try JSONScanner(document: bytes, maximumDepth: maximumDepth)
-        guard scanner.peekSignificantByte() == ASCII.openBracket else {
+        guard scanner.peekSignificantByte() == ASCIIByte.openBracket else {
             let value = try scanner.parseValue()
             try scanner.expectEndOfDocument()
             return .single(value)

@@ -59,13 +59,13 @@ struct JSONScanner {
         var line = 1
         var lineCountedUpTo = textStart
         skipWhitespace()
-        if position < bytes.count && bytes[position] == ASCII.closeBracket {
+        if position < bytes.count && bytes[position] == ASCIIByte.closeBracket {
             position += 1
             return elements
         }
         while true {
             skipWhitespace()
-            for index in lineCountedUpTo..<position where bytes[index] == ASCII.newline {
+            for index in lineCountedUpTo..<position where bytes[index] == ASCIIByte.newline {
                 line += 1
             }
             lineCountedUpTo = position
@@ -82,13 +82,13 @@ struct JSONScanner {
             skipWhitespace()
             guard position < bytes.count else { throw error("unexpected end of input; expected ',' or ']'") }
             switch bytes[position] {
-            case ASCII.comma:
+            case ASCIIByte.comma:
                 position += 1
                 skipWhitespace()
-                if position < bytes.count && bytes[position] == ASCII.closeBracket {
+                if position < bytes.count && bytes[position] == ASCIIByte.closeBracket {
                     throw error("trailing comma before ']'")
                 }
-            case ASCII.closeBracket:
+            case ASCIIByte.closeBracket:
                 position += 1
                 return elements
             default:
@@ -116,11 +116,11 @@ struct JSONScanner {
             guard position < bytes.count else { throw error("unexpected end of input; expected a value") }
             var value: JSONValue
             switch bytes[position] {
-            case ASCII.openBrace:
+            case ASCIIByte.openBrace:
                 try checkDepth(containers.count + depthAlreadyOpen + 1)
                 position += 1
                 skipWhitespace()
-                if position < bytes.count && bytes[position] == ASCII.closeBrace {
+                if position < bytes.count && bytes[position] == ASCIIByte.closeBrace {
                     position += 1
                     value = .object(JSONObject())
                 } else {
@@ -129,11 +129,11 @@ struct JSONScanner {
                     objects.append([])
                     continue nextValue
                 }
-            case ASCII.openBracket:
+            case ASCIIByte.openBracket:
                 try checkDepth(containers.count + depthAlreadyOpen + 1)
                 position += 1
                 skipWhitespace()
-                if position < bytes.count && bytes[position] == ASCII.closeBracket {
+                if position < bytes.count && bytes[position] == ASCIIByte.closeBracket {
                     position += 1
                     value = .array([])
                 } else {
@@ -141,9 +141,9 @@ struct JSONScanner {
                     arrays.append([])
                     continue nextValue
                 }
-            case ASCII.quote:
+            case ASCIIByte.quote:
                 value = .string(try parseString())
-            case ASCII.minus, ASCII.zero...ASCII.nine:
+            case ASCIIByte.minus, ASCIIByte.zero...ASCIIByte.nine:
                 value = .number(try parseNumber())
             case UInt8(ascii: "t"):
                 try expectLiteral("true")
@@ -168,26 +168,26 @@ struct JSONScanner {
                 switch container {
                 case .array:
                     arrays[arrays.count - 1].append(value)
-                    if byte == ASCII.comma {
+                    if byte == ASCIIByte.comma {
                         position += 1
                         skipWhitespace()
-                        if position < bytes.count && bytes[position] == ASCII.closeBracket {
+                        if position < bytes.count && bytes[position] == ASCIIByte.closeBracket {
                             throw error("trailing comma before ']'")
                         }
                         continue nextValue
                     }
-                    guard byte == ASCII.closeBracket else { throw error("expected ',' or ']'") }
+                    guard byte == ASCIIByte.closeBracket else { throw error("expected ',' or ']'") }
                     position += 1
                     containers.removeLast()
                     value = .array(arrays.removeLast())
                 case .object:
                     objects[objects.count - 1].append(JSONObject.Member(key: keys.removeLast(), value: value))
-                    if byte == ASCII.comma {
+                    if byte == ASCIIByte.comma {
                         position += 1
                         keys.append(try parseKeyAndColon(afterComma: true))
                         continue nextValue
                     }
-                    guard byte == ASCII.closeBrace else { throw error("expected ',' or '}'") }
+                    guard byte == ASCIIByte.closeBrace else { throw error("expected ',' or '}'") }
                     position += 1
                     containers.removeLast()
                     value = .object(JSONObject(objects.removeLast()))
@@ -207,20 +207,20 @@ struct JSONScanner {
         skipWhitespace()
         guard position < bytes.count else { throw error("unexpected end of input; expected a string key") }
         switch bytes[position] {
-        case ASCII.quote:
+        case ASCIIByte.quote:
             break
-        case ASCII.closeBrace where afterComma:
+        case ASCIIByte.closeBrace where afterComma:
             throw error("trailing comma before '}'")
-        case ASCII.apostrophe:
+        case ASCIIByte.apostrophe:
             throw error("single quotes are not allowed; use '\"'")
-        case ASCII.slash:
+        case ASCIIByte.slash:
             throw error("comments are not allowed in JSON")
         default:
             throw error("expected a string key in double quotes")
         }
         let key = try parseString()
         skipWhitespace()
-        guard position < bytes.count, bytes[position] == ASCII.colon else { throw error("expected ':' after the key") }
+        guard position < bytes.count, bytes[position] == ASCIIByte.colon else { throw error("expected ':' after the key") }
         position += 1
         return key
     }
@@ -228,13 +228,13 @@ struct JSONScanner {
     private func unexpectedValueStart() -> JSONSyntaxError {
         let byte = bytes[position]
         switch byte {
-        case ASCII.apostrophe: return error("single quotes are not allowed; use '\"'")
-        case ASCII.slash: return error("comments are not allowed in JSON")
-        case ASCII.plus: return error("a number cannot start with '+'")
-        case ASCII.period: return error("a number must start with a digit")
+        case ASCIIByte.apostrophe: return error("single quotes are not allowed; use '\"'")
+        case ASCIIByte.slash: return error("comments are not allowed in JSON")
+        case ASCIIByte.plus: return error("a number cannot start with '+'")
+        case ASCIIByte.period: return error("a number must start with a digit")
         case UInt8(ascii: "N"): return error("NaN is not allowed in JSON")
         case UInt8(ascii: "I"): return error("Infinity is not allowed in JSON")
-        case ASCII.closeBracket, ASCII.closeBrace, ASCII.comma: return error("expected a value, found \(ASCII.describe(byte))")
+        case ASCIIByte.closeBracket, ASCIIByte.closeBrace, ASCIIByte.comma: return error("expected a value, found \(ASCIIByte.describe(byte))")
         default:
             if byte >= 0x80 {
                 if let scalarLength = utf8SequenceLength(at: position) {
@@ -243,7 +243,7 @@ struct JSONScanner {
                 }
                 return encodingError("invalid UTF-8")
             }
-            return error("expected a value, found \(ASCII.describe(byte))")
+            return error("expected a value, found \(ASCIIByte.describe(byte))")
         }
     }
 
@@ -267,12 +267,12 @@ struct JSONScanner {
         // Fast path: no escapes, so the string is a slice of the input.
         while position < bytes.count {
             let byte = bytes[position]
-            if byte == ASCII.quote {
+            if byte == ASCIIByte.quote {
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
                 position += 1
                 return text
             }
-            if byte == ASCII.backslash { break }
+            if byte == ASCIIByte.backslash { break }
             try advanceOverStringByte(byte)
         }
         guard position < bytes.count else { throw error("unterminated string", at: openingQuote) }
@@ -282,11 +282,11 @@ struct JSONScanner {
         unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
         while position < bytes.count {
             let byte = bytes[position]
-            if byte == ASCII.quote {
+            if byte == ASCIIByte.quote {
                 position += 1
                 return String(decoding: unescaped, as: UTF8.self)
             }
-            if byte == ASCII.backslash {
+            if byte == ASCIIByte.backslash {
                 try appendEscape(to: &unescaped)
             } else {
                 let from = position
@@ -341,12 +341,12 @@ struct JSONScanner {
         let byte = bytes[position]
         position += 1
         switch byte {
-        case ASCII.quote, ASCII.backslash, ASCII.slash: output.append(byte)
+        case ASCIIByte.quote, ASCIIByte.backslash, ASCIIByte.slash: output.append(byte)
         case UInt8(ascii: "b"): output.append(0x08)
         case UInt8(ascii: "f"): output.append(0x0C)
-        case UInt8(ascii: "n"): output.append(ASCII.newline)
-        case UInt8(ascii: "r"): output.append(ASCII.carriageReturn)
-        case UInt8(ascii: "t"): output.append(ASCII.tab)
+        case UInt8(ascii: "n"): output.append(ASCIIByte.newline)
+        case UInt8(ascii: "r"): output.append(ASCIIByte.carriageReturn)
+        case UInt8(ascii: "t"): output.append(ASCIIByte.tab)
         case UInt8(ascii: "u"):
             let unit = try parseHexQuad()
             var scalarValue = UInt32(unit)
@@ -379,7 +379,7 @@ struct JSONScanner {
 
     private func peekLowSurrogateEscape() -> UInt16? {
         guard position + 6 <= bytes.count,
-              bytes[position] == ASCII.backslash, bytes[position + 1] == UInt8(ascii: "u"),
+              bytes[position] == ASCIIByte.backslash, bytes[position + 1] == UInt8(ascii: "u"),
               let unit = hexQuad(at: position + 2), (0xDC00...0xDFFF).contains(unit)
         else { return nil }
         return unit
@@ -392,7 +392,7 @@ struct JSONScanner {
             let byte = bytes[index + offset]
             let digit: UInt8
             switch byte {
-            case ASCII.zero...ASCII.nine: digit = byte - ASCII.zero
+            case ASCIIByte.zero...ASCIIByte.nine: digit = byte - ASCIIByte.zero
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
             default: return nil
@@ -408,47 +408,47 @@ struct JSONScanner {
     private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
         let start = position
         var scan = DecimalScan()
-        if bytes[position] == ASCII.minus {
+        if bytes[position] == ASCIIByte.minus {
             scan.isNegative = true
             position += 1
         }
-        guard position < bytes.count, ASCII.isDigit(bytes[position]) else {
+        guard position < bytes.count, ASCIIByte.isDigit(bytes[position]) else {
             throw error("expected a digit in the number")
         }
-        if bytes[position] == ASCII.zero {
+        if bytes[position] == ASCIIByte.zero {
             position += 1
-            if position < bytes.count && ASCII.isDigit(bytes[position]) {
+            if position < bytes.count && ASCIIByte.isDigit(bytes[position]) {
                 throw error("leading zeros are not allowed in numbers", at: position - 1)
             }
         } else {
-            while position < bytes.count && ASCII.isDigit(bytes[position]) {
-                scan.addDigit(bytes[position] - ASCII.zero, isFraction: false)
+            while position < bytes.count && ASCIIByte.isDigit(bytes[position]) {
+                scan.addDigit(bytes[position] - ASCIIByte.zero, isFraction: false)
                 position += 1
             }
         }
-        if position < bytes.count && bytes[position] == ASCII.period {
+        if position < bytes.count && bytes[position] == ASCIIByte.period {
             position += 1
-            guard position < bytes.count, ASCII.isDigit(bytes[position]) else {
+            guard position < bytes.count, ASCIIByte.isDigit(bytes[position]) else {
                 throw error("expected a digit after '.'")
             }
-            while position < bytes.count && ASCII.isDigit(bytes[position]) {
-                scan.addDigit(bytes[position] - ASCII.zero, isFraction: true)
+            while position < bytes.count && ASCIIByte.isDigit(bytes[position]) {
+                scan.addDigit(bytes[position] - ASCIIByte.zero, isFraction: true)
                 position += 1
             }
         }
         if position < bytes.count && (bytes[position] | 0x20) == UInt8(ascii: "e") {
             position += 1
             var exponentIsNegative = false
-            if position < bytes.count && (bytes[position] == ASCII.plus || bytes[position] == ASCII.minus) {
-                exponentIsNegative = bytes[position] == ASCII.minus
+            if position < bytes.count && (bytes[position] == ASCIIByte.plus || bytes[position] == ASCIIByte.minus) {
+                exponentIsNegative = bytes[position] == ASCIIByte.minus
                 position += 1
             }
-            guard position < bytes.count, ASCII.isDigit(bytes[position]) else {
+            guard position < bytes.count, ASCIIByte.isDigit(bytes[position]) else {
                 throw error("expected a digit in the exponent")
             }
             var exponent = 0
-            while position < bytes.count && ASCII.isDigit(bytes[position]) {
-                if exponent < 100_000 { exponent = exponent * 10 + Int(bytes[position] - ASCII.zero) }
+            while position < bytes.count && ASCIIByte.isDigit(bytes[position]) {
+                if exponent < 100_000 { exponent = exponent * 10 + Int(bytes[position] - ASCIIByte.zero) }
                 position += 1
             }
             scan.exponent += exponentIsNegative ? -exponent : exponent
@@ -466,7 +466,7 @@ struct JSONScanner {
     // MARK: Positions
 
     private mutating func skipWhitespace() {
-        while position < bytes.count && ASCII.isWhitespace(bytes[position]) {
+        while position < bytes.count && ASCIIByte.isWhitespace(bytes[position]) {
             position += 1
         }
     }
@@ -485,7 +485,7 @@ struct JSONScanner {
         let offset = min(max(error.offset, textStart), bytes.count)
         var line = 1
         var lineStart = textStart
-        for index in textStart..<offset where bytes[index] == ASCII.newline {
+        for index in textStart..<offset where bytes[index] == ASCIIByte.newline {
             line += 1
             lineStart = index + 1
         }

@@ -24,8 +24,8 @@ public enum TimestampParser {
         cursor.skipSpaces()
         if let seconds = cursor.epochSeconds() { return date(fromEpochSeconds: seconds) }
 
-        guard let year = cursor.digits(4), cursor.take(ASCII.minus),
-              let month = cursor.digits(2), cursor.take(ASCII.minus),
+        guard let year = cursor.digits(4), cursor.take(ASCIIByte.minus),
+              let month = cursor.digits(2), cursor.take(ASCIIByte.minus),
               let day = cursor.digits(2),
               (1...12).contains(month), (1...daysInMonth(month, year: year)).contains(day)
         else { return nil }
@@ -33,16 +33,16 @@ public enum TimestampParser {
         var secondsOfDay = 0
         var fraction = 0.0
         var offsetSeconds = 0
-        if cursor.take(UInt8(ascii: "T")) || cursor.take(UInt8(ascii: "t")) || cursor.take(ASCII.space) {
-            guard let hour = cursor.digits(2), cursor.take(ASCII.colon), let minute = cursor.digits(2),
+        if cursor.take(UInt8(ascii: "T")) || cursor.take(UInt8(ascii: "t")) || cursor.take(ASCIIByte.space) {
+            guard let hour = cursor.digits(2), cursor.take(ASCIIByte.colon), let minute = cursor.digits(2),
                   hour <= 23, minute <= 59
             else { return nil }
             var second = 0
-            if cursor.take(ASCII.colon) {
+            if cursor.take(ASCIIByte.colon) {
                 // 60 is a leap second; it rolls over into the next minute.
                 guard let value = cursor.digits(2), value <= 60 else { return nil }
                 second = value
-                if cursor.take(ASCII.period) || cursor.take(ASCII.comma) {
+                if cursor.take(ASCIIByte.period) || cursor.take(ASCIIByte.comma) {
                     guard let value = cursor.fraction() else { return nil }
                     fraction = value
                 }
@@ -92,7 +92,7 @@ public enum TimestampParser {
         var isAtEnd: Bool { position == bytes.count }
 
         mutating func skipSpaces() {
-            while position < bytes.count && ASCII.isWhitespace(bytes[position]) { position += 1 }
+            while position < bytes.count && ASCIIByte.isWhitespace(bytes[position]) { position += 1 }
         }
 
         mutating func take(_ byte: UInt8) -> Bool {
@@ -106,8 +106,8 @@ public enum TimestampParser {
             guard position + count <= bytes.count else { return nil }
             var value = 0
             for index in position..<position + count {
-                guard ASCII.isDigit(bytes[index]) else { return nil }
-                value = value * 10 + Int(bytes[index] - ASCII.zero)
+                guard ASCIIByte.isDigit(bytes[index]) else { return nil }
+                value = value * 10 + Int(bytes[index] - ASCIIByte.zero)
             }
             position += count
             return value
@@ -118,9 +118,9 @@ public enum TimestampParser {
             var numerator = 0.0
             var denominator = 1.0
             let start = position
-            while position < bytes.count && ASCII.isDigit(bytes[position]) {
+            while position < bytes.count && ASCIIByte.isDigit(bytes[position]) {
                 if position - start < 15 {
-                    numerator = numerator * 10 + Double(bytes[position] - ASCII.zero)
+                    numerator = numerator * 10 + Double(bytes[position] - ASCIIByte.zero)
                     denominator *= 10
                 }
                 position += 1
@@ -132,16 +132,16 @@ public enum TimestampParser {
         mutating func zoneOffset() -> Int? {
             if take(UInt8(ascii: "Z")) || take(UInt8(ascii: "z")) { return 0 }
             let sign: Int
-            if take(ASCII.plus) {
+            if take(ASCIIByte.plus) {
                 sign = 1
-            } else if take(ASCII.minus) {
+            } else if take(ASCIIByte.minus) {
                 sign = -1
             } else {
-                return position == bytes.count || ASCII.isWhitespace(bytes[position]) ? 0 : nil
+                return position == bytes.count || ASCIIByte.isWhitespace(bytes[position]) ? 0 : nil
             }
             guard let hours = digits(2), hours <= 23 else { return nil }
             var minutes = 0
-            if take(ASCII.colon) {
+            if take(ASCIIByte.colon) {
                 guard let value = digits(2) else { return nil }
                 minutes = value
             } else if let value = digits(2) {
@@ -154,16 +154,16 @@ public enum TimestampParser {
         /// The whole text as a plain decimal number (epoch seconds), or `nil` leaving the cursor alone.
         mutating func epochSeconds() -> Double? {
             var end = bytes.count
-            while end > position && ASCII.isWhitespace(bytes[end - 1]) { end -= 1 }
+            while end > position && ASCIIByte.isWhitespace(bytes[end - 1]) { end -= 1 }
             var index = position
-            if index < end && (bytes[index] == ASCII.minus || bytes[index] == ASCII.plus) { index += 1 }
+            if index < end && (bytes[index] == ASCIIByte.minus || bytes[index] == ASCIIByte.plus) { index += 1 }
             var sawDigit = false
             var sawPeriod = false
             while index < end {
                 let byte = bytes[index]
-                if ASCII.isDigit(byte) {
+                if ASCIIByte.isDigit(byte) {
                     sawDigit = true
-                } else if byte == ASCII.period && !sawPeriod {
+                } else if byte == ASCIIByte.period && !sawPeriod {
                     sawPeriod = true
                 } else {
                     return nil

@@ -106,7 +106,7 @@ public struct DeliveryContentsDecoder: Sendable {
         var batch = InputBatch()
         for (offset, range) in zip(lines.indices, lines) {
             let line = UnsafeBufferPointer(rebasing: bytes[range])
-            guard line.contains(where: { !ASCII.isWhitespace($0) }) else { continue }
+            guard line.contains(where: { !ASCIIByte.isWhitespace($0) }) else { continue }
             let source = SourceLocation(file: file, line: offset + 1)
             do {
                 let value = try parser.parse(line)
@@ -122,7 +122,7 @@ public struct DeliveryContentsDecoder: Sendable {
     private func lineRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
-        for index in 0..<bytes.count where bytes[index] == ASCII.newline {
+        for index in 0..<bytes.count where bytes[index] == ASCIIByte.newline {
             ranges.append(start..<index)
             start = index + 1
         }
@@ -134,32 +134,32 @@ public struct DeliveryContentsDecoder: Sendable {
 
     private func firstSignificantByte(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt8? {
         var index = start
-        while index < bytes.count && ASCII.isWhitespace(bytes[index]) { index += 1 }
+        while index < bytes.count && ASCIIByte.isWhitespace(bytes[index]) { index += 1 }
         return index < bytes.count ? bytes[index] : nil
     }
 
     /// Why input starting with `byte` cannot be JSON (an HTML error page, a binary file), if it cannot.
     private func notJSONReason(startingWith byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         switch byte {
-        case ASCII.openBrace, ASCII.openBracket, ASCII.quote, ASCII.minus, ASCII.zero...ASCII.nine,
+        case ASCIIByte.openBrace, ASCIIByte.openBracket, ASCIIByte.quote, ASCIIByte.minus, ASCIIByte.zero...ASCIIByte.nine,
              UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
             return nil
         default:
-            return "not JSON: starts with \(ASCII.describe(byte))"
+            return "not JSON: starts with \(ASCIIByte.describe(byte))"
         }
     }
 
     /// NDJSON when the first line is a whole object (`{…}`) and more follows; else one document.
     private func detectFormat(of bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> InputFormat {
         var index = start
-        while index < bytes.count && ASCII.isWhitespace(bytes[index]) { index += 1 }
-        guard index < bytes.count, bytes[index] == ASCII.openBrace else { return .json }
+        while index < bytes.count && ASCIIByte.isWhitespace(bytes[index]) { index += 1 }
+        guard index < bytes.count, bytes[index] == ASCIIByte.openBrace else { return .json }
         var lineEnd = index
-        while lineEnd < bytes.count && bytes[lineEnd] != ASCII.newline { lineEnd += 1 }
+        while lineEnd < bytes.count && bytes[lineEnd] != ASCIIByte.newline { lineEnd += 1 }
         var last = lineEnd
-        while last > index && ASCII.isWhitespace(bytes[last - 1]) { last -= 1 }
-        guard bytes[last - 1] == ASCII.closeBrace else { return .json }
-        let hasMore = bytes[lineEnd...].contains { !ASCII.isWhitespace($0) }
+        while last > index && ASCIIByte.isWhitespace(bytes[last - 1]) { last -= 1 }
+        guard bytes[last - 1] == ASCIIByte.closeBrace else { return .json }
+        let hasMore = bytes[lineEnd...].contains { !ASCIIByte.isWhitespace($0) }
         return hasMore ? .ndjson : .json
     }
 }

@@ -69,7 +69,7 @@ struct DocumentedDeliveryTests {
 
     @Test("the documented example reads as one test conversation")
     func documentedExample() throws {
-        let folder = try TemporaryFolder()
+        let folder = try InputTestFolder()
         let path = try folder.write("documented.json", Self.documentedExample)
         let batch = DeliveryReader().read([path])
         #expect(batch.problems.isEmpty)

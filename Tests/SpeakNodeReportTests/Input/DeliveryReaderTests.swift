@@ -14,7 +14,7 @@ struct DeliveryReaderTests {
 
     @Test("a folder is read recursively, filtered by extension, in byte-wise path order, hidden entries skipped")
     func folders() throws {
-        let folder = try TemporaryFolder()
+        let folder = try InputTestFolder()
         try folder.write("b.json", delivery("b"))
         try folder.write("a.ndjson", delivery("a1") + "\n" + delivery("a2") + "\n")
         try folder.write("B.jsonl", delivery("B"))
@@ -37,7 +37,7 @@ struct DeliveryReaderTests {
 
     @Test("a folder path with a trailing slash gives clean file paths")
     func folderTrailingSlash() throws {
-        let folder = try TemporaryFolder()
+        let folder = try InputTestFolder()
         try folder.write("x.json", delivery("x"))
         let batch = DeliveryReader().read([folder.path + "/"])
         #expect(batch.deliveries.map(\.source.file) == [folder.path + "/x.json"])
@@ -45,7 +45,7 @@ struct DeliveryReaderTests {
 
     @Test("a folder without delivery files is a problem")
     func emptyFolder() throws {
-        let folder = try TemporaryFolder()
+        let folder = try InputTestFolder()
         try folder.write("readme.md", "# nothing")
         let batch = DeliveryReader().read([folder.path])
         #expect(batch.problems == [InputProblem(
@@ -55,7 +55,7 @@ struct DeliveryReaderTests {
 
     @Test("inputs are read in the order given, problems and all")
     func inputOrder() throws {
-        let folder = try TemporaryFolder()
+        let folder = try InputTestFolder()
         let second = try folder.write("2.json", delivery("two"))
         let first = try folder.write("1.ndjson", delivery("one") + "\n{broken\n")
         let missing = folder.path + "/missing.json"
@@ -70,7 +70,7 @@ struct DeliveryReaderTests {
 
     @Test("an empty file is a problem naming the file")
     func emptyFile() throws {
-        let folder = try TemporaryFolder()
+        let folder = try InputTestFolder()
         let path = try folder.write("empty.json", "")
         let batch = DeliveryReader().read([path])
         #expect(batch.problems == [InputProblem(source: SourceLocation(file: path), reason: "empty file")])
@@ -79,14 +79,14 @@ struct DeliveryReaderTests {
 
     @Test("an HTML error page saved as JSON is reported as not JSON")
     func htmlPage() throws {
-        let folder = try TemporaryFolder()
+        let folder = try InputTestFolder()
         let path = try folder.write("page.json", "<html><body>502</body></html>")
         #expect(DeliveryReader().read([path]).problems.map(\.reason) == ["not JSON: starts with '<'"])
     }
 
     @Test("a UTF-16 file is reported with a hint to convert it")
     func utf16File() throws {
-        let folder = try TemporaryFolder()
+        let folder = try InputTestFolder()
         var bytes: [UInt8] = [0xFF, 0xFE]
         for unit in delivery("x").utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let path = try folder.write("wide.json", bytes: bytes)
@@ -95,7 +95,7 @@ struct DeliveryReaderTests {
 
     @Test("an unreadable file is a problem naming the file", .enabled(if: getuid() != 0, "root can read anything"))
     func unreadableFile() throws {
-        let folder = try TemporaryFolder()
+        let folder = try InputTestFolder()
         let path = try folder.write("secret.json", delivery("x"))
         chmod(path, 0)
         let batch = DeliveryReader().read([path])
@@ -105,7 +105,7 @@ struct DeliveryReaderTests {
 
     @Test("a file named explicitly is read whatever its extension, by its contents")
     func explicitOtherExtension() throws {
-        let folder = try TemporaryFolder()
+        let folder = try InputTestFolder()
         let lines = try folder.write("export.log", delivery("1") + "\n" + delivery("2"))
         let array = try folder.write("export.txt", "[\(delivery("3"))]")
         #expect(sessions(DeliveryReader().read([lines, array])) == ["1", "2", "3"])
@@ -157,7 +157,7 @@ struct DeliveryReaderTests {
 
     @Test("reading a large file returns every byte")
     func largeFileRead() throws {
-        let folder = try TemporaryFolder()
+        let folder = try InputTestFolder()
         let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         let path = try folder.write("big.bin", bytes: bytes)
         #expect(try FileReading.readFile(atPath: path) == bytes)

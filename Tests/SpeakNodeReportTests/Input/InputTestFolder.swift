@@ -1,7 +1,7 @@
 import Foundation
 
 /// A folder of files written for one test, removed when the test is done with it.
-final class TemporaryFolder {
+final class InputTestFolder {
     let path: String
 
     init() throws {

@@ -1,5 +1,5 @@
 /// The bytes the JSON and timestamp readers look for, named.
-enum ASCII {
+enum ASCIIByte {
     static let tab = UInt8(ascii: "\t")
     static let newline = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")
