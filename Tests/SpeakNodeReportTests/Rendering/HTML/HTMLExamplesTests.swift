@@ -6,7 +6,7 @@ import Testing
 struct HTMLExamplesTests {
     static let examples = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples")
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/deliveries")
 
     static func report() -> Report {
         let inputs = ["run-checkout", "dental-clinic.ndjson", "bank-card-lock.json"].map { examples.appendingPathComponent($0).path }
