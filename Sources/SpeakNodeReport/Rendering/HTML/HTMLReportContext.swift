@@ -87,6 +87,7 @@ struct HTMLReportContext {
         root["categories"] = .list(HTMLStatus.allCases.map { status in
             ["category": .string(status.rawValue), "label": .string(status.label), "count": .int(counts[status] ?? 0)]
         })
+        root["latencyCharts"] = LatencyChart.context(report)
         root["transcriptBudget"] = .string(Self.megabytes(budget))
         root["leftOutTranscripts"] = .int(leftOut)
         root["hasLeftOutTranscripts"] = .bool(leftOut > 0)
