@@ -55,7 +55,7 @@ struct HTMLReportContext {
                     let isDeciding = attemptIndex == test.decidingAttemptIndex
                     let opens = test.attempts.count == 1 || (isDeciding && status.needsAttention) || attempt.outcome.isProblem
                     attemptObject.merge(
-                        Self.attempt(attempt, keepsTranscript: keepsTranscript, generatedAt: generatedAt)
+                        Self.attempt(attempt, keepsTranscript: keepsTranscript, generatedAt: generatedAt, budget: report.budget)
                     ) { _, new in new }
                     attemptObject["isOpen"] = .bool(opens)
                     attemptObject["anchor"] = .string(anchors.attempts[runIndex][testIndex][attemptIndex])
@@ -150,7 +150,9 @@ struct HTMLReportContext {
     /// The markup around one turn, in bytes (list item, speaker, time, latency).
     static let markupPerTurn = 200
 
-    static func attempt(_ attempt: AttemptResult, keepsTranscript: Bool, generatedAt: Date?) -> [String: MustacheValue] {
+    static func attempt(
+        _ attempt: AttemptResult, keepsTranscript: Bool, generatedAt: Date?, budget: LatencyBudget
+    ) -> [String: MustacheValue] {
         let conversation = attempt.conversation
         let evaluation = conversation.evalResult
         let successText: String =
@@ -174,7 +176,7 @@ struct HTMLReportContext {
             "turnsText": .string(ReportContext.counted(conversation.history.count, "turn", "turns")),
         ]
         if keepsTranscript {
-            let turns = HTMLTranscript.turns(of: conversation)
+            let turns = HTMLTranscript.turns(of: conversation, budget: budget)
             context["turns"] = .list(turns)
             context["hasTurns"] = .bool(!turns.isEmpty)
             context["isTranscriptLeftOut"] = false

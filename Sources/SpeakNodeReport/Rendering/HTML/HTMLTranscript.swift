@@ -10,17 +10,19 @@ import Mustache
 /// `is…` boolean per kind; `side` (`user`, `agent`, `system`, `tool`, `other`, a CSS class);
 /// `speaker`; `offset` (`00:12.3` or null); `text`; `isInterrupted`; `latency` (`e2e_latency`,
 /// `840 ms`, or null when not measured) and `latencyDetails` (`LLM 330 ms · TTS 240 ms`);
+/// `isSlow` and `slowText` (`End-to-end latency 2.20 s, over the 1.50 s budget`) when a metric
+/// of the turn went over the latency budget;
 /// `toolName`, `toolCallID`, `arguments`, `output` (pretty-printed when JSON), `isError`;
 /// `handoffTo`; `instructions`, `toolsAdded`.
 enum HTMLTranscript {
     /// The turns of a conversation, in order.
-    static func turns(of conversation: Conversation) -> [MustacheValue] {
+    static func turns(of conversation: Conversation, budget: LatencyBudget) -> [MustacheValue] {
         zip(conversation.history, TranscriptLine.lines(of: conversation)).map { item, line in
-            .object(turn(item, line: line))
+            .object(turn(item, line: line, budget: budget))
         }
     }
 
-    private static func turn(_ item: HistoryItem, line: TranscriptLine) -> [String: MustacheValue] {
+    private static func turn(_ item: HistoryItem, line: TranscriptLine, budget: LatencyBudget) -> [String: MustacheValue] {
         let kind = line.kind
         var value: [String: MustacheValue] = [
             "kind": .string(kind),
@@ -32,6 +34,11 @@ enum HTMLTranscript {
             "isInterrupted": .bool(item.interrupted == true),
         ]
         func put(_ key: String, _ text: String?) { value[key] = MustacheValue(text) }
+        let overruns = item.metrics.map(budget.overruns(in:)) ?? []
+        value["isSlow"] = .bool(!overruns.isEmpty)
+        put("slowText", overruns.isEmpty ? nil : overruns.map { overrun in
+            "\(overrun.metric.title) \(LatencyText.text(overrun.value) ?? ""), over the \(LatencyText.text(overrun.budget) ?? "") budget"
+        }.joined(separator: "; "))
         let speaker = item.role.map(TranscriptLine.shortened)
         put("speaker", speaker ?? (kind == "message" ? "Unknown speaker" : nil))
         value["side"] = .string(side(of: item.role, kind: kind))

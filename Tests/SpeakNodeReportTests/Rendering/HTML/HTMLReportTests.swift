@@ -82,7 +82,9 @@ struct HTMLReportTests {
         #expect(html.contains("· replied after 1.84 s"))
         #expect(html.contains("LLM 900 ms · TTS 300 ms"))
         #expect(!html.contains("replied after 0"), "a latency of 0 means not measured")
-        #expect(html.contains("<span class=\"badge\">interrupted</span><p class=\"said interrupted\">Sure, let me</p>"))
+        #expect(html.contains("<span class=\"badge slow\" title=\"End-to-end latency 1.84 s, over the 1.50 s budget\">over budget"))
+        #expect(html.contains("<span class=\"badge\">interrupted</span> <span class=\"badge slow\""))
+        #expect(html.contains("</span></span><p class=\"said interrupted\">Sure, let me</p>"))
         // Tool calls with pretty-printed arguments, errors marked in text as well as colour.
         #expect(html.contains("<pre>{\n  &quot;day&quot;: &quot;mon&quot;,\n  &quot;note&quot;: &quot;x&quot;\n}</pre>"))
         #expect(html.contains("<li class=\"tool tool-error\"><span class=\"who\">Tool error of book_slot</span>"))
