@@ -43,37 +43,32 @@ struct HTMLReportContext {
             }
             var tests: [(rank: Int, value: MustacheValue)] = []
             for (testIndex, (test, sharedTest)) in zip(run.tests, sharedTests).enumerated() {
-                guard case .object(var testObject) = sharedTest, case .list(let sharedAttempts) = testObject["attempts"]
-                else { continue }
                 let status = statuses[runIndex][testIndex]
-                let isOpen = status.needsAttention && attention <= Self.openTestLimit
+                guard case .object(var testObject) = sharedTest, case .list(let sharedAttempts) = testObject["attempts"] else {
+                    tests.append((status.rank, sharedTest))
+                    continue
+                }
                 var attempts: [MustacheValue] = []
                 for (attemptIndex, (attempt, sharedAttempt)) in zip(test.attempts, sharedAttempts).enumerated() {
-                    guard case .object(var attemptObject) = sharedAttempt else { continue }
+                    guard case .object(var attemptObject) = sharedAttempt else {
+                        attempts.append(sharedAttempt)
+                        continue
+                    }
                     let keepsTranscript = kept.contains(AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex))
                     if !keepsTranscript && !attempt.conversation.history.isEmpty { leftOut += 1 }
                     let isDeciding = attemptIndex == test.decidingAttemptIndex
-                    let opens = test.attempts.count == 1 || (isDeciding && status.needsAttention) || attempt.outcome.isProblem
                     attemptObject.merge(
                         Self.attempt(attempt, keepsTranscript: keepsTranscript, generatedAt: generatedAt, budget: report.budget)
                     ) { _, new in new }
-                    attemptObject["isOpen"] = .bool(opens)
                     attemptObject["anchor"] = .string(anchors.attempts[runIndex][testIndex][attemptIndex])
+                    attemptObject["isOpen"] = .bool(
+                        test.attempts.count == 1 || (isDeciding && status.needsAttention) || attempt.outcome.isProblem)
                     attempts.append(.object(attemptObject))
                 }
                 testObject["attempts"] = .list(attempts)
                 testObject["runAnchor"] = runObject["anchor"] ?? .null
-                testObject["category"] = .string(status.rawValue)
-                testObject["categoryLabel"] = .string(status.label)
-                testObject["categoryRank"] = .int(status.rank)
-                testObject["isOpen"] = .bool(isOpen)
-                testObject["needsAttention"] = .bool(status.needsAttention)
-                let firstReason = test.attempts.indices.contains(test.decidingAttemptIndex)
-                    ? (test.decidingAttempt.reasons.first ?? test.decidingAttempt.message) : ""
-                testObject["firstReason"] = .string(firstReason)
-                let otherReasons = test.attempts.flatMap(\.reasons).filter { $0 != firstReason }
-                let hiddenID = test.name == test.id ? [] : [test.id]
-                testObject["searchText"] = .string((hiddenID + otherReasons).joined(separator: "\n"))
+                testObject["isOpen"] = .bool(status.needsAttention && attention <= Self.openTestLimit)
+                testObject.merge(Self.test(test, status: status)) { _, new in new }
                 tests.append((status.rank, .object(testObject)))
             }
             runObject["tests"] = .list(tests.map(\.value))
@@ -150,6 +145,23 @@ struct HTMLReportContext {
     /// The markup around one turn, in bytes (list item, speaker, time, latency).
     static let markupPerTurn = 200
 
+    /// The test's filter status, its first reason for the table, and the rest of what search reads.
+    static func test(_ test: TestResult, status: HTMLStatus) -> [String: MustacheValue] {
+        let deciding = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttempt : nil
+        let firstReason = deciding.map { $0.reasons.first ?? $0.message } ?? ""
+        let otherReasons = test.attempts.flatMap(\.reasons).filter { $0 != firstReason }
+        let hiddenID = test.name == test.id ? [] : [test.id]
+        return [
+            "category": .string(status.rawValue),
+            "categoryLabel": .string(status.label),
+            "categoryRank": .int(status.rank),
+            "needsAttention": .bool(status.needsAttention),
+            "firstReason": .string(firstReason),
+            "searchText": .string((hiddenID + otherReasons).joined(separator: "\n")),
+        ]
+    }
+
+    /// An attempt's evaluation in words, its recording's expiry, and its turns when they fit.
     static func attempt(
         _ attempt: AttemptResult, keepsTranscript: Bool, generatedAt: Date?, budget: LatencyBudget
     ) -> [String: MustacheValue] {
