@@ -22,8 +22,8 @@ public struct ReportContext: Sendable, Hashable {
                     return (test, context)
                 }
             }
-        let runs = zip(report.runs, testContexts).enumerated().map { index, pair in
-            Self.run(pair.0, tests: pair.1.map { .object($0.context) }, anchor: anchors.runs[index])
+        let runs = zip(report.runs, testContexts).map { run, tests in
+            Self.run(run, tests: tests.map { .object($0.context) })
         }
         let failures = testContexts.joined().filter { $0.test.outcome.isProblem }.map { MustacheValue.object($0.context) }
         let flakyTests = testContexts.joined().filter { $0.test.isFlaky }.map { MustacheValue.object($0.context) }
@@ -121,14 +121,14 @@ public struct ReportContext: Sendable, Hashable {
 
     static func shortened(_ id: String) -> String { String(id.prefix(8)) }
 
-    static func run(_ run: RunResult, tests: [MustacheValue], anchor: String) -> MustacheValue {
+    static func run(_ run: RunResult, tests: [MustacheValue]) -> MustacheValue {
         var properties: [MustacheValue] = [["name": "run_id", "value": .string(run.id)]]
         if let campaign = run.campaignName { properties.append(["name": "campaign", "value": .string(campaign)]) }
         if let campaignID = run.campaignID { properties.append(["name": "campaign_id", "value": .string(campaignID)]) }
         for agent in run.agentNames { properties.append(["name": "agent", "value": .string(agent)]) }
         return [
             "id": .string(run.id),
-            "anchor": .string(anchor),
+            "anchor": .string(HTMLAnchor.run(run.id)),
             "shortID": .string(shortened(run.id)),
             "name": .string(runName(run)),
             "campaignName": MustacheValue(run.campaignName),

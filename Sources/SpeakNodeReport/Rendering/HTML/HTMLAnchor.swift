@@ -85,6 +85,8 @@ struct HTMLAnchorBook {
         var runs: [String] = []
         var tests: [[String]] = []
         for run in report.runs {
+            // Run ids are unique in a report and `run-` never starts a test anchor, so this is
+            // always the plain `HTMLAnchor.run(run.id)`.
             let runAnchor = claim([HTMLAnchor.run(run.id)])
             runs.append(runAnchor)
             tests.append(run.tests.map { test in
