@@ -17,8 +17,11 @@ struct HTMLReportContext {
     /// (about 1 KB a test), a report of 10,000 tests stays around 20 MB.
     static let transcriptBudget = 8_000_000
 
-    /// Up to this many failed, errored and flaky tests start expanded; beyond it they all start
-    /// collapsed, so a very red run still opens quickly.
+    /// Up to this many failed, errored and flaky tests start expanded, with their recordings'
+    /// players; beyond it they all start collapsed, so a very red run still opens quickly.
+    /// (Ten thousand `<audio>` elements double the time a browser takes to open a report, so
+    /// a section that starts closed has a link to its recording and gets its player from the
+    /// script when it is opened.)
     static let openTestLimit = 50
 
     let value: MustacheValue
@@ -48,6 +51,7 @@ struct HTMLReportContext {
                     tests.append((status.rank, sharedTest))
                     continue
                 }
+                let startsOpen = status.needsAttention && attention <= Self.openTestLimit
                 var attempts: [MustacheValue] = []
                 for (attemptIndex, (attempt, sharedAttempt)) in zip(test.attempts, sharedAttempts).enumerated() {
                     guard case .object(var attemptObject) = sharedAttempt else {
@@ -61,13 +65,16 @@ struct HTMLReportContext {
                         Self.attempt(attempt, keepsTranscript: keepsTranscript, generatedAt: generatedAt, budget: report.budget)
                     ) { _, new in new }
                     attemptObject["anchor"] = .string(anchors.attempts[runIndex][testIndex][attemptIndex])
+                    // An audio player costs the browser far more than a link: only sections
+                    // that start open get one; the script adds it to others when they open.
+                    attemptObject["showsPlayer"] = .bool(startsOpen)
                     attemptObject["isOpen"] = .bool(
                         test.attempts.count == 1 || (isDeciding && status.needsAttention) || attempt.outcome.isProblem)
                     attempts.append(.object(attemptObject))
                 }
                 testObject["attempts"] = .list(attempts)
                 testObject["runAnchor"] = runObject["anchor"] ?? .null
-                testObject["isOpen"] = .bool(status.needsAttention && attention <= Self.openTestLimit)
+                testObject["isOpen"] = .bool(startsOpen)
                 testObject.merge(Self.test(test, status: status)) { _, new in new }
                 tests.append((status.rank, .object(testObject)))
             }

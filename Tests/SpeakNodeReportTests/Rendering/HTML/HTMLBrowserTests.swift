@@ -28,7 +28,10 @@ struct HTMLBrowserTests {
           const shown = () => document.getElementById("shown").textContent;
           const visible = () => Array.from(document.querySelectorAll("tr[data-category]"))
             .filter((row) => !row.hidden).map((row) => row.getAttribute("data-anchor"));
-          out.target = location.hash.length > 1 ? document.getElementById(location.hash.slice(1)).open : null;
+          const target = location.hash.length > 1 ? document.getElementById(location.hash.slice(1)) : null;
+          out.target = target ? target.open : null;
+          out.playersBefore = document.querySelectorAll("audio").length;
+          out.targetPlayers = target ? target.querySelectorAll("audio").length : null;
           out.formShown = !form.hidden;
           out.initial = shown();
           const search = form.querySelector("input[type=search]");
@@ -88,6 +91,7 @@ struct HTMLBrowserTests {
     func script() throws {
         let seen = try open(fragment: "#test-passes")
         #expect(seen["target"] as? Bool == true, "a link to a closed test opens it")
+        #expect(seen["targetPlayers"] as? Int == 1, "opening it added its recording's player")
         #expect(seen["formShown"] as? Bool == true)
         #expect(seen["initial"] as? String == "Showing 5 of 5 tests")
         #expect(seen["search"] as? String == "Showing 1 of 5 tests")

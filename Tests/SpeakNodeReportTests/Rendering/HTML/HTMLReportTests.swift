@@ -108,6 +108,11 @@ struct HTMLReportTests {
         #expect(html.contains("<details class=\"test\" id=\"test-fails\" data-attention open>"))
         #expect(html.contains("<details class=\"test\" id=\"test-flaky\" data-attention open>"))
         #expect(html.contains("<details class=\"test\" id=\"test-passes\">"))
+        // Only open sections carry an audio player (the script adds one when a section opens).
+        let passes = try #require(html.components(separatedBy: "<details class=\"test\" id=\"test-passes\">").last)
+        let section = try #require(passes.components(separatedBy: "</details>").first)
+        #expect(!section.contains("<audio"))
+        #expect(section.contains("<a class=\"recording\" href=\"https://rec.example/a.ogg?x=1&amp;y=2\""))
         let many = (0...HTMLReportContext.openTestLimit).map { index in
             ReportFixture.test(id: "t\(index)", attempts: [ReportFixture.attempt(.failed, ReportFixture.conversation(session: "s\(index)", success: false), reasons: ["r"])])
         }

@@ -11,15 +11,19 @@ enum NodeJS {
 /// Checks the report's inline script with Node.js, when the machine has it.
 @Suite("HTML report script", .enabled(if: NodeJS.path != nil, "needs Node.js (node) in /usr/bin, /usr/local/bin or /opt/homebrew/bin"))
 struct HTMLScriptTests {
-    @Test("The inline script is valid JavaScript and uses nothing that reaches the network")
+    @Test("The inline script is valid JavaScript, builds no markup from text and loads nothing but recording players")
     func syntax() throws {
         let html = try HTMLFixture.render(HTMLFixture.rich())
         let start = try #require(html.range(of: "<script>")).upperBound
         let end = try #require(html.range(of: "</script>", range: start..<html.endIndex)).lowerBound
         let script = String(html[start..<end])
-        for remote in ["fetch", "XMLHttpRequest", "import(", "WebSocket", "EventSource", "sendBeacon", "eval(", "innerHTML", "src ="] {
+        for remote in ["fetch", "XMLHttpRequest", "import(", "WebSocket", "EventSource", "sendBeacon", "eval(", "innerHTML", "insertAdjacentHTML", "document.write"] {
             #expect(!script.contains(remote), "\(remote)")
         }
+        // The one source it sets is a recording player's, from an http(s) link the template wrote.
+        #expect(script.components(separatedBy: ".src = ").count - 1 == 1)
+        #expect(script.contains("player.src = link.href;"))
+        #expect(script.contains("!/^https?:$/.test(link.protocol)"))
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).js")
         try Data(script.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
