@@ -14,7 +14,7 @@ struct HTMLReportContext {
     /// of failed, errored and flaky tests are taken first, then those of passed and skipped
     /// tests, in report order; an attempt whose transcript no longer fits is shown without it,
     /// with a note (its session id stays, to look it up in SpeakNode). With the rest of the page
-    /// (about 1 KB a test), a report of 10,000 tests stays around 20 MB.
+    /// (about 1 KB a test), a report of 10,000 tests stays around 25 MB.
     static let transcriptBudget = 8_000_000
 
     /// Up to this many failed, errored and flaky tests start expanded, with their recordings'
