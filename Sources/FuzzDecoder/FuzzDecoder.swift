@@ -36,7 +36,25 @@ public func fuzzDecoderTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) 
     return 0
 }
 
-#if !LIBFUZZER
+#if LIBFUZZER
+/// libFuzzer's entry point for programs that have their own `main`, as SwiftPM executables do.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+/// Hands the command line to libFuzzer, which runs `fuzzDecoderTestOneInput` on generated inputs.
+@main
+enum FuzzDecoderFuzzer {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runFuzzerDriver(&argc, &argv, fuzzDecoderTestOneInput))
+    }
+}
+#else
 /// Replays files through the target without libFuzzer: `FuzzDecoder Tests/Fuzz/Corpus/Decoder`.
 @main
 enum FuzzDecoderReplay {

@@ -36,7 +36,11 @@ struct RenderCommand {
             do {
                 let text = try renderer.render(reported, as: file.format, options: setup.renderOptions)
                 if file.isStandardOutput {
-                    console.writeOutput(text)
+                    do {
+                        try console.writeOutput(text)
+                    } catch {
+                        throw CommandFailure("cannot write the \(file.format.displayName) to standard output: \(error)")
+                    }
                 } else {
                     try AtomicFileWriter().write(text, to: file.path)
                 }
