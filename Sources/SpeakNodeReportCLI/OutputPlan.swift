@@ -56,10 +56,19 @@ struct OutputPlan: Sendable, Hashable {
                 }
                 return nil
             }
-            let parent = (current as NSString).deletingLastPathComponent
+            let parent = Self.parent(of: current)
             guard parent != current else { return nil }
-            current = parent.isEmpty ? "." : parent
+            current = parent
         }
+    }
+
+    /// The folder that holds `path`: `a/b` → `a`, `a` → `.`, `/a` → `/`. (Foundation's
+    /// `deletingLastPathComponent` traps on some one-letter paths on Linux.)
+    private static func parent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 
     private static func join(_ directory: String, _ name: String) -> String {

@@ -65,30 +65,46 @@ struct WriteFaultTests {
 
         var interruptedWrites = 0
         for _ in 0..<10 where interruptedWrites < 3 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = ["render", folder.file("in.ndjson"), "--out", folder.file("out"), "--fail-on", "never"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let pid = process.processIdentifier
+            let process = try SpawnedProcess(
+                binary, ["render", folder.file("in.ndjson"), "--out", folder.file("out"), "--fail-on", "never"])
             // Wait until the process has a file open in out/ (the temporary file), then interrupt it.
+            var signalled = false
             while process.isRunning {
-                if Self.openFiles(of: pid).contains(where: { $0.hasPrefix(folder.file("out") + "/") }) {
-                    kill(pid, signal)
-                    interruptedWrites += 1
+                if Self.openFiles(of: process.pid).contains(where: { $0.hasPrefix(folder.file("out") + "/") }) {
+                    kill(process.pid, signal)
+                    signalled = true
                     break
                 }
             }
-            process.waitUntilExit()
-            if process.terminationReason == .uncaughtSignal {
-                #expect(process.terminationStatus == signal, "the process ends by the signal, as Ctrl-C should")
-            }
+            let end = process.waitUntilExit()
+            if signalled, end == .signal(signal) { interruptedWrites += 1 }
+            #expect(end == .signal(signal) || end == .exit(0), "the process ends by the signal, as Ctrl-C should, or had finished")
             try Self.expectOldOrComplete(folder, reference: reference)
             // Start again from the old reports.
             for name in Self.reportNames { _ = try folder.write(Self.oldContents, to: "out/" + name) }
         }
         #expect(interruptedWrites > 0, "at least one run was interrupted while writing")
+    }
+
+    @Test("Ctrl-C while deliveries are being read stops at once and writes nothing")
+    func interruptedRead() throws {
+        let binary = try #require(EndToEnd.binary)
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        var input: [Int32] = [0, 0]
+        #expect(pipe(&input) == 0)
+        defer { close(input[1]) }
+        let process = try SpawnedProcess(binary, ["render", "-", "--out", folder.file("out")], standardInput: input[0])
+        close(input[0])
+        // Standard input stays open, so the process is still reading when the signal comes.
+        _ = write(input[1], #"{"event":"ConversationComplete","#, 32)
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(process.pid, SIGINT)
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        if process.isRunning { kill(process.pid, SIGKILL) }
+        #expect(process.waitUntilExit() == .signal(SIGINT))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("out")), "nothing is written")
     }
 
     @Test("a write that fails half way (a full disk, a size limit) exits 2 naming the path and the reason, and keeps the old report")
@@ -133,5 +149,81 @@ struct WriteFaultTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 2)
         #expect(errorText.hasSuffix("error: cannot write the Markdown summary to standard output: No space left on device\n"))
+    }
+}
+
+/// A child process started with `posix_spawn` and the default action for every signal a
+/// terminal sends, as a shell starts a command; Foundation's `Process` keeps the parent's
+/// ignored signals, and test runners ignore SIGINT.
+final class SpawnedProcess {
+    enum End: Equatable {
+        case exit(Int32)
+        case signal(Int32)
+    }
+
+    let pid: pid_t
+    private var end: End?
+
+    init(_ executable: String, _ arguments: [String], standardInput: Int32? = nil) throws {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        posix_spawnattr_setsigmask(&attributes, &unblocked)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        if let standardInput {
+            posix_spawn_file_actions_adddup2(&actions, standardInput, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var child = pid_t()
+        let result = posix_spawn(&child, executable, &actions, &attributes, argv, environ)
+        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .EINVAL) }
+        pid = child
+    }
+
+    var isRunning: Bool {
+        guard end == nil else { return false }
+        return !reap(options: WNOHANG)
+    }
+
+    @discardableResult
+    func waitUntilExit() -> End {
+        while end == nil { _ = reap(options: 0) }
+        return end ?? .exit(-1)
+    }
+
+    /// Collects the child's status if it has ended; whether it has.
+    private func reap(options: Int32) -> Bool {
+        var status: Int32 = 0
+        let result = waitpid(pid, &status, options)
+        if result == pid {
+            let signal = status & 0x7F
+            end = signal == 0 ? .exit((status >> 8) & 0xFF) : .signal(signal)
+            return true
+        }
+        if result < 0 && errno != EINTR { end = .exit(-1); return true }
+        return false
+    }
+
+    deinit {
+        if end == nil {
+            kill(pid, SIGKILL)
+            waitUntilExit()
+        }
     }
 }
