@@ -49,6 +49,7 @@ struct WriteFaultTests {
         return descriptors.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: folder + "/" + $0) }
     }
 
+    #if os(Linux)
     @Test("a kill or Ctrl-C while a report is being written leaves the old report and nothing else",
           .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/fd"), "needs /proc to see a write in progress"),
           arguments: [SIGKILL, SIGINT])
@@ -106,6 +107,7 @@ struct WriteFaultTests {
         #expect(process.waitUntilExit() == .signal(SIGINT))
         #expect(!FileManager.default.fileExists(atPath: folder.file("out")), "nothing is written")
     }
+    #endif
 
     @Test("a write that fails half way (a full disk, a size limit) exits 2 naming the path and the reason, and keeps the old report")
     func failingWrite() throws {
@@ -152,6 +154,7 @@ struct WriteFaultTests {
     }
 }
 
+#if os(Linux)
 /// A child process started with `posix_spawn` and the default action for every signal a
 /// terminal sends, as a shell starts a command; Foundation's `Process` keeps the parent's
 /// ignored signals, and test runners ignore SIGINT.
@@ -227,3 +230,4 @@ final class SpawnedProcess {
         }
     }
 }
+#endif
