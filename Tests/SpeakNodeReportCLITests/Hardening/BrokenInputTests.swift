@@ -144,7 +144,7 @@ struct BrokenInputTests {
         #expect(clean.error.contains("warning: <stdin>:2: "))
     }
 
-    @Test("a 50 MB string is read and the delivery kept")
+    @Test("a 50 MB string is read and the delivery kept", .timeLimit(.minutes(3)))
     func fiftyMegabyteString() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
