@@ -25,15 +25,22 @@ struct RenderCommand {
         let reader = DeliveryReader(readStandardInput: console.readStandardInput)
         let pipeline = ReportPipeline(policy: setup.policy, names: setup.names, reader: reader)
         let (report, _) = pipeline.makeReport(from: setup.inputs)
+        // With --ignore-invalid the problems are only warned about, in the summary below.
+        var reported = report
+        if setup.ignoresInvalidInput { reported.problems = [] }
 
         let renderer = ReportRenderer(templates: setup.templates)
         var written: [WrittenFile] = []
         var errors: [String] = []
         for file in setup.outputs.files {
             do {
-                let text = try renderer.render(report, as: file.format, options: setup.renderOptions)
+                let text = try renderer.render(reported, as: file.format, options: setup.renderOptions)
                 if file.isStandardOutput {
-                    console.writeOutput(text)
+                    do {
+                        try console.writeOutput(text)
+                    } catch {
+                        throw CommandFailure("cannot write the \(file.format.displayName) to standard output: \(error)")
+                    }
                 } else {
                     try AtomicFileWriter().write(text, to: file.path)
                 }
@@ -51,6 +58,6 @@ struct RenderCommand {
             text += console.errorLine(message)
         }
         console.writeError(text)
-        return ExitCode(report: report, failurePolicy: setup.failurePolicy, couldWriteEverything: errors.isEmpty)
+        return ExitCode(report: reported, failurePolicy: setup.failurePolicy, couldWriteEverything: errors.isEmpty)
     }
 }
