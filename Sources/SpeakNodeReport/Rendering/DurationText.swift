@@ -6,7 +6,7 @@ enum DurationText {
     static func readable(_ seconds: Double) -> String {
         let seconds = sanitized(seconds)
         if seconds < 60 {
-            return String(format: "%.1fs", locale: posix, seconds)
+            return formatted(seconds, decimals: 1) + "s"
         }
         let whole = Int(seconds.rounded())
         let (hours, minutes, rest) = (whole / 3600, whole / 60 % 60, whole % 60)
@@ -18,7 +18,7 @@ enum DurationText {
 
     /// Seconds with three decimals, as JUnit's `time` attribute expects: `62.000`.
     static func seconds(_ seconds: Double) -> String {
-        String(format: "%.3f", locale: posix, sanitized(seconds))
+        formatted(sanitized(seconds), decimals: 3)
     }
 
     /// A transcript offset: `00:12.3`, `61:02.0`.
@@ -37,7 +37,28 @@ enum DurationText {
         if tenths.truncatingRemainder(dividingBy: 10) == 0 {
             return "\(Int(tenths / 10))%"
         }
-        return String(format: "%.1f%%", locale: posix, tenths / 10)
+        return formatted(tenths / 10, decimals: 1) + "%"
+    }
+
+    /// `value` with one or three decimals, rounded as `printf`'s `%.Nf` rounds, with a `.`
+    /// whatever the locale. (`String(format:locale:)` gives the same text at many times the
+    /// cost, and a report formats durations for every attempt.)
+    static func formatted(_ value: Double, decimals: Int) -> String {
+        let format: StaticString = decimals == 1 ? "%.1f" : "%.3f"
+        let text: String? = withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            let written = withVaList([value]) { arguments in
+                format.withUTF8Buffer { formatBytes in
+                    formatBytes.withMemoryRebound(to: CChar.self) { vsnprintf(base, buffer.count, $0.baseAddress, arguments) }
+                }
+            }
+            guard written > 0, written < buffer.count else { return nil }
+            let bytes = UnsafeRawBufferPointer(start: base, count: Int(written))
+            // Only the C locale's `.` is wanted; anything else goes the slow, locale-fixed way.
+            guard !bytes.contains(UInt8(ascii: ",")) else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return text ?? String(format: decimals == 1 ? "%.1f" : "%.3f", locale: posix, value)
     }
 
     private static let posix = Locale(identifier: "en_US_POSIX")
