@@ -29,9 +29,10 @@ struct RenderCommand {
         let renderer = ReportRenderer(templates: setup.templates)
         var written: [WrittenFile] = []
         var errors: [String] = []
-        for file in setup.outputs.files {
+        let texts = renderer.render(report, as: setup.outputs.files.map(\.format), options: setup.renderOptions)
+        for (file, rendered) in zip(setup.outputs.files, texts) {
             do {
-                let text = try renderer.render(report, as: file.format, options: setup.renderOptions)
+                let text = try rendered.get()
                 if file.isStandardOutput {
                     console.writeOutput(text)
                 } else {

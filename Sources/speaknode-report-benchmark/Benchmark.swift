@@ -43,14 +43,15 @@ struct Benchmark {
         let renderOptions = RenderOptions()
         let formats = ReportFormat.allCases
         var times: [String: [Double]] = [:]
-        var memoryAfter: [String: Int] = [:]
+        var memoryPeak: [String: Int] = [:]
         var deliveryCount = 0, problemCount = 0, testCount = 0
 
         func stage<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+            PeakMemory.reset()
             let start = ContinuousClock.now
             let result = try body()
             times[name, default: []].append(start.duration(to: .now).seconds)
-            memoryAfter[name] = Statistics.peakMemoryOfThisProcess()
+            memoryPeak[name] = max(memoryPeak[name] ?? 0, PeakMemory.current())
             return result
         }
 
@@ -59,15 +60,16 @@ struct Benchmark {
             let batch = stage("decode") { Self.decodeAll(contents, paths: paths) }
             let collection = stage("collect") { Collector().collect(batch.deliveries) }
             let report = stage("evaluate") { Evaluator().evaluate(collection, problems: batch.problems) }
+            let context = stage("build template context") { ReportContext(report: report, options: renderOptions).value }
             for format in formats {
-                _ = try stage("render \(format.rawValue)") { try renderer.render(report, as: format, options: renderOptions) }
+                _ = try stage("render \(format.rawValue)") { try templates.render(format.templateName, context: context) }
             }
-            _ = try stage("render all, concurrently") {
-                try Self.renderConcurrently(report, formats: formats, renderer: renderer, options: renderOptions)
+            _ = try stage("context + all renders, concurrently") {
+                try renderer.render(report, as: formats, options: renderOptions).map { try $0.get() }
             }
             _ = try stage("whole pipeline (reader → reports)") {
                 let (report, _) = ReportPipeline().makeReport(from: paths)
-                return try Self.renderConcurrently(report, formats: formats, renderer: renderer, options: renderOptions)
+                return try renderer.render(report, as: formats, options: renderOptions).map { try $0.get() }
             }
             deliveryCount = batch.deliveries.count
             problemCount = batch.problems.count
@@ -77,17 +79,19 @@ struct Benchmark {
         print("Decoded \(deliveryCount) deliveries (\(problemCount) problems) into \(testCount) tests\n")
         print(Statistics.padded("Stage", 36) + Statistics.padded("median", 12, right: true)
             + Statistics.padded("throughput", 14, right: true) + Statistics.padded("peak RSS", 14, right: true))
-        let order = ["read", "decode", "collect", "evaluate"] + formats.map { "render \($0.rawValue)" }
-            + ["render all, concurrently", "whole pipeline (reader → reports)"]
+        let order = ["read", "decode", "collect", "evaluate", "build template context"]
+            + formats.map { "render \($0.rawValue)" }
+            + ["context + all renders, concurrently", "whole pipeline (reader → reports)"]
         for name in order {
             let median = Statistics.median(times[name] ?? [])
             let perInput = ["read", "decode", "whole pipeline (reader → reports)"].contains(name)
             print(Statistics.padded(name, 36)
                 + Statistics.padded(Statistics.milliseconds(median), 12, right: true)
                 + Statistics.padded(perInput ? Statistics.throughput(bytes: inputBytes, seconds: median) : "", 14, right: true)
-                + Statistics.padded(Statistics.megabytes(memoryAfter[name] ?? 0), 14, right: true))
+                + Statistics.padded(Statistics.megabytes(memoryPeak[name] ?? 0), 14, right: true))
         }
-        print("(peak RSS is this process's high-water mark after the stage; it only grows)\n")
+        print("(peak RSS: this process's resident memory high-water mark during the stage, including what\n"
+            + " earlier stages still hold; the whole pipeline's peak is the one to compare with the input size)\n")
     }
 
     static func readAll(_ paths: [String]) throws -> [[UInt8]] {
@@ -104,15 +108,6 @@ struct Benchmark {
         var all = InputBatch()
         for batch in batches.values { all.append(contentsOf: batch ?? InputBatch()) }
         return all
-    }
-
-    static func renderConcurrently(_ report: Report, formats: [ReportFormat], renderer: ReportRenderer,
-                                   options: RenderOptions) throws -> [String] {
-        let texts = LockedSlots<Result<String, Error>>(count: formats.count)
-        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
-            texts[index] = Result { try renderer.render(report, as: formats[index], options: options) }
-        }
-        return try texts.values.map { try ($0 ?? .success("")).get() }
     }
 
     // MARK: Whole processes

@@ -1,7 +1,11 @@
 import Foundation
 
 /// Runs a command with its standard output sent to `/dev/null`, measuring its wall time and
-/// peak memory from the kernel's own accounting (`wait4`).
+/// peak memory.
+///
+/// The peak memory comes from GNU `/usr/bin/time` when it is installed: a child spawned
+/// straight from this (large) process inherits this process's high-water mark on Linux, so
+/// its own `wait4` figure would be wrong. Without `time` it is that upper bound.
 struct ChildProcess {
     /// What one run of a command cost.
     struct Cost {
@@ -31,11 +35,16 @@ struct ChildProcess {
         posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
 
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let memoryFile = NSTemporaryDirectory() + "speaknode-benchmark-rss-\(getpid())"
+        defer { unlink(memoryFile) }
+        let timeCommand = "/usr/bin/time"
+        let usesTime = access(timeCommand, X_OK) == 0
+        let command = usesTime ? [timeCommand, "-f", "%M", "-o", memoryFile, executable] + arguments : [executable] + arguments
+        let argv = command.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let start = ContinuousClock.now
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
         guard spawned == 0 else { throw BenchmarkError("cannot run \(executable): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
         var usage = rusage()
@@ -43,7 +52,12 @@ struct ChildProcess {
             guard errno == EINTR else { throw BenchmarkError("wait4 failed for \(executable)") }
         }
         let elapsed = start.duration(to: .now)
-        return Cost(seconds: elapsed.seconds, peakMemory: Int(usage.ru_maxrss) * 1024, exitStatus: (status >> 8) & 0xFF)
+        var peakMemory = Int(usage.ru_maxrss) * 1024
+        if usesTime, let text = try? String(contentsOfFile: memoryFile, encoding: .utf8),
+           let kilobytes = Int(text.split(separator: "\n").last ?? "") {
+            peakMemory = kilobytes * 1024
+        }
+        return Cost(seconds: elapsed.seconds, peakMemory: peakMemory, exitStatus: (status >> 8) & 0xFF)
     }
 }
 

@@ -9,19 +9,6 @@ enum Statistics {
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
-    #if os(Linux)
-    private static let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
-    #else
-    private static let RUSAGE_SELF_WHO = RUSAGE_SELF
-    #endif
-
-    /// The peak resident set size of this process so far, in bytes.
-    static func peakMemoryOfThisProcess() -> Int {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF_WHO, &usage)
-        return Int(usage.ru_maxrss) * 1024
-    }
-
     static func megabytes(_ bytes: Int) -> String {
         String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }

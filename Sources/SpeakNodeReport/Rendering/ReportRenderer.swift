@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Mustache
 
 /// Renders a `Report` into JUnit XML, a Markdown summary or an HTML report.
@@ -13,5 +15,41 @@ public struct ReportRenderer: Sendable {
 
     public func render(_ report: Report, as format: ReportFormat, options: RenderOptions) throws -> String {
         try templates.render(format.templateName, context: ReportContext(report: report, options: options).value)
+    }
+
+    /// Renders several formats of one report, in the order given: the template context is built
+    /// once and the formats render concurrently, since each is a pass over every transcript.
+    public func render(
+        _ report: Report, as formats: [ReportFormat], options: RenderOptions
+    ) -> [Result<String, any Error>] {
+        let context = ReportContext(report: report, options: options).value
+        let results = RenderedTexts(count: formats.count)
+        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+            results.store(Result { try templates.render(formats[index].templateName, context: context) }, at: index)
+        }
+        return results.all
+    }
+}
+
+/// The texts of formats rendered concurrently, one slot per format.
+private final class RenderedTexts: @unchecked Sendable {
+    // Guarded by `lock`; read only after every format is rendered.
+    private var slots: [Result<String, any Error>]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: .success(""), count: count)
+    }
+
+    func store(_ result: Result<String, any Error>, at index: Int) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var all: [Result<String, any Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }
