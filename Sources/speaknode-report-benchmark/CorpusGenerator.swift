@@ -102,7 +102,7 @@ struct CorpusGenerator {
                 json.field("success", !random.chance(0.15))
                 json.key("reasons")
                 json.beginArray()
-                for _ in 0..<random.int(in: 1...3) { json.string(random.pick(Self.sentences)) }
+                for _ in 0..<random.int(in: 1...3) { json.string(Self.sentence(&random)) }
                 json.endArray()
                 json.field("completion_reason", random.pick(["StepsExhausted", "GoalReached", "CallerHungUp"]))
                 json.endObject()
@@ -125,7 +125,7 @@ struct CorpusGenerator {
             json.field("kind", "FunctionCall")
             json.field("tool_name", tool)
             json.field("tool_call_id", "call_\(turn)")
-            json.field("tool_arguments_json", "{\"customer\": \"\(random.pick(Self.names))\", \"reason\": \"\(random.pick(Self.sentences))\"}")
+            json.field("tool_arguments_json", "{\"customer\": \"\(random.pick(Self.names))\", \"reason\": \"\(Self.sentence(&random))\"}")
             json.endObject()
             json.beginObject()
             json.field("id", "item_\(turn)_out")
@@ -133,16 +133,16 @@ struct CorpusGenerator {
             json.field("kind", "FunctionCallOutput")
             json.field("tool_name", tool)
             json.field("tool_call_id", "call_\(turn)")
-            let repeats = random.chance(0.05) ? random.int(in: 20...60) : random.int(in: 1...4)
-            json.field("tool_output", (0..<repeats).map { _ in random.pick(Self.sentences) }.joined(separator: "\n"))
+            let repeats = random.chance(0.03) ? random.int(in: 10...40) : random.int(in: 1...3)
+            json.field("tool_output", (0..<repeats).map { _ in Self.sentence(&random) }.joined(separator: "\n"))
             json.field("tool_is_error", random.chance(0.1))
             json.endObject()
             return
         }
         json.field("role", isUser ? "User" : "Assistant")
         json.field("kind", "Message")
-        let sentenceCount = random.int(in: 1...4)
-        json.field("content", (0..<sentenceCount).map { _ in random.pick(Self.sentences) }.joined(separator: " "))
+        let sentenceCount = random.int(in: 1...3)
+        json.field("content", (0..<sentenceCount).map { _ in Self.sentence(&random) }.joined(separator: " "))
         json.field("interrupted", random.chance(0.05))
         if isUser { json.field("transcript_confidence", Double(random.int(in: 700...999)) / 1000) }
         json.key("metrics")
@@ -204,6 +204,13 @@ struct CorpusGenerator {
         "Control \u{0007} bell, \u{001B}[31mred\u{001B}[0m, and a tab\tand ]]> end of CDATA",
         "Emoji 🙂👍🏽, RTL مرحبا بك, CJK 你好世界, combining é and Zalgo z̸̢͓a̴l̵g̷o",
         "Line one\nline two\r\nline three",
-        "Über-long reason: " + String(repeating: "lorem ipsum dolor sit amet ", count: 40),
     ]
+
+    /// A very long value, used now and then.
+    static let longText = "Über-long reason: " + String(repeating: "lorem ipsum dolor sit amet ", count: 60)
+
+    /// A sentence, once in a while a very long one.
+    static func sentence(_ random: inout RandomSource) -> String {
+        random.chance(0.01) ? longText : random.pick(sentences)
+    }
 }

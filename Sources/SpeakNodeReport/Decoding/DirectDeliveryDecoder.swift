@@ -437,8 +437,12 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
     }
 
     func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt64)? {
-        for entry in entries where entry.bytes.count == bytes.count && entry.bytes.elementsEqual(bytes) {
-            return (entry.key, entry.bit)
+        guard let keyStart = bytes.baseAddress else { return nil }
+        for entry in entries where entry.bytes.count == bytes.count {
+            let matches = entry.bytes.withUnsafeBufferPointer { name in
+                name.baseAddress.map { memcmp($0, keyStart, name.count) == 0 } ?? false
+            }
+            if matches { return (entry.key, entry.bit) }
         }
         return nil
     }

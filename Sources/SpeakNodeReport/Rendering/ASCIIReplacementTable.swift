@@ -4,63 +4,68 @@
 /// Escaping runs over every interpolated value of a report, transcripts included, so it works
 /// on UTF-8 bytes rather than Unicode scalars, and returns text that needs no change as it is.
 struct ASCIIReplacementTable: Sendable {
-    private enum Action: Sendable {
-        case keep
-        case remove
-        case replace([UInt8])
-    }
+    /// For each ASCII byte: 0 keep, 1 remove, 2 + n replace by `replacements[n]`.
+    private let actions: [UInt8]
+    private let replacements: [[UInt8]]
 
-    private let actions: [Action]
+    private static let keep: UInt8 = 0
+    private static let remove: UInt8 = 1
 
     /// - Parameters:
     ///   - replacements: ASCII characters and the text each becomes.
     ///   - removed: ASCII characters that are dropped.
     init(replacements: [Unicode.Scalar: String], removed: [ClosedRange<UInt8>]) {
-        var actions = [Action](repeating: .keep, count: 128)
+        var actions = [UInt8](repeating: Self.keep, count: 128)
         for range in removed {
-            for byte in range { actions[Int(byte)] = .remove }
+            for byte in range { actions[Int(byte)] = Self.remove }
         }
-        for (scalar, text) in replacements where scalar.isASCII {
-            actions[Int(scalar.value)] = .replace(Array(text.utf8))
+        var texts: [[UInt8]] = []
+        for (scalar, text) in replacements.sorted(by: { $0.key.value < $1.key.value }) where scalar.isASCII {
+            actions[Int(scalar.value)] = 2 + UInt8(texts.count)
+            texts.append(Array(text.utf8))
         }
         self.actions = actions
+        self.replacements = texts
     }
 
     func apply(to text: String) -> String {
         var text = text
         let original = text
         return text.withUTF8 { bytes in
-            guard let first = firstChange(in: bytes) else { return original }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + bytes.count / 8 + 16)
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
-            var index = first
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    switch actions[Int(byte)] {
-                    case .keep: output.append(byte)
-                    case .remove: break
-                    case .replace(let replacement): output.append(contentsOf: replacement)
+            actions.withUnsafeBufferPointer { actions in
+                guard let first = firstChange(in: bytes, actions: actions) else { return original }
+                var output: [UInt8] = []
+                output.reserveCapacity(bytes.count + bytes.count / 8 + 16)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+                var index = first
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        let action = actions[Int(byte)]
+                        if action == Self.keep {
+                            output.append(byte)
+                        } else if action != Self.remove {
+                            output.append(contentsOf: replacements[Int(action - 2)])
+                        }
+                        index += 1
+                    } else if isNonCharacter(bytes, at: index) {
+                        index += 3
+                    } else {
+                        output.append(byte)
+                        index += 1
                     }
-                    index += 1
-                } else if isNonCharacter(bytes, at: index) {
-                    index += 3
-                } else {
-                    output.append(byte)
-                    index += 1
                 }
+                return String(decoding: output, as: UTF8.self)
             }
-            return String(decoding: output, as: UTF8.self)
         }
     }
 
     /// The index of the first byte that is not kept as it is, or `nil` when the text needs no change.
-    private func firstChange(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    private func firstChange(in bytes: UnsafeBufferPointer<UInt8>, actions: UnsafeBufferPointer<UInt8>) -> Int? {
         for index in bytes.indices {
             let byte = bytes[index]
             if byte < 0x80 {
-                if case .keep = actions[Int(byte)] { continue }
+                if actions[Int(byte)] == Self.keep { continue }
                 return index
             }
             if isNonCharacter(bytes, at: index) { return index }
