@@ -20,10 +20,13 @@ struct DirectDeliveryDecoder {
     }
 
     /// The delivery that makes up `bytes` (one NDJSON line, say), or `nil` to decode it the general way.
-    static func delivery(in bytes: UnsafeBufferPointer<UInt8>, source: SourceLocation, maximumDepth: Int) -> Delivery? {
+    ///
+    /// - Parameter depth: how many arrays are open around the delivery (1 inside a top-level array).
+    static func delivery(in bytes: UnsafeBufferPointer<UInt8>, source: SourceLocation, maximumDepth: Int,
+                         depth: Int = 0) -> Delivery? {
         do {
             var decoder = try DirectDeliveryDecoder(bytes, maximumDepth: maximumDepth)
-            let delivery = try decoder.delivery(source: source, depth: 0)
+            let delivery = try decoder.delivery(source: source, depth: depth)
             try decoder.scanner.expectEndOfDocument()
             return delivery
         } catch {
@@ -47,6 +50,25 @@ struct DirectDeliveryDecoder {
         } catch {
             return nil
         }
+    }
+
+    /// The deliveries of a top-level array, decoded concurrently, located as the general path
+    /// locates them; `nil` to decode the document the general way.
+    static func deliveries(inLargeArray bytes: UnsafeBufferPointer<UInt8>, file: String, maximumDepth: Int) -> [Delivery]? {
+        // The byte-order mark only counts at the very start; elements start with '{'.
+        guard JSONScanner.encodingProblem(in: bytes) == nil,
+              let elements = TopLevelArraySplitter.elements(in: bytes, from: JSONScanner.byteOrderMarkLength(of: bytes))
+        else { return nil }
+        // Only read, and valid throughout: `concurrentMap` returns when every element is decoded.
+        nonisolated(unsafe) let shared = bytes
+        let deliveries = Array(elements.enumerated()).concurrentMap { index, element in
+            DirectDeliveryDecoder.delivery(
+                in: UnsafeBufferPointer(rebasing: shared[element.range]),
+                source: SourceLocation(file: file, line: element.line, index: index),
+                maximumDepth: maximumDepth, depth: 1)
+        }
+        guard !deliveries.contains(where: { $0 == nil }) else { return nil }
+        return deliveries.compactMap { $0 }
     }
 
     // MARK: Documents

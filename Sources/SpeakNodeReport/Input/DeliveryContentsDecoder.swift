@@ -10,7 +10,7 @@ import Foundation
 public struct DeliveryContentsDecoder: Sendable {
     public var parser: JSONParser
     public var decoder: DeliveryDecoder
-    /// NDJSON inputs larger than this many bytes are decoded on several threads.
+    /// NDJSON inputs and top-level arrays larger than this many bytes are decoded on several threads.
     public var concurrencyThreshold: Int
     /// Whether well-formed deliveries are read straight from the bytes (``DirectDeliveryDecoder``)
     /// rather than through a `JSONValue` tree. Both give the same result; tests compare them.
@@ -54,9 +54,14 @@ public struct DeliveryContentsDecoder: Sendable {
     // MARK: One JSON document
 
     private func decodeDocument(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> InputBatch {
-        if usesDirectDecoding,
-           let deliveries = DirectDeliveryDecoder.deliveries(inDocument: bytes, file: file, maximumDepth: parser.maximumDepth) {
-            return InputBatch(deliveries: deliveries)
+        if usesDirectDecoding {
+            if bytes.count > concurrencyThreshold,
+               let deliveries = DirectDeliveryDecoder.deliveries(inLargeArray: bytes, file: file, maximumDepth: parser.maximumDepth) {
+                return InputBatch(deliveries: deliveries)
+            }
+            if let deliveries = DirectDeliveryDecoder.deliveries(inDocument: bytes, file: file, maximumDepth: parser.maximumDepth) {
+                return InputBatch(deliveries: deliveries)
+            }
         }
         let document: JSONDocument
         do {

@@ -78,6 +78,32 @@ struct DirectDecodingTests {
         decodeBothWays(lines, format: .detected)
     }
 
+    @Test("large top-level arrays are split and decoded concurrently, to the same result")
+    func largeArrays() throws {
+        var concurrent = DeliveryContentsDecoder(concurrencyThreshold: 0)
+        concurrent.usesDirectDecoding = true
+        let pretty = try Self.prettyPrinted(Self.fullDelivery)
+        let tricky = #"{"data":{"session_id":"s]}{\"[,","history":[{"content":"}]\\"}]}}"#
+        let documents = [
+            "[\n" + Array(repeating: Self.fullDelivery, count: 40).joined(separator: ",\n") + "\n]\n",
+            "\u{FEFF}[" + [pretty, tricky, pretty, "{}"].joined(separator: " , ") + "]",
+            "[" + tricky + "]", "[]", " [ ] ", "[" + tricky + ",]", "[" + tricky + "] x", "[" + tricky + ",null]",
+            "[" + tricky + "," + #"{"data":{"session_id":1}}"# + "]", "[" + tricky, "[" + tricky + " " + tricky + "]",
+            "[" + #"{"data":{"duration_seconds":1e999}}"# + "," + tricky + "]",
+        ]
+        for document in documents {
+            let bytes = Array(document.utf8)
+            let fast = concurrent.decode(bytes, file: "in", format: .json)
+            #expect(fast == Self.general.decode(bytes, file: "in", format: .json), "\(document.prefix(60))")
+        }
+        let big = Array(documents[0].utf8)
+        let split = big.withUnsafeBufferPointer { TopLevelArraySplitter.elements(in: $0, from: 0) }
+        #expect(split?.count == 40)
+        let trickySplit = Array(documents[1].utf8).withUnsafeBufferPointer { TopLevelArraySplitter.elements(in: $0, from: 3) }
+        #expect(trickySplit?.count == 4)
+        #expect(concurrent.decode(big, file: "in", format: .json).deliveries.map(\.source.line) == Array(2...41))
+    }
+
     @Test("the delivery files in Examples decode the same both ways",
           .enabled(if: FileManager.default.fileExists(atPath: Self.examplesFolder), "Examples/deliveries is missing"))
     func examples() throws {
