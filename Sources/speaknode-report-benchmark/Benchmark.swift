@@ -123,12 +123,14 @@ struct Benchmark {
             commands.append(("cat > /dev/null", ChildProcess(executable: cat, arguments: paths)))
         }
         if let jq = ChildProcess.find("jq") {
-            commands.append(("jq -c '[.data.test_run_id,.data.test_id]'",
-                             ChildProcess(executable: jq, arguments: ["-c", "[.data.test_run_id,.data.test_id]"] + paths)))
+            // Files holding JSON arrays need `.[]` first.
+            let filter = (Self.holdsArrays(paths.first) ? ".[] | " : "") + "[.data.test_run_id,.data.test_id]"
+            commands.append(("jq -c '\(filter)'", ChildProcess(executable: jq, arguments: ["-c", filter] + paths)))
         }
         var medians: [String: Double] = [:]
         print(Statistics.padded("Process (warm cache)", 44) + Statistics.padded("median", 12, right: true)
-            + Statistics.padded("throughput", 14, right: true) + Statistics.padded("peak RSS", 14, right: true))
+            + Statistics.padded("throughput", 14, right: true) + Statistics.padded("peak RSS", 14, right: true)
+            + Statistics.padded("CPU time", 12, right: true))
         for (name, process) in commands {
             _ = try process.run()  // warm-up, and the file cache
             var costs: [ChildProcess.Cost] = []
@@ -141,7 +143,8 @@ struct Benchmark {
             print(Statistics.padded(name, 44)
                 + Statistics.padded(Statistics.milliseconds(median), 12, right: true)
                 + Statistics.padded(Statistics.throughput(bytes: inputBytes, seconds: median), 14, right: true)
-                + Statistics.padded(Statistics.megabytes(costs.map(\.peakMemory).max() ?? 0), 14, right: true))
+                + Statistics.padded(Statistics.megabytes(costs.map(\.peakMemory).max() ?? 0), 14, right: true)
+                + Statistics.padded(Statistics.milliseconds(Statistics.median(costs.map(\.cpuSeconds))), 12, right: true))
         }
         if let ours = medians["speaknode-report render"] {
             for (name, _) in commands.dropFirst() {
@@ -151,6 +154,14 @@ struct Benchmark {
             }
         }
     }
+
+    /// Whether the file's JSON starts with `[`.
+    static func holdsArrays(_ path: String?) -> Bool {
+        guard let path, let bytes = try? FileReading.readFile(atPath: path) else { return false }
+        return bytes.first { !asciiWhitespace.contains($0) } == UInt8(ascii: "[")
+    }
+
+    private static let asciiWhitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
 
     /// An executable built next to this one (`.build/release/speaknode-report`).
     static func siblingExecutable(_ name: String) -> String {

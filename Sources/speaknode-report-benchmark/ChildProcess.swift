@@ -12,6 +12,8 @@ struct ChildProcess {
         var seconds: Double
         /// Peak resident set size, in bytes.
         var peakMemory: Int
+        /// User plus system CPU time, in seconds.
+        var cpuSeconds: Double
         var exitStatus: Int32
     }
 
@@ -39,7 +41,7 @@ struct ChildProcess {
         defer { unlink(memoryFile) }
         let timeCommand = "/usr/bin/time"
         let usesTime = access(timeCommand, X_OK) == 0
-        let command = usesTime ? [timeCommand, "-f", "%M", "-o", memoryFile, executable] + arguments : [executable] + arguments
+        let command = usesTime ? [timeCommand, "-f", "%M %U %S", "-o", memoryFile, executable] + arguments : [executable] + arguments
         let argv = command.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
@@ -53,11 +55,16 @@ struct ChildProcess {
         }
         let elapsed = start.duration(to: .now)
         var peakMemory = Int(usage.ru_maxrss) * 1024
+        var cpuSeconds = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         if usesTime, let text = try? String(contentsOfFile: memoryFile, encoding: .utf8),
-           let kilobytes = Int(text.split(separator: "\n").last ?? "") {
+           let fields = text.split(separator: "\n").last?.split(separator: " "), fields.count == 3,
+           let kilobytes = Int(fields[0]), let user = Double(fields[1]), let system = Double(fields[2]) {
             peakMemory = kilobytes * 1024
+            cpuSeconds = user + system
         }
-        return Cost(seconds: elapsed.seconds, peakMemory: peakMemory, exitStatus: (status >> 8) & 0xFF)
+        return Cost(seconds: elapsed.seconds, peakMemory: peakMemory, cpuSeconds: cpuSeconds,
+                    exitStatus: (status >> 8) & 0xFF)
     }
 }
 
