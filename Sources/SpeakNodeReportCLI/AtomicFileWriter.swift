@@ -29,22 +29,28 @@ struct AtomicFileWriter {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(path) }
 
-        var bytes = Array(contents.utf8)[...]
         var succeeded = false
         defer {
             if !succeeded { unlink(temporary) }
         }
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress, buffer.count)
+        // A report can be a hundred megabytes: write the string's own UTF-8 storage, not a copy.
+        var contents = contents
+        let writeFailed = contents.withUTF8 { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return true
+                }
+                offset += written
             }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let error = failure(path)
-                close(descriptor)
-                throw error
-            }
-            bytes = bytes.dropFirst(written)
+            return false
+        }
+        if writeFailed {
+            let error = failure(path)
+            close(descriptor)
+            throw error
         }
         guard fsync(descriptor) == 0 else {
             let error = failure(path)
