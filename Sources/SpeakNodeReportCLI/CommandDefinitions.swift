@@ -25,7 +25,8 @@ enum CommandDefinitions {
 
             Exit status: 0 when no test failed or errored, 1 when one did (0 with --fail-on \
             never), 2 for bad usage, input that could not be read or deliveries that are not \
-            valid (the reports are still written for the rest). 2 wins over 1.
+            valid (the reports are still written for the rest, and list the input problems; \
+            --ignore-invalid leaves them out and does not exit 2 for them). 2 wins over 1.
             """,
         options: [
             .value("out", short: "o", valueName: "DIR",
@@ -42,6 +43,8 @@ enum CommandDefinitions {
             .value("attempts", valueName: "POLICY", allowed: AttemptPolicy.allCases.map(\.rawValue),
                    defaultValue: AttemptPolicy.latest.rawValue,
                    help: "Which attempts of a retried test decide its outcome: the latest, or all (any failure fails)."),
+            .flag("ignore-invalid",
+                  help: "Only warn about input that cannot be read: leave it out of the reports and the exit status."),
             .value("fail-on", valueName: "WHEN", allowed: FailurePolicy.allCases.map(\.rawValue),
                    defaultValue: FailurePolicy.failed.rawValue,
                    help: "Exit with status 1 when a test failed or errored, or never."),

@@ -25,16 +25,24 @@ struct RenderCommand {
         let reader = DeliveryReader(readStandardInput: console.readStandardInput)
         let pipeline = ReportPipeline(policy: setup.policy, names: setup.names, reader: reader)
         let (report, _) = pipeline.makeReport(from: setup.inputs)
+        // With --ignore-invalid the problems are only warned about, in the summary below.
+        var reported = report
+        if setup.ignoresInvalidInput { reported.problems = [] }
 
         let renderer = ReportRenderer(templates: setup.templates)
         var written: [WrittenFile] = []
         var errors: [String] = []
-        let texts = renderer.render(report, as: setup.outputs.files.map(\.format), options: setup.renderOptions)
+        // The template context is built once and the reports render concurrently.
+        let texts = renderer.render(reported, as: setup.outputs.files.map(\.format), options: setup.renderOptions)
         for (file, rendered) in zip(setup.outputs.files, texts) {
             do {
                 let text = try rendered.get()
                 if file.isStandardOutput {
-                    console.writeOutput(text)
+                    do {
+                        try console.writeOutput(text)
+                    } catch {
+                        throw CommandFailure("cannot write the \(file.format.displayName) to standard output: \(error)")
+                    }
                 } else {
                     try AtomicFileWriter().write(text, to: file.path)
                 }
@@ -52,6 +60,6 @@ struct RenderCommand {
             text += console.errorLine(message)
         }
         console.writeError(text)
-        return ExitCode(report: report, failurePolicy: setup.failurePolicy, couldWriteEverything: errors.isEmpty)
+        return ExitCode(report: reported, failurePolicy: setup.failurePolicy, couldWriteEverything: errors.isEmpty)
     }
 }

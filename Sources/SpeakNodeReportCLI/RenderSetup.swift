@@ -10,6 +10,8 @@ struct RenderSetup {
     var templates: TemplateSet
     var policy: AttemptPolicy
     var failurePolicy: FailurePolicy
+    /// `--ignore-invalid`: input problems are warnings only, left out of the reports and the exit status.
+    var ignoresInvalidInput: Bool
     var renderOptions: RenderOptions
 
     init(_ arguments: ParsedArguments) throws(CommandFailure) {
@@ -17,6 +19,7 @@ struct RenderSetup {
         // The parser has checked these against their allowed values and filled in defaults.
         policy = arguments.value("attempts").flatMap(AttemptPolicy.init(rawValue:)) ?? .latest
         failurePolicy = arguments.value("fail-on").flatMap(FailurePolicy.init(rawValue:)) ?? .failed
+        ignoresInvalidInput = arguments.flag("ignore-invalid")
         renderOptions = RenderOptions(
             title: arguments.value("title") ?? RenderOptions.defaultTitle,
             reportURL: arguments.value("report-url"),

@@ -7,7 +7,10 @@ extension AttemptResult {
     ///   it was skipped or cancelled (`Skipped`, `Cancelled`, `Canceled`, in any case),
     ///   otherwise an error typed by the `test_status`, so a test that never ran is not
     ///   mistaken for one that passed.
-    public init(evaluating conversation: Conversation) {
+    ///
+    /// Its ``insights`` judge slow turns against `budget`.
+    public init(evaluating conversation: Conversation, budget: LatencyBudget = .default) {
+        let insights = Insights(conversation: conversation, budget: budget)
         let reasons = conversation.evalResult?.reasons ?? []
         let joinedReasons = reasons
             .filter { !$0.isBlankText }
@@ -18,25 +21,26 @@ extension AttemptResult {
         case true?:
             self.init(
                 conversation: conversation, outcome: .passed, message: joinedReasons,
-                reasons: reasons, type: nil
+                reasons: reasons, type: nil, insights: insights
             )
         case false?:
             self.init(
                 conversation: conversation, outcome: .failed,
                 message: joinedReasons.isEmpty ? "no reason given" : joinedReasons,
-                reasons: reasons, type: conversation.evalResult?.completionReason
+                reasons: reasons, type: conversation.evalResult?.completionReason,
+                insights: insights
             )
         case nil:
             if let status, Self.skippingStatuses.contains(status.lowercased()) {
                 self.init(
                     conversation: conversation, outcome: .skipped, message: "skipped (test status: \(status))",
-                    reasons: reasons, type: status
+                    reasons: reasons, type: status, insights: insights
                 )
             } else {
                 self.init(
                     conversation: conversation, outcome: .error,
                     message: status.map { "not evaluated (test status: \($0))" } ?? "not evaluated (no test status)",
-                    reasons: reasons, type: status
+                    reasons: reasons, type: status, insights: insights
                 )
             }
         }

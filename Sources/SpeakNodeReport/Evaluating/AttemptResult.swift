@@ -10,12 +10,19 @@ public struct AttemptResult: Sendable, Hashable {
     public var reasons: [String]
     /// For a failure, the `completion_reason`; for an error or skip, the `test_status`.
     public var type: String?
+    /// Latency, slow turns and signals of this conversation.
+    public var insights: Insights
 
-    public init(conversation: Conversation, outcome: Outcome, message: String, reasons: [String], type: String?) {
+    /// `insights` defaults to those of `conversation` under ``LatencyBudget/default``.
+    public init(
+        conversation: Conversation, outcome: Outcome, message: String, reasons: [String], type: String?,
+        insights: Insights? = nil
+    ) {
         self.conversation = conversation
         self.outcome = outcome
         self.message = message
         self.reasons = reasons
         self.type = type
+        self.insights = insights ?? Insights(conversation: conversation, budget: .default)
     }
 }

@@ -13,14 +13,26 @@ import Foundation
 /// - A test is **flaky** when its attempts that ran (passed, failed or error) do not all
 ///   have the same outcome — under either policy, so `--attempts` changes what a flaky
 ///   test counts as, never whether it is flagged.
+/// - With a ``latencyGate``, a test that passed fails when the gated statistic of its
+///   `e2e_latency` (over all its attempts) is over ``budget`` (see ``TestResult/latencyFailure``);
+///   counts follow the changed outcome.
 public struct Evaluator: Sendable {
     public var policy: AttemptPolicy
     /// Display names by `test_id` (`--names`); tests without one are shown by id.
     public var names: [String: String]
+    /// What makes a turn slow (`--budget`).
+    public var budget: LatencyBudget
+    /// Fails passing tests whose end-to-end latency is over budget (`--fail-on-latency`); off when `nil`.
+    public var latencyGate: LatencyGate?
 
-    public init(policy: AttemptPolicy = .latest, names: [String: String] = [:]) {
+    public init(
+        policy: AttemptPolicy = .latest, names: [String: String] = [:],
+        budget: LatencyBudget = .default, latencyGate: LatencyGate? = nil
+    ) {
         self.policy = policy
         self.names = names
+        self.budget = budget
+        self.latencyGate = latencyGate
     }
 
     /// Evaluates a collection; `problems` (input that could not be read) are carried into the
@@ -39,7 +51,9 @@ public struct Evaluator: Sendable {
             redeliveries: collection.redeliveries,
             nonTestDeliveries: collection.nonTestDeliveries,
             problems: problems.sorted(),
-            generatedAt: generatedAt
+            generatedAt: generatedAt,
+            budget: budget,
+            latencyGate: latencyGate
         )
     }
 
@@ -62,13 +76,17 @@ public struct Evaluator: Sendable {
 
     /// One test; `nil` only for a test without attempts, which the ``Collector`` never makes.
     public func evaluate(_ test: CollectedTest) -> TestResult? {
-        let attempts = test.attempts.map { AttemptResult(evaluating: $0.conversation) }
+        let attempts = test.attempts.map { AttemptResult(evaluating: $0.conversation, budget: budget) }
         guard let decidingIndex = decidingIndex(of: attempts) else { return nil }
         let deciding = attempts[decidingIndex]
         let ranOutcomes = Set(attempts.map(\.outcome).filter { $0 != .skipped })
         let agentName = deciding.conversation.agentName.nonBlankText
             ?? attempts.compactMap(\.conversation.agentName.nonBlankText).first
             ?? ""
+        let insights = Insights(combining: attempts.map(\.insights))
+        let latencyFailure = deciding.outcome == .passed
+            ? latencyGate.flatMap { LatencyFailure(gate: $0, insights: insights, budget: budget) }
+            : nil
         return TestResult(
             id: test.id,
             name: names[test.id].nonBlankText ?? test.id,
@@ -76,9 +94,11 @@ public struct Evaluator: Sendable {
             agentName: agentName,
             attempts: attempts,
             decidingAttemptIndex: decidingIndex,
-            outcome: deciding.outcome,
+            outcome: latencyFailure == nil ? deciding.outcome : .failed,
             isFlaky: ranOutcomes.count > 1,
-            duration: attempts.reduce(0) { $0 + $1.duration }
+            duration: attempts.reduce(0) { $0 + $1.duration },
+            insights: insights,
+            latencyFailure: latencyFailure
         )
     }
 

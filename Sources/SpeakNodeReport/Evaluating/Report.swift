@@ -14,10 +14,18 @@ public struct Report: Sendable, Hashable {
     public var problems: [InputProblem]
     /// The latest timestamp found in the data, so the same input always gives the same report.
     public var generatedAt: Date?
+    /// Latency, slow turns and signals of all runs together.
+    public var insights: Insights
+    /// The budget slow turns were judged against.
+    public var budget: LatencyBudget
+    /// The `--fail-on-latency` gate the tests were evaluated with, if any.
+    public var latencyGate: LatencyGate?
 
+    /// `insights` defaults to the runs' insights combined.
     public init(
         runs: [RunResult], totals: Counts, policy: AttemptPolicy, redeliveries: Int,
-        nonTestDeliveries: Int, problems: [InputProblem], generatedAt: Date?
+        nonTestDeliveries: Int, problems: [InputProblem], generatedAt: Date?,
+        insights: Insights? = nil, budget: LatencyBudget = .default, latencyGate: LatencyGate? = nil
     ) {
         self.runs = runs
         self.totals = totals
@@ -26,5 +34,8 @@ public struct Report: Sendable, Hashable {
         self.nonTestDeliveries = nonTestDeliveries
         self.problems = problems
         self.generatedAt = generatedAt
+        self.insights = insights ?? Insights(combining: runs.map(\.insights))
+        self.budget = budget
+        self.latencyGate = latencyGate
     }
 }

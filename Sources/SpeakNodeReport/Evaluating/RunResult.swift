@@ -13,10 +13,13 @@ public struct RunResult: Sendable, Hashable {
     public var counts: Counts
     /// The earliest `start_time` (else `created_at`) of any attempt.
     public var startedAt: Date?
+    /// Latency, slow turns and signals of all tests together.
+    public var insights: Insights
 
+    /// `insights` defaults to the tests' insights combined.
     public init(
         id: String, campaignName: String?, campaignID: String?, agentNames: [String],
-        tests: [TestResult], counts: Counts, startedAt: Date?
+        tests: [TestResult], counts: Counts, startedAt: Date?, insights: Insights? = nil
     ) {
         self.id = id
         self.campaignName = campaignName
@@ -25,5 +28,6 @@ public struct RunResult: Sendable, Hashable {
         self.tests = tests
         self.counts = counts
         self.startedAt = startedAt
+        self.insights = insights ?? Insights(combining: tests.map(\.insights))
     }
 }

@@ -15,10 +15,17 @@ public struct TestResult: Sendable, Hashable {
     public var isFlaky: Bool
     /// Sum of the attempts' `duration_seconds`.
     public var duration: Double
+    /// Latency, slow turns and signals of all attempts together.
+    public var insights: Insights
+    /// Set when `--fail-on-latency` turned a pass into a failure (`outcome` is then `.failed`
+    /// although ``decidingAttempt`` passed); its ``LatencyFailure/message`` is the failure message.
+    public var latencyFailure: LatencyFailure?
 
+    /// `insights` defaults to the attempts' insights combined.
     public init(
         id: String, name: String, runID: String, agentName: String, attempts: [AttemptResult],
-        decidingAttemptIndex: Int, outcome: Outcome, isFlaky: Bool, duration: Double
+        decidingAttemptIndex: Int, outcome: Outcome, isFlaky: Bool, duration: Double,
+        insights: Insights? = nil, latencyFailure: LatencyFailure? = nil
     ) {
         self.id = id
         self.name = name
@@ -29,6 +36,8 @@ public struct TestResult: Sendable, Hashable {
         self.outcome = outcome
         self.isFlaky = isFlaky
         self.duration = duration
+        self.insights = insights ?? Insights(combining: attempts.map(\.insights))
+        self.latencyFailure = latencyFailure
     }
 
     /// The attempt whose outcome is the test's.

@@ -1,5 +1,6 @@
 /// The byte-level engine behind the XML and HTML escapers: each ASCII character is kept,
-/// removed or replaced by fixed text, and the non-characters U+FFFE and U+FFFF are removed.
+/// removed or replaced by fixed text; the non-characters U+FFFE and U+FFFF and the explicit
+/// directional formatting characters (see ``DirectionalFormatting``) are removed.
 ///
 /// Escaping runs over every interpolated value of a report, transcripts included, so it works
 /// on UTF-8 bytes rather than Unicode scalars, and returns text that needs no change as it is.
@@ -48,7 +49,7 @@ struct ASCIIReplacementTable: Sendable {
                             output.append(contentsOf: replacements[Int(action - 2)])
                         }
                         index += 1
-                    } else if isNonCharacter(bytes, at: index) {
+                    } else if isRemovedSequence(bytes, at: index) {
                         index += 3
                     } else {
                         output.append(byte)
@@ -68,15 +69,19 @@ struct ASCIIReplacementTable: Sendable {
                 if actions[Int(byte)] == Self.keep { continue }
                 return index
             }
-            if isNonCharacter(bytes, at: index) { return index }
+            if isRemovedSequence(bytes, at: index) { return index }
         }
         return nil
     }
 
-    /// Whether U+FFFE or U+FFFF (`EF BF BE`, `EF BF BF`) starts at `index`.
+    /// Whether a removed three-byte character starts at `index`: U+FFFE or U+FFFF (`EF BF BE`,
+    /// `EF BF BF`), U+202A–U+202E (`E2 80 AA`–`E2 80 AE`) or U+2066–U+2069 (`E2 81 A6`–`E2 81 A9`).
     @inline(__always)
-    private func isNonCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        bytes[index] == 0xEF && index + 2 < bytes.count && bytes[index + 1] == 0xBF
-            && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF)
+    private func isRemovedSequence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let lead = bytes[index]
+        guard lead == 0xEF || lead == 0xE2, index + 2 < bytes.count else { return false }
+        let second = bytes[index + 1], third = bytes[index + 2]
+        if lead == 0xEF { return second == 0xBF && (third == 0xBE || third == 0xBF) }
+        return (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third))
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// The five characters that can open markup or end an attribute are replaced by references,
 /// and the control characters XML 1.0 forbids (NUL among them) are removed; tab, line feed
-/// and carriage return are kept.
+/// and carriage return are kept. Directional overrides are removed too (see `DirectionalFormatting`).
 public enum HTMLEscaper {
     public static func escape(_ text: String) -> String {
         table.apply(to: text)

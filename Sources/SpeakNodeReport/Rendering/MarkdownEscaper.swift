@@ -2,9 +2,10 @@
 /// text always renders as the same plain text and never creates markup.
 ///
 /// The rules, in order:
-/// - Control characters are removed; runs of whitespace that would break a line (tab, CR, LF,
-///   vertical tab, form feed, U+0085, U+2028, U+2029) collapse to a single space, so a value can
-///   never end a table row, start a block (heading, list, quote, fence) or close `<details>`.
+/// - Control characters and directional overrides (see `DirectionalFormatting`) are removed;
+///   runs of whitespace that would break a line (tab, CR, LF, vertical tab, form feed, U+0085,
+///   U+2028, U+2029) collapse to a single space, so a value can never end a table row, start a
+///   block (heading, list, quote, fence) or close `<details>`.
 /// - `&`, `<` and `>` become `&amp;`, `&lt;` and `&gt;`: no raw HTML tag and no entity.
 /// - ASCII punctuation that Markdown reads as syntax is backslash-escaped:
 ///   `` \ ` * _ [ ] ( ) # + - . ! | ~ { } : $ = ``. This stops emphasis, links, images,
@@ -25,7 +26,7 @@ public enum MarkdownEscaper {
                 pendingSpace = true
                 continue
             }
-            if isControl(scalar) { continue }
+            if isControl(scalar) || DirectionalFormatting.isExplicit(scalar) { continue }
             if pendingSpace {
                 result += " "
                 pendingSpace = false

@@ -70,6 +70,10 @@ public struct ReportContext: Sendable, Hashable {
                     report.nonTestDeliveries, "delivery was not a test conversation and was left out",
                     "deliveries were not test conversations and were left out")),
             "problemsText": .string(Self.counted(problems.count, "input problem", "input problems")),
+            // JUnit shows each input problem as an errored test case, so CI counts it.
+            "totalsWithProblems": [
+                "tests": .int(report.totals.tests + problems.count), "errors": .int(report.totals.errors + problems.count),
+            ],
         ])
     }
 

@@ -4,6 +4,7 @@
 /// escape can represent them and one of them makes the whole document unreadable to a CI
 /// server. Carriage return becomes `&#13;` so parsers keep it; tab and line feed stay as they
 /// are (inside an attribute value a parser reads them as spaces, which suits a one-line message).
+/// Directional overrides are removed too (see `DirectionalFormatting`).
 public enum XMLEscaper {
     public static func escape(_ text: String) -> String {
         table.apply(to: text)

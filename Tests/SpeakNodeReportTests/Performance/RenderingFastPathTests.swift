@@ -12,7 +12,9 @@ struct RenderingFastPathTests {
         var samples = [
             "", "plain text", "<script>alert('x')</script> & \"quotes\"", "a\r\nb\rc\nd\te",
             "\u{FFFE}\u{FFFF}\u{FFFD}\u{FEFF}", "é e\u{301} 🙂👍🏽 مرحبا 你好 z̸̢͓", "{{title}} ]]> &amp;",
-            "\u{7F}\u{80}\u{85}\u{9F}\u{A0}\u{2028}\u{2029}", String(repeating: "long <&> text ", count: 500),
+            "\u{7F}\u{80}\u{85}\u{9F}\u{A0}\u{2028}\u{2029}",
+            "\u{2029}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{202F}\u{2065}\u{2066}\u{2067}\u{2068}\u{2069}\u{206A}",
+            "\u{200E}\u{200F}\u{061C}\u{200B}\u{200D}\u{2060}\u{FEFF} deliaf\u{202E}failed\u{202C}", String(repeating: "long <&> text ", count: 500),
         ]
         samples.append(String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }))
         samples += samples.map { "x" + $0 + "\u{FFFF}y" }
@@ -33,7 +35,7 @@ struct RenderingFastPathTests {
             default:
                 switch scalar.value {
                 case 0x09, 0x0A, 0x0D: result.unicodeScalars.append(scalar)
-                case 0x00...0x1F, 0xFFFE, 0xFFFF: break
+                case 0x00...0x1F, 0xFFFE, 0xFFFF, 0x202A...0x202E, 0x2066...0x2069: break
                 default: result.unicodeScalars.append(scalar)
                 }
             }

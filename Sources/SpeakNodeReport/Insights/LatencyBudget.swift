@@ -1,0 +1,51 @@
+/// The most each latency metric may take on one turn before the turn counts as slow, in seconds.
+///
+/// The defaults follow what callers notice: people leave gaps of about 200 ms between turns
+/// in conversation, a reply after more than about 800 ms feels sluggish and one after more
+/// than 1.5 s feels broken. So the whole wait a caller hears (`e2e`) gets 1.5 s, of which the
+/// LLM's first token may take 1.0 s, the first synthesized audio 0.35 s, and deciding that the
+/// user finished speaking 0.7 s. `transcription_delay` has no default budget: it overlaps the
+/// end-of-turn delay and does not add to the wait on its own.
+public struct LatencyBudget: Sendable, Hashable {
+    /// Budgets in seconds; a metric without one never makes a turn slow.
+    public private(set) var limits: [LatencyMetric: Double]
+
+    /// Budgets for the given metrics only; values that are not positive finite seconds are left out.
+    public init(limits: [LatencyMetric: Double]) {
+        self.limits = limits.filter { $0.value.isFinite && $0.value > 0 }
+    }
+
+    /// e2e 1.5 s, TTFT 1.0 s, TTFB 0.35 s, end of turn 0.7 s; no transcription budget.
+    public static let `default` = LatencyBudget(limits: [
+        .e2eLatency: 1.5,
+        .llmNodeTTFT: 1.0,
+        .ttsNodeTTFB: 0.35,
+        .endOfTurnDelay: 0.7,
+    ])
+
+    /// No budget at all: no turn is slow.
+    public static let none = LatencyBudget(limits: [:])
+
+    /// The budget of a metric in seconds, or `nil` when it has none.
+    public subscript(metric: LatencyMetric) -> Double? {
+        get { limits[metric] }
+        set {
+            if let newValue, newValue.isFinite, newValue > 0 {
+                limits[metric] = newValue
+            } else {
+                limits[metric] = nil
+            }
+        }
+    }
+
+    /// The metrics that have a budget, in ``LatencyMetric`` order.
+    public var budgetedMetrics: [LatencyMetric] { limits.keys.sorted() }
+
+    /// What goes over budget in one turn's metrics, in ``LatencyMetric`` order; empty when nothing does.
+    public func overruns(in metrics: TurnMetrics) -> [BudgetOverrun] {
+        budgetedMetrics.compactMap { metric in
+            guard let budget = limits[metric], let value = metric.value(in: metrics), value > budget else { return nil }
+            return BudgetOverrun(metric: metric, value: value, budget: budget)
+        }
+    }
+}

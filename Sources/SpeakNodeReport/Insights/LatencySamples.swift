@@ -1,0 +1,38 @@
+/// The measured values of every latency metric over a set of turns, kept so that statistics
+/// of a test, a run or the whole input come from all of their turns (percentiles of
+/// percentiles would be meaningless).
+public struct LatencySamples: Sendable, Hashable {
+    /// Seconds per metric, in turn order; a metric no turn measured has no entry.
+    public private(set) var valuesByMetric: [LatencyMetric: [Double]]
+
+    public init(_ valuesByMetric: [LatencyMetric: [Double]] = [:]) {
+        self.valuesByMetric = valuesByMetric.filter { !$0.value.isEmpty }
+    }
+
+    /// The measured metrics of a transcript's turns (see ``LatencyMetric/value(in:)``).
+    public init(history: [HistoryItem]) {
+        var values: [LatencyMetric: [Double]] = [:]
+        for item in history {
+            guard let metrics = item.metrics else { continue }
+            for metric in LatencyMetric.allCases {
+                if let value = metric.value(in: metrics) { values[metric, default: []].append(value) }
+            }
+        }
+        self.init(values)
+    }
+
+    /// The values of one metric (empty when none was measured).
+    public func values(of metric: LatencyMetric) -> [Double] { valuesByMetric[metric] ?? [] }
+
+    /// Statistics of every measured metric.
+    public var statistics: [LatencyMetric: LatencyStatistics] {
+        valuesByMetric.compactMapValues(LatencyStatistics.init)
+    }
+
+    /// The samples of both, one after the other.
+    public static func + (lhs: LatencySamples, rhs: LatencySamples) -> LatencySamples {
+        LatencySamples(lhs.valuesByMetric.merging(rhs.valuesByMetric, uniquingKeysWith: +))
+    }
+
+    public static func += (lhs: inout LatencySamples, rhs: LatencySamples) { lhs = lhs + rhs }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+extension SummaryDocument {
+    /// The document as pretty-printed JSON with sorted keys and a final newline: the same
+    /// report always gives the same bytes.
+    ///
+    /// Throws the encoder's error only for a number that is not finite, which takes input
+    /// absurd enough to overflow a sum of durations.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// ``jsonData()`` as text.
+    public func jsonString() throws -> String {
+        String(decoding: try jsonData(), as: UTF8.self)
+    }
+
+    /// Reads a document written by ``jsonData()``, e.g. a baseline from an earlier CI run.
+    ///
+    /// Throws ``SummaryDocumentError/unsupportedSchema(_:)`` for a document of another
+    /// format version, and the decoder's error when the data is not a summary document.
+    public init(jsonData data: Data) throws {
+        struct SchemaOnly: Decodable { var schema: Int }
+        let decoder = JSONDecoder()
+        let schema = try decoder.decode(SchemaOnly.self, from: data).schema
+        guard schema == Self.currentSchema else { throw SummaryDocumentError.unsupportedSchema(schema) }
+        self = try decoder.decode(SummaryDocument.self, from: data)
+    }
+}
+
+/// Why a summary document could not be used.
+public enum SummaryDocumentError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The document has a `schema` this library does not read.
+    case unsupportedSchema(Int)
+
+    public var description: String {
+        switch self {
+        case .unsupportedSchema(let schema):
+            "summary document has schema \(schema); this version reads schema \(SummaryDocument.currentSchema)"
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+@testable import SpeakNodeReport
+
+@Suite("Conversation signals")
+struct ConversationSignalsTests {
+    typealias F = InsightsFixture
+
+    /// Three spoken turns (one interrupted), two tool calls (one failing, one with a lowercase
+    /// kind), a handoff, and items that are none of these.
+    var history: [HistoryItem] {
+        [
+            HistoryItem(role: "System", content: "You are a receptionist.", kind: "Message"),
+            F.agent("Hello!", at: 1, speaking: 3, interrupted: true),
+            F.user("I need to reschedule.", at: 5, speaking: 2.5),
+            F.toolCall("find_slots", id: "c1"),
+            F.toolOutput("find_slots", id: "c1", isError: false),
+            F.toolCall("book", id: "c2", kind: "function_call"),
+            F.toolOutput("book", id: "c2", isError: true),
+            HistoryItem(role: "Assistant", kind: "AgentHandoff", handoffToAgentID: "scheduler"),
+            HistoryItem(role: "System", kind: "AgentConfigUpdate", instructions: "Book.", toolsAdded: ["cancel"]),
+            HistoryItem(role: "Assistant", content: "Booked.", kind: "Message"),
+        ]
+    }
+
+    @Test("counts turns, interruptions, tool calls and errors, handoffs; sorts tool names; adds talk time")
+    func counts() {
+        let signals = ConversationSignals(history: history)
+        #expect(signals.turns == 3)
+        #expect(signals.interruptions == 1)
+        #expect(signals.toolCalls == 2)
+        #expect(signals.toolErrors == 1)
+        #expect(signals.toolNames == ["book", "find_slots"])
+        #expect(signals.handoffs == 1)
+        #expect(signals.talkTime == 5.5)
+    }
+
+    @Test("talk time is left out when no turn has both speaking times")
+    func noTalkTime() {
+        #expect(ConversationSignals(history: []).talkTime == nil)
+        #expect(ConversationSignals(history: [F.agent("no stop time", at: 1)]).talkTime == nil)
+        #expect(ConversationSignals(history: []) == ConversationSignals())
+    }
+
+    @Test("signals add up; tool names stay sorted and unique; talk time adds what is known")
+    func addition() {
+        let first = ConversationSignals(history: history)
+        let second = ConversationSignals(history: [F.toolCall("book", id: "c3"), F.toolCall("apply_coupon", id: "c4")])
+        let sum = first + second
+        #expect(sum.toolCalls == 4)
+        #expect(sum.toolNames == ["apply_coupon", "book", "find_slots"])
+        #expect(sum.turns == 3)
+        #expect(sum.talkTime == 5.5)
+        #expect((second + second).talkTime == nil)
+    }
+
+    @Test("a handoff is counted once whether it is recognised by kind or by target")
+    func handoffs() {
+        let signals = ConversationSignals(history: [
+            HistoryItem(kind: "AgentHandoff"),
+            HistoryItem(kind: "SomethingNew", handoffToAgentID: "billing"),
+            HistoryItem(kind: "AgentHandoff", handoffToAgentID: "billing"),
+        ])
+        #expect(signals.handoffs == 3)
+        #expect(signals.turns == 0)
+    }
+}
