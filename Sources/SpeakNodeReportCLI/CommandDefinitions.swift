@@ -40,6 +40,8 @@ enum CommandDefinitions {
                    help: "A JSON object mapping test_id to the name shown in the reports."),
             .value("title", valueName: "TEXT", defaultValue: RenderOptions.defaultTitle, help: "The reports' title."),
             .value("report-url", valueName: "URL", help: "Where the HTML report will be published, for links from the summary."),
+            .value("markdown-limit", valueName: "N", defaultValue: String(RenderOptions.defaultMarkdownLimit),
+                   help: "Keep the Markdown summary within N characters (UTF-16 code units, as GitHub counts them), leaving out the least important detail to fit. The default suits a GitHub comment; 340000 always fits a 1 MiB job summary."),
             .value("attempts", valueName: "POLICY", allowed: AttemptPolicy.allCases.map(\.rawValue),
                    defaultValue: AttemptPolicy.latest.rawValue,
                    help: "Which attempts of a retried test decide its outcome: the latest, or all (any failure fails)."),

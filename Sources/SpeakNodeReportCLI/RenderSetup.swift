@@ -25,6 +25,7 @@ struct RenderSetup {
             reportURL: arguments.value("report-url"),
             toolVersion: ToolVersion.current
         )
+        renderOptions.markdownLimit = try Self.markdownLimit(arguments.value("markdown-limit"))
 
         var explicitPaths: [ReportFormat: String] = [:]
         for format in ReportFormat.allCases {
@@ -57,6 +58,17 @@ struct RenderSetup {
                 throw CommandFailure("the built-in templates do not load: \(error)")
             }
         }
+    }
+}
+
+extension RenderSetup {
+    /// `--markdown-limit N`: a positive whole number of characters.
+    static func markdownLimit(_ value: String?) throws(CommandFailure) -> Int {
+        guard let value else { return RenderOptions.defaultMarkdownLimit }
+        guard let limit = Int(value), limit > 0 else {
+            throw CommandFailure("--markdown-limit must be a positive whole number of characters, not '\(value)'")
+        }
+        return limit
     }
 }
 

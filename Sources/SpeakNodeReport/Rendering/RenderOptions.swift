@@ -14,4 +14,11 @@ public struct RenderOptions: Sendable, Hashable {
         self.reportURL = reportURL
         self.toolVersion = toolVersion
     }
+
+    /// The longest Markdown summary, in UTF-16 code units as GitHub counts them
+    /// (`--markdown-limit`); the summary leaves out detail until it fits.
+    public var markdownLimit: Int = RenderOptions.defaultMarkdownLimit
+
+    /// A GitHub comment holds 65,536 UTF-16 code units; the rest is room for what a CI step adds.
+    public static let defaultMarkdownLimit = 65_000
 }

@@ -12,13 +12,14 @@ public struct ReportContext: Sendable, Hashable {
 
     public init(report: Report, options: RenderOptions) {
         // Each test's context is built once; the failure and flaky lists reuse it with its run.
+        let anchors = HTMLAnchorBook(report: report)
         // Formatting every transcript is most of the work: tests are formatted concurrently.
         let testContexts: [[(test: TestResult, context: [String: MustacheValue])]] =
             report.runs.enumerated().map { runIndex, run in
                 let runName = Self.runName(run)
                 return Array(run.tests.enumerated()).concurrentMap { testIndex, test in
                     var context = TestContext.test(test)
-                    context["anchor"] = .string("test-\(runIndex + 1)-\(testIndex + 1)")
+                    context["anchor"] = .string(anchors.tests[runIndex][testIndex])
                     context["runName"] = .string(runName)
                     return (test, context)
                 }
@@ -133,6 +134,7 @@ public struct ReportContext: Sendable, Hashable {
         for agent in run.agentNames { properties.append(["name": "agent", "value": .string(agent)]) }
         return [
             "id": .string(run.id),
+            "anchor": .string(HTMLAnchor.run(run.id)),
             "shortID": .string(shortened(run.id)),
             "name": .string(runName(run)),
             "campaignName": MustacheValue(run.campaignName),

@@ -14,20 +14,31 @@ public struct ReportRenderer: Sendable {
     }
 
     public func render(_ report: Report, as format: ReportFormat, options: RenderOptions) throws -> String {
-        try templates.render(format.templateName, context: ReportContext(report: report, options: options).value)
+        let shared = format == .markdown ? MustacheValue.null : ReportContext(report: report, options: options).value
+        return try render(report, as: format, options: options, sharedContext: shared)
     }
 
-    /// Renders several formats of one report, in the order given: the template context is built
-    /// once and the formats render concurrently, since each is a pass over every transcript.
+    /// Renders several formats of one report, in the order given: the shared template context
+    /// is built once and the formats render concurrently, since each is a pass over every
+    /// transcript. Each result is what ``render(_:as:options:)`` gives for that format.
     public func render(
         _ report: Report, as formats: [ReportFormat], options: RenderOptions
     ) -> [Result<String, any Error>] {
-        let context = ReportContext(report: report, options: options).value
+        let needsShared = formats.contains { $0 != .markdown }
+        let shared = needsShared ? ReportContext(report: report, options: options).value : .null
         let results = RenderedTexts(count: formats.count)
         DispatchQueue.concurrentPerform(iterations: formats.count) { index in
-            results.store(Result { try templates.render(formats[index].templateName, context: context) }, at: index)
+            results.store(Result { try render(report, as: formats[index], options: options, sharedContext: shared) }, at: index)
         }
         return results.all
+    }
+
+    private func render(
+        _ report: Report, as format: ReportFormat, options: RenderOptions, sharedContext: MustacheValue
+    ) throws -> String {
+        if format == .markdown { return try MarkdownSummary(templates: templates).render(report, options: options) }
+        let value = format == .html ? HTMLReportContext(report: report, shared: sharedContext).value : sharedContext
+        return try templates.render(format.templateName, context: value)
     }
 }
 

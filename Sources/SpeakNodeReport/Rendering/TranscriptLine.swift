@@ -67,7 +67,7 @@ struct TranscriptLine: Hashable {
         }
     }
 
-    private static func shortened(_ text: String) -> String {
+    static func shortened(_ text: String) -> String {
         // A character takes at least one byte, so short text needs no (linear) character count.
         guard text.utf8.count > maximumTextLength, text.count > maximumTextLength else { return text }
         return String(text.prefix(maximumTextLength)) + "… (\(text.count - maximumTextLength) more characters)"

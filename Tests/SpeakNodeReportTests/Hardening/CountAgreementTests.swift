@@ -140,8 +140,8 @@ struct CountAgreementTests {
     /// Tests, passed, failed, errors, skipped and flaky from the HTML report's cards.
     static func htmlCards(_ html: String) -> [Int] {
         var values: [String: Int] = [:]
-        for match in html.matches(of: /<div class="value[^"]*">(\d+)<\/div><div class="label">(\w+)<\/div>/) {
-            values[String(match.output.2)] = Int(match.output.1)
+        for match in html.matches(of: /<dt>(\w+)<\/dt><dd[^>]*>(\d+)<\/dd>/) {
+            values[String(match.output.1)] = Int(match.output.2)
         }
         return ["Tests", "Passed", "Failed", "Errors", "Skipped", "Flaky"].compactMap { values[$0] }
     }
