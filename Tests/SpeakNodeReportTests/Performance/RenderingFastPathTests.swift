@@ -84,6 +84,7 @@ struct RenderingFastPathTests {
         for value in values {
             #expect(DurationText.formatted(value, decimals: 3) == String(format: "%.3f", locale: posix, value), "\(value)")
             #expect(DurationText.formatted(value, decimals: 1) == String(format: "%.1f", locale: posix, value), "\(value)")
+            #expect(DurationText.formatted(value, decimals: 2) == String(format: "%.2f", locale: posix, value), "\(value)")
         }
     }
 
