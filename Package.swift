@@ -25,6 +25,7 @@ let package = Package(
 
         // The thin `speaknode-report` executable.
         .executableTarget(name: "speaknode-report", dependencies: ["SpeakNodeReportCLI"]),
+        .executableTarget(name: "speaknode-report-benchmark", dependencies: ["SpeakNodeReport", "speaknode-report"]),
 
         // Compiles the built-in templates in `Templates/` into the library.
         .executableTarget(name: "TemplateEmbedder"),
