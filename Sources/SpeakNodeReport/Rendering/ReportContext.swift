@@ -16,6 +16,7 @@ public struct ReportContext: Sendable, Hashable {
             report.runs.enumerated().map { runIndex, run in
                 run.tests.enumerated().map { testIndex, test in
                     var context = TestContext.test(test)
+                    context.merge(InsightsContext.test(test, budget: report.budget)) { _, insight in insight }
                     context["anchor"] = .string("test-\(runIndex + 1)-\(testIndex + 1)")
                     context["runName"] = .string(Self.runName(run))
                     return (test, context)
@@ -23,6 +24,7 @@ public struct ReportContext: Sendable, Hashable {
             }
         let runs = zip(report.runs, testContexts).map { run, tests in
             Self.run(run, tests: tests.map { .object($0.context) })
+                .adding(InsightsContext.run(run, budget: report.budget))
         }
         let failures = testContexts.joined().filter { $0.test.outcome.isProblem }.map { MustacheValue.object($0.context) }
         let flakyTests = testContexts.joined().filter { $0.test.isFlaky }.map { MustacheValue.object($0.context) }
@@ -68,7 +70,7 @@ public struct ReportContext: Sendable, Hashable {
                     report.nonTestDeliveries, "delivery was not a test conversation and was left out",
                     "deliveries were not test conversations and were left out")),
             "problemsText": .string(Self.counted(problems.count, "input problem", "input problems")),
-        ])
+        ]).adding(InsightsContext.root(report, baseline: options.baseline))
     }
 
     /// How many failures a summary lists before "… and N more": a GitHub comment holds at most

@@ -1,0 +1,76 @@
+import Mustache
+
+/// The template values of a ``BaselineComparison``: what changed since an earlier run's
+/// summary, each list with its `has…` boolean, and a `summary` line for headings.
+enum BaselineContext {
+    static func comparison(_ comparison: BaselineComparison) -> [String: MustacheValue] {
+        let regressions = comparison.testLatencyRegressions.count + comparison.runLatencyRegressions.count
+        var parts: [String] = []
+        func add(_ count: Int, _ singular: String, _ plural: String) {
+            if count > 0 { parts.append(ReportContext.counted(count, singular, plural)) }
+        }
+        add(comparison.newFailures.count, "new failure", "new failures")
+        add(regressions, "latency regression", "latency regressions")
+        add(comparison.fixedTests.count, "fixed test", "fixed tests")
+        add(comparison.stillFailing.count, "test still failing", "tests still failing")
+        add(comparison.newTests.count, "new test", "new tests")
+        add(comparison.removedTests.count, "removed test", "removed tests")
+        return [
+            "newFailures": tests(comparison.newFailures),
+            "hasNewFailures": .bool(!comparison.newFailures.isEmpty),
+            "fixedTests": tests(comparison.fixedTests),
+            "hasFixedTests": .bool(!comparison.fixedTests.isEmpty),
+            "stillFailing": tests(comparison.stillFailing),
+            "hasStillFailing": .bool(!comparison.stillFailing.isEmpty),
+            "newTests": tests(comparison.newTests),
+            "hasNewTests": .bool(!comparison.newTests.isEmpty),
+            "removedTests": tests(comparison.removedTests),
+            "hasRemovedTests": .bool(!comparison.removedTests.isEmpty),
+            "testRegressions": .list(comparison.testLatencyRegressions.map(regression)),
+            "hasTestRegressions": .bool(!comparison.testLatencyRegressions.isEmpty),
+            "runRegressions": .list(comparison.runLatencyRegressions.map(regression)),
+            "hasRunRegressions": .bool(!comparison.runLatencyRegressions.isEmpty),
+            "hasLatencyRegressions": .bool(regressions > 0),
+            "hasRegressions": .bool(comparison.hasRegressions),
+            "hasChanges": .bool(!parts.isEmpty),
+            "threshold": .string(LatencyText.percentage(comparison.latencyThreshold)),
+            "summary": .string(parts.isEmpty ? "no changes" : parts.joined(separator: ", ")),
+        ]
+    }
+
+    static func tests(_ tests: [ComparedTest]) -> MustacheValue {
+        .list(tests.map { test in
+            [
+                "id": .string(test.id),
+                "name": .string(test.name),
+                "outcome": MustacheValue(test.outcome?.rawValue),
+                "outcomeLabel": MustacheValue(test.outcome.map(label)),
+                "baselineOutcome": MustacheValue(test.baselineOutcome?.rawValue),
+                "baselineOutcomeLabel": MustacheValue(test.baselineOutcome.map(label)),
+            ]
+        })
+    }
+
+    static func regression(_ regression: LatencyRegression) -> MustacheValue {
+        [
+            "id": .string(regression.id),
+            "name": .string(regression.name.nonBlankText ?? ReportContext.shortened(regression.id)),
+            "metric": .string(regression.metric.payloadName),
+            "baseline": .string(LatencyText.format(regression.baseline)),
+            "current": .string(LatencyText.format(regression.current)),
+            "increase": .string(LatencyText.change(regression.increase)),
+            "text": .string(
+                "\(regression.metric.payloadName) p95 \(LatencyText.format(regression.baseline)) → "
+                    + "\(LatencyText.format(regression.current)) (\(LatencyText.change(regression.increase)))"),
+        ]
+    }
+
+    static func label(_ outcome: Outcome) -> String {
+        switch outcome {
+        case .passed: "Passed"
+        case .failed: "Failed"
+        case .error: "Error"
+        case .skipped: "Skipped"
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Mustache
+
+/// The voice-insight values of the root, each run and each test: latency tables, slow turns,
+/// conversation signals, failure patterns, repeats, charts and the baseline comparison.
+///
+/// ``ReportContext`` adds these keys to the objects it builds; they are kept here so the
+/// insight keys live in one place. Every number is pre-formatted (`850 ms`, `1.23 s`, `87.5%`).
+enum InsightsContext {
+    /// Root keys: `latency`, `signals`, `failurePatterns`, `budget`, `latencyGate`,
+    /// `repeatedTests`, `baseline` (or `null`) and their `has…` booleans.
+    static func root(_ report: Report, baseline: BaselineComparison?) -> [String: MustacheValue] {
+        let repeated = repeatedTests(report.runs.flatMap { run in run.tests.map { (run, $0) } })
+        let budget = report.budget.budgetedMetrics.compactMap { metric in
+            report.budget[metric].map { (metric, $0) }
+        }
+        return [
+            "latency": .object(LatencyContext.latency(report.insights, budget: report.budget)),
+            "signals": .object(SignalsContext.signals(report.insights.signals)),
+            "failurePatterns": .object(FailurePatternsContext.patterns(report.failurePatterns)),
+            "budget": .list(budget.map { metric, seconds in
+                ["metric": .string(metric.payloadName), "key": .string(metric.budgetKey),
+                 "title": .string(metric.title), "value": .string(LatencyText.format(seconds))]
+            }),
+            "budgetText": .string(budget.map { "\($0.0.budgetKey) \(LatencyText.format($0.1))" }.joined(separator: ", ")),
+            "hasBudget": .bool(!budget.isEmpty),
+            "latencyGate": MustacheValue(report.latencyGate.map(\.rawValue)),
+            "hasLatencyGate": .bool(report.latencyGate != nil),
+            "latencyFailureCount": .int(report.runs.reduce(0) { $0 + $1.tests.count { $0.latencyFailure != nil } }),
+            "repeatedTests": .list(repeated),
+            "hasRepeatedTests": .bool(!repeated.isEmpty),
+            "baseline": baseline.map { .object(BaselineContext.comparison($0)) } ?? .null,
+            "hasBaseline": .bool(baseline != nil),
+        ]
+    }
+
+    /// Run keys: `latency`, `signals`, `failurePatterns`, `repeatedTests`, and the charts
+    /// `e2eHistogram` and `e2eP95Chart` (`null` when no turn measured `e2e_latency`).
+    static func run(_ run: RunResult, budget: LatencyBudget) -> [String: MustacheValue] {
+        let repeated = repeatedTests(run.tests.map { (run, $0) })
+        let e2eBudget = budget[.e2eLatency]
+        let histogram = LatencyHistogram(values: run.insights.samples.values(of: .e2eLatency), budget: e2eBudget)
+        let p95Chart = LatencyBarChart(tests: run.tests, metric: .e2eLatency, budget: e2eBudget)
+        return [
+            "latency": .object(LatencyContext.latency(run.insights, budget: budget)),
+            "signals": .object(SignalsContext.signals(run.insights.signals)),
+            "failurePatterns": .object(FailurePatternsContext.patterns(run.failurePatterns)),
+            "repeatedTests": .list(repeated),
+            "hasRepeatedTests": .bool(!repeated.isEmpty),
+            "e2eHistogram": histogram.map { .object($0.context) } ?? .null,
+            "hasE2EHistogram": .bool(histogram != nil),
+            "e2eP95Chart": p95Chart.map { .object($0.context) } ?? .null,
+            "hasE2EP95Chart": .bool(p95Chart != nil),
+        ]
+    }
+
+    /// Test keys: `latency`, `signals`, `repeat` (pass rate of a repeated test), `latencyLines`
+    /// (for JUnit `<system-out>`), and `latencyFailure`.
+    ///
+    /// A test failed by the latency gate passed its deciding attempt, so its `message`,
+    /// `reasons`, `reasonsText` and `type` (`LatencyBudget`) are replaced by the gate's failure.
+    static func test(_ test: TestResult, budget: LatencyBudget) -> [String: MustacheValue] {
+        let latencyLines = latencyLines(test.insights)
+        var context: [String: MustacheValue] = [
+            "latency": .object(LatencyContext.latency(test.insights, budget: budget)),
+            "signals": .object(SignalsContext.signals(test.insights.signals)),
+            "repeat": repeatValue(test),
+            "isRepeated": .bool(test.attempts.count > 1),
+            "latencyLines": .string(latencyLines.joined(separator: "\n")),
+            "hasLatencyLines": .bool(!latencyLines.isEmpty),
+            "latencyFailure": .null,
+            "hasLatencyFailure": .bool(test.latencyFailure != nil),
+        ]
+        if let failure = test.latencyFailure {
+            context["latencyFailure"] = [
+                "message": .string(failure.message),
+                "reason": .string(failure.reason),
+                "gate": .string(failure.gate.rawValue),
+                "metric": .string(failure.metric.payloadName),
+                "value": .string(LatencyText.format(failure.value)),
+                "budget": .string(LatencyText.format(failure.budget)),
+            ]
+            context["message"] = .string(failure.message)
+            context["hasMessage"] = true
+            context["reasons"] = [.string(failure.message)]
+            context["hasReasons"] = true
+            context["reasonsText"] = .string(failure.message)
+            context["type"] = .string(latencyFailureType)
+        }
+        return context
+    }
+
+    /// The JUnit `type` of a failure made by `--fail-on-latency`.
+    static let latencyFailureType = "LatencyBudget"
+
+    /// Keys added to each transcript line: `isSlow` and `slowText` (what went over budget).
+    /// `index` is the line's position in the conversation's history.
+    static func transcriptLine(at index: Int, slowTurns: [SlowTurn]) -> [String: MustacheValue] {
+        let turn = slowTurns.first { $0.historyIndex == index }
+        return [
+            "isSlow": .bool(turn != nil),
+            "slowText": MustacheValue(turn.map { "slow: " + $0.overruns.map(LatencyContext.overrunText).joined(separator: ", ") }),
+        ]
+    }
+
+    /// `latency e2e_latency: 12 turns, p50 850 ms, p95 1.23 s, max 1.5 s`, one line per measured
+    /// metric, then `slow turns: 2`, for plain-text places such as JUnit's `<system-out>`.
+    static func latencyLines(_ insights: Insights) -> [String] {
+        var lines = insights.measuredMetrics.compactMap { metric -> String? in
+            guard let statistics = insights.statistics(of: metric) else { return nil }
+            return "latency \(metric.payloadName): \(ReportContext.counted(statistics.count, "turn", "turns")), "
+                + "p50 \(LatencyText.format(statistics.p50)), p90 \(LatencyText.format(statistics.p90)), "
+                + "p95 \(LatencyText.format(statistics.p95)), max \(LatencyText.format(statistics.max))"
+        }
+        if !lines.isEmpty || insights.slowTurnCount > 0 {
+            lines.append("slow turns: \(insights.slowTurnCount)")
+        }
+        return lines
+    }
+
+    /// How often a repeated test passed: `passed`, `evaluated`, `passRate` (`67%`) and
+    /// `text` (`2 of 3 attempts passed (67%)`); `null` for a test with one attempt.
+    static func repeatValue(_ test: TestResult) -> MustacheValue {
+        guard test.attempts.count > 1 else { return .null }
+        let rate = test.attemptPassRate.map(LatencyText.percentage)
+        let text = rate.map { "\(test.passedAttemptCount) of \(test.evaluatedAttemptCount) evaluated attempts passed (\($0))" }
+            ?? "no attempt was evaluated"
+        return [
+            "attempts": .int(test.attempts.count),
+            "passed": .int(test.passedAttemptCount),
+            "evaluated": .int(test.evaluatedAttemptCount),
+            "passRate": .string(rate ?? "n/a"),
+            "hasPassRate": .bool(rate != nil),
+            "text": .string(text),
+        ]
+    }
+
+    /// Repeated tests (more than one attempt) with their pass rate, in the order given.
+    static func repeatedTests(_ tests: [(run: RunResult, test: TestResult)]) -> [MustacheValue] {
+        tests.compactMap { run, test in
+            guard case .object(var value) = repeatValue(test) else { return nil }
+            value["name"] = .string(test.name)
+            value["id"] = .string(test.id)
+            value["runName"] = .string(ReportContext.runName(run))
+            return .object(value)
+        }
+    }
+}
+
+extension MustacheValue {
+    /// An object with `extra`'s keys added (replacing keys of the same name); any other value unchanged.
+    func adding(_ extra: [String: MustacheValue]) -> MustacheValue {
+        guard case .object(let object) = self else { return self }
+        return .object(object.merging(extra) { _, new in new })
+    }
+}

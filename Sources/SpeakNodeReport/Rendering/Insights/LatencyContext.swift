@@ -1,0 +1,90 @@
+import Mustache
+
+/// The template values of one set of ``Insights``: a latency table (one row per measured
+/// metric, every number pre-formatted) and the slow turns.
+enum LatencyContext {
+    /// `metrics` rows in ``LatencyMetric`` order; `e2e` is the end-to-end row on its own (or
+    /// `null`), for places that show only the wait a caller hears.
+    static func latency(_ insights: Insights, budget: LatencyBudget) -> [String: MustacheValue] {
+        let rows = insights.measuredMetrics.compactMap { metric in
+            insights.statistics(of: metric).map { row(metric, $0, budget: budget[metric]) }
+        }
+        let e2e = insights.statistics(of: .e2eLatency).map { row(.e2eLatency, $0, budget: budget[.e2eLatency]) }
+        let slowTurns = insights.slowTurns.map(slowTurn)
+        return [
+            "metrics": .list(rows.map(MustacheValue.object)),
+            "hasMetrics": .bool(!rows.isEmpty),
+            "e2e": e2e.map(MustacheValue.object) ?? .null,
+            "hasE2E": .bool(e2e != nil),
+            "slowTurnCount": .int(slowTurns.count),
+            "hasSlowTurns": .bool(!slowTurns.isEmpty),
+            "slowTurnsText": .string(ReportContext.counted(slowTurns.count, "slow turn", "slow turns")),
+            "slowTurns": .list(slowTurns.map(MustacheValue.object)),
+        ]
+    }
+
+    /// One metric's row: `count`, `p50`, `p90`, `p95`, `max` (`850 ms`, `1.23 s`), and the
+    /// budget with `isOverBudget` when p95 is over it.
+    static func row(_ metric: LatencyMetric, _ statistics: LatencyStatistics, budget: Double?) -> [String: MustacheValue] {
+        let isOverBudget = budget.map { statistics.p95 > $0 } ?? false
+        return [
+            "metric": .string(metric.payloadName),
+            "key": .string(metric.budgetKey),
+            "title": .string(metric.title),
+            "count": .int(statistics.count),
+            "p50": .string(LatencyText.format(statistics.p50)),
+            "p90": .string(LatencyText.format(statistics.p90)),
+            "p95": .string(LatencyText.format(statistics.p95)),
+            "max": .string(LatencyText.format(statistics.max)),
+            "budget": MustacheValue(budget.map(LatencyText.format)),
+            "hasBudget": .bool(budget != nil),
+            "isOverBudget": .bool(isOverBudget),
+            "isMaxOverBudget": .bool(budget.map { statistics.max > $0 } ?? false),
+        ]
+    }
+
+    /// A slow turn: where it is (`offset` `00:12.3`), who said what, and what went over budget
+    /// (`overrunsText`: `e2e_latency 1.92 s (budget 1.5 s)`).
+    static func slowTurn(_ turn: SlowTurn) -> [String: MustacheValue] {
+        let overruns = turn.overruns.map(overrun)
+        let overrunsText = turn.overruns.map(overrunText).joined(separator: ", ")
+        let text = turn.text ?? ""
+        return [
+            "offset": MustacheValue(turn.offset.map(DurationText.offset)),
+            "hasOffset": .bool(turn.offset != nil),
+            "role": MustacheValue(turn.role),
+            "speaker": .string(turn.role.nonBlankText ?? "Turn"),
+            "text": .string(shortened(text)),
+            "hasText": .bool(!text.isBlankText),
+            "sessionID": MustacheValue(turn.sessionID),
+            "itemID": MustacheValue(turn.itemID),
+            "position": .int(turn.historyIndex + 1),
+            "overruns": .list(overruns.map(MustacheValue.object)),
+            "overrunsText": .string(overrunsText),
+        ]
+    }
+
+    static func overrun(_ overrun: BudgetOverrun) -> [String: MustacheValue] {
+        [
+            "metric": .string(overrun.metric.payloadName),
+            "key": .string(overrun.metric.budgetKey),
+            "value": .string(LatencyText.format(overrun.value)),
+            "budget": .string(LatencyText.format(overrun.budget)),
+            "excess": .string(LatencyText.format(overrun.excess)),
+            "text": .string(overrunText(overrun)),
+        ]
+    }
+
+    /// `e2e_latency 1.92 s (budget 1.5 s)`.
+    static func overrunText(_ overrun: BudgetOverrun) -> String {
+        "\(overrun.metric.payloadName) \(LatencyText.format(overrun.value)) (budget \(LatencyText.format(overrun.budget)))"
+    }
+
+    /// Slow-turn lists quote what was said; a very long turn is cut like a transcript line.
+    static let maximumTextLength = 300
+
+    static func shortened(_ text: String) -> String {
+        guard text.count > maximumTextLength else { return text }
+        return String(text.prefix(maximumTextLength)) + "…"
+    }
+}

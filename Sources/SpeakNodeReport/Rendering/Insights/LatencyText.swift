@@ -1,0 +1,41 @@
+/// Latencies and shares as the reports print them, formatted by integer arithmetic so the
+/// text never depends on the machine's locale.
+///
+/// Below a second a latency reads best in whole milliseconds (`850 ms`); from a second on,
+/// in seconds with two decimals (`1.23 s`), the precision at which callers notice a change.
+enum LatencyText {
+    /// `850 ms`, `1.23 s`, `12.5 s` → `12.50 s`; `0 ms` for zero or anything not a usable number.
+    static func format(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds > 0 else { return "0 ms" }
+        // Beyond a trillion seconds (absurd input) the integer arithmetic below could overflow.
+        guard seconds < 1e12 else { return "\(seconds) s" }
+        let milliseconds = Int64((seconds * 1000).rounded())
+        if milliseconds < 1000 { return "\(milliseconds) ms" }
+        let hundredths = Int64((seconds * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) s"
+    }
+
+    /// A signed change as a percentage of whole percent: `+25%`, `-8%`.
+    static func change(_ share: Double) -> String {
+        guard share.isFinite else { return "n/a" }
+        let percent = Int64((share * 100).rounded())
+        return percent >= 0 ? "+\(percent)%" : "\(percent)%"
+    }
+
+    /// A share from 0 to 1 as a percentage with at most one decimal: `87.5%`, `100%`.
+    static func percentage(_ share: Double) -> String {
+        guard share.isFinite else { return "n/a" }
+        let tenths = Int64((share * 1000).rounded())
+        return tenths % 10 == 0 ? "\(tenths / 10)%" : "\(tenths / 10).\(abs(tenths % 10))%"
+    }
+
+    /// A coordinate for an SVG attribute with at most one decimal: `12`, `12.5`.
+    static func coordinate(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        let tenths = Int64((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = tenths.magnitude
+        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    }
+}
