@@ -23,15 +23,19 @@ struct RenderCommand {
             console.writeError("Reading deliveries from standard input; end with Ctrl-D.\n")
         }
         let reader = DeliveryReader(readStandardInput: console.readStandardInput)
-        let pipeline = ReportPipeline(policy: setup.policy, names: setup.names, reader: reader)
+        var pipeline = ReportPipeline(policy: setup.policy, names: setup.names, reader: reader)
+        pipeline.budget = setup.insights.budget
+        pipeline.latencyGate = setup.insights.latencyGate
         let (report, _) = pipeline.makeReport(from: setup.inputs)
+        var renderOptions = setup.renderOptions
+        renderOptions.baseline = setup.insights.comparison(with: report)
 
         let renderer = ReportRenderer(templates: setup.templates)
         var written: [WrittenFile] = []
         var errors: [String] = []
         for file in setup.outputs.files {
             do {
-                let text = try renderer.render(report, as: file.format, options: setup.renderOptions)
+                let text = try renderer.render(report, as: file.format, options: renderOptions)
                 if file.isStandardOutput {
                     console.writeOutput(text)
                 } else {
@@ -45,8 +49,22 @@ struct RenderCommand {
             }
         }
 
+        var summaryLines: [String] = []
+        if let path = setup.outputs.summaryPath {
+            let file = SummaryFile(path: path)
+            do {
+                try file.write(report, console: console)
+                summaryLines.append(file.writtenLine)
+            } catch {
+                errors.append(error.message)
+            }
+        }
+        if let baseline = renderOptions.baseline {
+            summaryLines.append(InsightsSummaryLine.baseline(baseline))
+        }
+
         let summary = RunSummary(report: report, written: written, style: console.style)
-        var text = summary.lines.map { $0 + "\n" }.joined()
+        var text = (summary.lines + summaryLines).map { $0 + "\n" }.joined()
         for message in errors {
             text += console.errorLine(message)
         }

@@ -11,6 +11,8 @@ struct RenderSetup {
     var policy: AttemptPolicy
     var failurePolicy: FailurePolicy
     var renderOptions: RenderOptions
+    /// Budgets, the latency gate, the JSON summary and the baseline.
+    var insights: InsightsSetup
 
     init(_ arguments: ParsedArguments) throws(CommandFailure) {
         inputs = arguments.positional("INPUT")
@@ -27,9 +29,11 @@ struct RenderSetup {
         for format in ReportFormat.allCases {
             if let path = arguments.value(format.optionName) { explicitPaths[format] = path }
         }
+        insights = try InsightsSetup(arguments)
         outputs = try OutputPlan(
             directory: arguments.value("out"), explicitPaths: explicitPaths,
-            defaultDirectory: CommandDefinitions.defaultOutputDirectory
+            defaultDirectory: CommandDefinitions.defaultOutputDirectory,
+            summaryPath: insights.summaryPath
         )
 
         names = try arguments.value("names").map { path throws(CommandFailure) in try NamesFile.load(from: path) } ?? [:]

@@ -103,7 +103,8 @@ enum InsightsContext {
     }
 
     /// `latency e2e_latency: 12 turns, p50 850 ms, p95 1.23 s, max 1.5 s`, one line per measured
-    /// metric, then `slow turns: 2`, for plain-text places such as JUnit's `<system-out>`.
+    /// metric, then `slow turns: 2` and one line per slow turn (offset, speaker, text, what went
+    /// over budget), for plain-text places such as JUnit's `<system-out>`.
     static func latencyLines(_ insights: Insights) -> [String] {
         var lines = insights.measuredMetrics.compactMap { metric -> String? in
             guard let statistics = insights.statistics(of: metric) else { return nil }
@@ -113,6 +114,13 @@ enum InsightsContext {
         }
         if !lines.isEmpty || insights.slowTurnCount > 0 {
             lines.append("slow turns: \(insights.slowTurnCount)")
+        }
+        for turn in insights.slowTurns {
+            let offset = turn.offset.map { "[\(DurationText.offset($0))] " } ?? ""
+            let speaker = turn.role.nonBlankText ?? "Turn \(turn.historyIndex + 1)"
+            let text = LatencyContext.shortened(turn.text ?? "")
+            let overruns = turn.overruns.map(LatencyContext.overrunText).joined(separator: ", ")
+            lines.append("slow turn \(offset)\(speaker): \(text) — \(overruns)")
         }
         return lines
     }
