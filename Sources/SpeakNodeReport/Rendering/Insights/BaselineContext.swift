@@ -1,7 +1,8 @@
 import Mustache
 
 /// The template values of a ``BaselineComparison``: what changed since an earlier run's
-/// summary, each list with its `has…` boolean, and a `summary` line for headings.
+/// summary, each list with its `has…` boolean and its names joined (`newFailuresText`, …,
+/// `testRegressionsText`), and a `summary` line for headings.
 enum BaselineContext {
     static func comparison(_ comparison: BaselineComparison) -> [String: MustacheValue] {
         let regressions = comparison.testLatencyRegressions.count + comparison.runLatencyRegressions.count
@@ -15,7 +16,18 @@ enum BaselineContext {
         add(comparison.stillFailing.count, "test still failing", "tests still failing")
         add(comparison.newTests.count, "new test", "new tests")
         add(comparison.removedTests.count, "removed test", "removed tests")
-        return [
+        let listed: [(key: String, tests: [ComparedTest])] = [
+            ("newFailures", comparison.newFailures), ("fixedTests", comparison.fixedTests),
+            ("stillFailing", comparison.stillFailing), ("newTests", comparison.newTests),
+            ("removedTests", comparison.removedTests),
+        ]
+        var texts: [String: MustacheValue] = [:]
+        for (key, tests) in listed {
+            texts[key + "Text"] = .string(tests.map(\.name).joined(separator: ", "))
+        }
+        texts["testRegressionsText"] = .string(comparison.testLatencyRegressions.map(regressionText).joined(separator: "; "))
+        texts["runRegressionsText"] = .string(comparison.runLatencyRegressions.map(regressionText).joined(separator: "; "))
+        return texts.merging([
             "newFailures": tests(comparison.newFailures),
             "hasNewFailures": .bool(!comparison.newFailures.isEmpty),
             "fixedTests": tests(comparison.fixedTests),
@@ -35,7 +47,14 @@ enum BaselineContext {
             "hasChanges": .bool(!parts.isEmpty),
             "threshold": .string(LatencyText.percentage(comparison.latencyThreshold)),
             "summary": .string(parts.isEmpty ? "no changes" : parts.joined(separator: ", ")),
-        ]
+        ]) { _, new in new }
+    }
+
+    /// `Books a table 1.2 s → 1.5 s (+25%)`.
+    static func regressionText(_ regression: LatencyRegression) -> String {
+        let name = regression.name.nonBlankText ?? ReportContext.shortened(regression.id)
+        return "\(name) \(LatencyText.format(regression.baseline)) → \(LatencyText.format(regression.current)) "
+            + "(\(LatencyText.change(regression.increase)))"
     }
 
     static func tests(_ tests: [ComparedTest]) -> MustacheValue {

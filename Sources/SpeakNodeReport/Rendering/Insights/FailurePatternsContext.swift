@@ -12,6 +12,9 @@ enum FailurePatternsContext {
             "hasPatterns": .bool(!patterns.isEmpty),
             "hasReasonPatterns": .bool(!byReason.isEmpty),
             "hasCompletionReasonPatterns": .bool(!byCompletionReason.isEmpty),
+            "byCompletionReasonText": .string(patterns.byCompletionReason.map { pattern in
+                "\(pattern.text ?? noReasonText) (\(pattern.count))"
+            }.joined(separator: ", ")),
         ]
     }
 

@@ -4,7 +4,8 @@ import Mustache
 /// metric, every number pre-formatted) and the slow turns.
 enum LatencyContext {
     /// `metrics` rows in ``LatencyMetric`` order; `e2e` is the end-to-end row on its own (or
-    /// `null`), for places that show only the wait a caller hears.
+    /// `null`), for places that show only the wait a caller hears; `slowTurns` in order, and
+    /// `slowTurnsPreview`, the first 20 of them, for summaries that must stay short.
     static func latency(_ insights: Insights, budget: LatencyBudget) -> [String: MustacheValue] {
         let rows = insights.measuredMetrics.compactMap { metric in
             insights.statistics(of: metric).map { row(metric, $0, budget: budget[metric]) }
@@ -20,8 +21,15 @@ enum LatencyContext {
             "hasSlowTurns": .bool(!slowTurns.isEmpty),
             "slowTurnsText": .string(ReportContext.counted(slowTurns.count, "slow turn", "slow turns")),
             "slowTurns": .list(slowTurns.map(MustacheValue.object)),
+            "slowTurnsPreview": .list(slowTurns.prefix(slowTurnPreviewLimit).map(MustacheValue.object)),
+            "moreSlowTurns": .int(max(0, slowTurns.count - slowTurnPreviewLimit)),
+            "hasMoreSlowTurns": .bool(slowTurns.count > slowTurnPreviewLimit),
         ]
     }
+
+    /// How many slow turns a summary lists before "… and N more", so a run of many slow
+    /// conversations still fits a GitHub comment.
+    static let slowTurnPreviewLimit = 20
 
     /// One metric's row: `count`, `p50`, `p90`, `p95`, `max` (`850 ms`, `1.23 s`), and the
     /// budget with `isOverBudget` when p95 is over it.

@@ -2,9 +2,10 @@
 /// text never depends on the machine's locale.
 ///
 /// Below a second a latency reads best in whole milliseconds (`850 ms`); from a second on,
-/// in seconds with two decimals (`1.23 s`), the precision at which callers notice a change.
+/// in seconds with up to two decimals (`1.23 s`, `1.5 s`), the precision at which callers
+/// notice a change.
 enum LatencyText {
-    /// `850 ms`, `1.23 s`, `12.5 s` → `12.50 s`; `0 ms` for zero or anything not a usable number.
+    /// `850 ms`, `1.23 s`, `1.5 s`, `2 s`; `0 ms` for zero or anything not a usable number.
     static func format(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds > 0 else { return "0 ms" }
         // Beyond a trillion seconds (absurd input) the integer arithmetic below could overflow.
@@ -12,8 +13,10 @@ enum LatencyText {
         let milliseconds = Int64((seconds * 1000).rounded())
         if milliseconds < 1000 { return "\(milliseconds) ms" }
         let hundredths = Int64((seconds * 100).rounded())
-        let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) s"
+        var fraction = String(hundredths % 100)
+        if fraction.count < 2 { fraction = "0" + fraction }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return fraction.isEmpty ? "\(hundredths / 100) s" : "\(hundredths / 100).\(fraction) s"
     }
 
     /// A signed change as a percentage of whole percent: `+25%`, `-8%`.
