@@ -9,7 +9,7 @@ enum InsightsOptions {
         .value("fail-on-latency", valueName: "STAT", allowed: LatencyGate.allCases.map(\.rawValue),
                help: "Fail every test that passed but whose end-to-end latency p95 (or max) is over the e2e budget. Off by default."),
         .value("json", valueName: "FILE",
-               help: "Write the JSON summary to FILE (- for standard output). With --out it is also written as summary.json in that folder."),
+               help: "Write the JSON summary to FILE (- for standard output). Without it, the output folder (--out) gets summary.json."),
         .value("baseline", valueName: "FILE",
                help: "A summary.json from an earlier run (e.g. the main branch); the reports say what changed since: new failures, fixed tests, latency regressions."),
         .value("latency-threshold", valueName: "PERCENT", defaultValue: "20%",
