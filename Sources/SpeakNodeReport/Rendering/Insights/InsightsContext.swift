@@ -33,19 +33,24 @@ enum InsightsContext {
         ]
     }
 
-    /// Run keys: `latency`, `signals`, `failurePatterns`, `repeatedTests`, and the charts
-    /// `e2eHistogram` and `e2eP95Chart` (`null` when no turn measured `e2e_latency`).
+    /// Run keys: `latency`, `signals`, `failurePatterns`, `repeatedTests`, `slowestTests` (the
+    /// first 25 tests by e2e p95, slowest first, for summaries that must stay short), and the
+    /// charts `e2eHistogram` and `e2eP95Chart` (`null` when no turn measured `e2e_latency`).
     static func run(_ run: RunResult, budget: LatencyBudget) -> [String: MustacheValue] {
         let repeated = repeatedTests(run.tests.map { (run, $0) })
         let e2eBudget = budget[.e2eLatency]
         let histogram = LatencyHistogram(values: run.insights.samples.values(of: .e2eLatency), budget: e2eBudget)
         let p95Chart = LatencyBarChart(tests: run.tests, metric: .e2eLatency, budget: e2eBudget)
+        let slowest = slowestFirst(run.tests)
         return [
             "latency": .object(LatencyContext.latency(run.insights, budget: budget)),
             "signals": .object(SignalsContext.signals(run.insights.signals)),
             "failurePatterns": .object(FailurePatternsContext.patterns(run.failurePatterns)),
             "repeatedTests": .list(repeated),
             "hasRepeatedTests": .bool(!repeated.isEmpty),
+            "slowestTests": .list(slowest.prefix(testPreviewLimit).map { .object(testSummary($0, budget: budget)) }),
+            "moreTests": .int(max(0, slowest.count - testPreviewLimit)),
+            "hasMoreTests": .bool(slowest.count > testPreviewLimit),
             "e2eHistogram": histogram.map { .object($0.context) } ?? .null,
             "hasE2EHistogram": .bool(histogram != nil),
             "e2eP95Chart": p95Chart.map { .object($0.context) } ?? .null,
@@ -87,6 +92,37 @@ enum InsightsContext {
             context["type"] = .string(latencyFailureType)
         }
         return context
+    }
+
+    /// How many tests of a run a summary lists by latency before "… and N more".
+    static let testPreviewLimit = 25
+
+    /// Tests by e2e p95, slowest first; tests that did not measure it last; then by name and id.
+    static func slowestFirst(_ tests: [TestResult]) -> [TestResult] {
+        tests.sorted { lhs, rhs in
+            let left = lhs.insights.statistics(of: .e2eLatency)?.p95
+            let right = rhs.insights.statistics(of: .e2eLatency)?.p95
+            if left != right {
+                guard let left else { return false }
+                guard let right else { return true }
+                return left > right
+            }
+            return (lhs.name, lhs.id) < (rhs.name, rhs.id)
+        }
+    }
+
+    /// A test's outcome, name and insights, for lists outside its run's test list.
+    static func testSummary(_ test: TestResult, budget: LatencyBudget) -> [String: MustacheValue] {
+        var summary = TestContext.outcome(test.outcome)
+        summary.merge([
+            "id": .string(test.id),
+            "name": .string(test.name),
+            "latency": .object(LatencyContext.latency(test.insights, budget: budget)),
+            "signals": .object(SignalsContext.signals(test.insights.signals)),
+            "repeat": repeatValue(test),
+            "hasLatencyFailure": .bool(test.latencyFailure != nil),
+        ]) { _, new in new }
+        return summary
     }
 
     /// The JUnit `type` of a failure made by `--fail-on-latency`.

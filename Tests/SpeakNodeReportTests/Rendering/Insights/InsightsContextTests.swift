@@ -160,6 +160,27 @@ struct InsightsContextTests {
         #expect(context["runs.0.hasE2EP95Chart"] == true)
     }
 
+    @Test("Summaries list a run's tests slowest first, at most 25")
+    func slowestTests() {
+        #expect(context["runs.0.slowestTests.0.name"] == "Books a slot")
+        #expect(context["runs.0.slowestTests.1.name"] == "Confirms A")
+        #expect(context["runs.0.slowestTests.2.name"] == "Greets")
+        #expect(context["runs.0.slowestTests.3.name"] == "Confirms B", "tests without e2e come last, by name")
+        #expect(context["runs.0.slowestTests.0.symbol"] == "❌")
+        #expect(context["runs.0.hasMoreTests"] == false)
+
+        let many = (0..<30).map { index in
+            InsightsFixture.delivery(
+                test: "t\(index)", session: "s\(index)", history: InsightsFixture.agentTurns(e2e: [Double(index + 1) / 10]),
+                line: index)
+        }
+        let large = InsightsReportFixture.context(InsightsFixture.report(many))
+        #expect(large["runs.0.slowestTests.0.id"] == "t29")
+        #expect(large["runs.0.slowestTests.25"] == nil)
+        #expect(large["runs.0.moreTests"] == 5)
+        #expect(large["runs.0.hasMoreTests"] == true)
+    }
+
     @Test("Without measured e2e latency there are no charts")
     func noCharts() {
         let report = InsightsFixture.report([InsightsFixture.delivery(session: "q", line: 1)])
