@@ -58,20 +58,20 @@ enum InsightsContext {
         ]
     }
 
-    /// Test keys: `latency`, `signals`, `repeat` (pass rate of a repeated test), `latencyLines`
+    /// Test keys: `latency`, `signals`, `repeat` (pass rate of a repeated test), `insightLines`
     /// (for JUnit `<system-out>`), and `latencyFailure`.
     ///
     /// A test failed by the latency gate passed its deciding attempt, so its `message`,
     /// `reasons`, `reasonsText` and `type` (`LatencyBudget`) are replaced by the gate's failure.
     static func test(_ test: TestResult, budget: LatencyBudget) -> [String: MustacheValue] {
-        let latencyLines = latencyLines(test.insights)
+        let insightLines = insightLines(test)
         var context: [String: MustacheValue] = [
             "latency": .object(LatencyContext.latency(test.insights, budget: budget)),
             "signals": .object(SignalsContext.signals(test.insights.signals)),
             "repeat": repeatValue(test),
             "isRepeated": .bool(test.attempts.count > 1),
-            "latencyLines": .string(latencyLines.joined(separator: "\n")),
-            "hasLatencyLines": .bool(!latencyLines.isEmpty),
+            "insightLines": .string(insightLines.joined(separator: "\n")),
+            "hasInsightLines": .bool(!insightLines.isEmpty),
             "latencyFailure": .null,
             "hasLatencyFailure": .bool(test.latencyFailure != nil),
         ]
@@ -136,6 +136,23 @@ enum InsightsContext {
             "isSlow": .bool(turn != nil),
             "slowText": MustacheValue(turn.map { "slow: " + $0.overruns.map(LatencyContext.overrunText).joined(separator: ", ") }),
         ]
+    }
+
+    /// What a plain-text report such as JUnit's `<system-out>` shows of a test's insights:
+    /// its latency lines (see ``latencyLines(_:)``), then `signals: …` and, for a repeated
+    /// test, `pass rate: 1 of 2 evaluated attempts passed (50%)`.
+    static func insightLines(_ test: TestResult) -> [String] {
+        var lines = latencyLines(test.insights)
+        let signals = test.insights.signals
+        if signals != ConversationSignals() {
+            var line = "signals: " + SignalsContext.summary(signals, talkTime: signals.talkTime.map(DurationText.readable))
+            if !signals.toolNames.isEmpty { line += "; tools: " + signals.toolNames.joined(separator: ", ") }
+            lines.append(line)
+        }
+        if case .object(let repeated) = repeatValue(test), case .string(let text)? = repeated["text"] {
+            lines.append("pass rate: \(text)")
+        }
+        return lines
     }
 
     /// `latency e2e_latency: 12 turns, p50 850 ms, p95 1.23 s, max 1.5 s`, one line per measured

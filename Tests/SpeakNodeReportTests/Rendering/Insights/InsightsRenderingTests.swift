@@ -25,12 +25,14 @@ struct InsightsRenderingTests {
             #"<failure message="e2e_latency p95 2.34 s is over the budget of 1.5 s" type="LatencyBudget">e2e_latency p95 2.34 s is over the budget of 1.5 s</failure>"#))
     }
 
-    @Test("JUnit: each test's latency figures and slow turns open its system-out")
+    @Test("JUnit: each test's latency figures, slow turns, signals and pass rate open its system-out")
     func junitLatency() throws {
         let xml = try render(.junit)
         #expect(xml.contains("<system-out>latency e2e_latency: 2 turns, p50 1.8 s, p90 2.28 s, p95 2.34 s, max 2.4 s\n"))
         #expect(xml.contains("slow turns: 1\nslow turn [00:12.3] Assistant: One moment &lt;please&gt; — e2e_latency 2.4 s (budget 1.5 s)\n"))
         #expect(xml.contains("<system-out>latency e2e_latency: 2 turns, p50 850 ms"), "the fast test")
+        #expect(xml.contains("signals: 3 turns, 1 tool call (1 error), 1 interruption, 0 handoffs, talk time 1.0s; tools: book_slot\n"))
+        #expect(xml.contains("pass rate: 1 of 2 evaluated attempts passed (50%)\n"))
     }
 
     @Test(
