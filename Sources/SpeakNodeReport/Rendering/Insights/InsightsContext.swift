@@ -21,11 +21,12 @@ enum InsightsContext {
                 ["metric": .string(metric.payloadName), "key": .string(metric.budgetKey),
                  "title": .string(metric.title), "value": .string(LatencyText.format(seconds))]
             }),
-            "budgetText": .string(budget.map { "\($0.0.budgetKey) \(LatencyText.format($0.1))" }.joined(separator: ", ")),
+            "budgetText": .string(budget.map { metric, seconds in "\(metric.budgetKey) \(LatencyText.format(seconds))" }
+                .joined(separator: ", ")),
             "hasBudget": .bool(!budget.isEmpty),
             "latencyGate": MustacheValue(report.latencyGate.map(\.rawValue)),
             "hasLatencyGate": .bool(report.latencyGate != nil),
-            "latencyFailureCount": .int(report.runs.reduce(0) { $0 + $1.tests.count { $0.latencyFailure != nil } }),
+            "latencyFailureCount": .int(report.runs.flatMap(\.tests).count { test in test.latencyFailure != nil }),
             "repeatedTests": .list(repeated),
             "hasRepeatedTests": .bool(!repeated.isEmpty),
             "baseline": baseline.map { .object(BaselineContext.comparison($0)) } ?? .null,
