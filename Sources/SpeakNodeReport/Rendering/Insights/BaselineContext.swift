@@ -45,7 +45,7 @@ enum BaselineContext {
             "hasLatencyRegressions": .bool(regressions > 0),
             "hasRegressions": .bool(comparison.hasRegressions),
             "hasChanges": .bool(!parts.isEmpty),
-            "threshold": .string(LatencyText.percentage(comparison.latencyThreshold)),
+            "threshold": .string(InsightFormat.percentage(comparison.latencyThreshold)),
             "summary": .string(parts.isEmpty ? "no changes" : parts.joined(separator: ", ")),
         ]) { _, new in new }
     }
@@ -53,8 +53,8 @@ enum BaselineContext {
     /// `Books a table 1.2 s → 1.5 s (+25%)`.
     static func regressionText(_ regression: LatencyRegression) -> String {
         let name = regression.name.nonBlankText ?? ReportContext.shortened(regression.id)
-        return "\(name) \(LatencyText.format(regression.baseline)) → \(LatencyText.format(regression.current)) "
-            + "(\(LatencyText.change(regression.increase)))"
+        return "\(name) \(InsightFormat.format(regression.baseline)) → \(InsightFormat.format(regression.current)) "
+            + "(\(InsightFormat.change(regression.increase)))"
     }
 
     static func tests(_ tests: [ComparedTest]) -> MustacheValue {
@@ -75,12 +75,12 @@ enum BaselineContext {
             "id": .string(regression.id),
             "name": .string(regression.name.nonBlankText ?? ReportContext.shortened(regression.id)),
             "metric": .string(regression.metric.payloadName),
-            "baseline": .string(LatencyText.format(regression.baseline)),
-            "current": .string(LatencyText.format(regression.current)),
-            "increase": .string(LatencyText.change(regression.increase)),
+            "baseline": .string(InsightFormat.format(regression.baseline)),
+            "current": .string(InsightFormat.format(regression.current)),
+            "increase": .string(InsightFormat.change(regression.increase)),
             "text": .string(
-                "\(regression.metric.payloadName) p95 \(LatencyText.format(regression.baseline)) → "
-                    + "\(LatencyText.format(regression.current)) (\(LatencyText.change(regression.increase)))"),
+                "\(regression.metric.payloadName) p95 \(InsightFormat.format(regression.baseline)) → "
+                    + "\(InsightFormat.format(regression.current)) (\(InsightFormat.change(regression.increase)))"),
         ]
     }
 

@@ -6,7 +6,7 @@ import Mustache
 /// ``ReportContext`` adds these keys to the objects it builds; they are kept here so the
 /// insight keys live in one place. Every number is pre-formatted (`850 ms`, `1.23 s`, `87.5%`).
 enum InsightsContext {
-    /// Root keys: `latency`, `signals`, `failurePatterns`, `budget`, `latencyGate`,
+    /// Root keys: `latencyStats`, `signals`, `failurePatterns`, `budget`, `latencyGate`,
     /// `repeatedTests`, `baseline` (or `null`) and their `has…` booleans.
     static func root(_ report: Report, baseline: BaselineComparison?) -> [String: MustacheValue] {
         let repeated = repeatedTests(report.runs.flatMap { run in run.tests.map { (run, $0) } })
@@ -14,14 +14,14 @@ enum InsightsContext {
             report.budget[metric].map { (metric, $0) }
         }
         return [
-            "latency": .object(LatencyContext.latency(report.insights, budget: report.budget)),
+            "latencyStats": .object(LatencyContext.latency(report.insights, budget: report.budget)),
             "signals": .object(SignalsContext.signals(report.insights.signals)),
             "failurePatterns": .object(FailurePatternsContext.patterns(report.failurePatterns)),
             "budget": .list(budget.map { metric, seconds in
                 ["metric": .string(metric.payloadName), "key": .string(metric.budgetKey),
-                 "title": .string(metric.title), "value": .string(LatencyText.format(seconds))]
+                 "title": .string(metric.title), "value": .string(InsightFormat.format(seconds))]
             }),
-            "budgetText": .string(budget.map { metric, seconds in "\(metric.budgetKey) \(LatencyText.format(seconds))" }
+            "budgetText": .string(budget.map { metric, seconds in "\(metric.budgetKey) \(InsightFormat.format(seconds))" }
                 .joined(separator: ", ")),
             "hasBudget": .bool(!budget.isEmpty),
             "latencyGate": MustacheValue(report.latencyGate.map(\.rawValue)),
@@ -34,7 +34,7 @@ enum InsightsContext {
         ]
     }
 
-    /// Run keys: `latency`, `signals`, `failurePatterns`, `repeatedTests`, `slowestTests` (the
+    /// Run keys: `latencyStats`, `signals`, `failurePatterns`, `repeatedTests`, `slowestTests` (the
     /// first 25 tests by e2e p95, slowest first, for summaries that must stay short), and the
     /// charts `e2eHistogram` and `e2eP95Chart` (`null` when no turn measured `e2e_latency`).
     static func run(_ run: RunResult, budget: LatencyBudget) -> [String: MustacheValue] {
@@ -44,7 +44,7 @@ enum InsightsContext {
         let p95Chart = LatencyBarChart(tests: run.tests, metric: .e2eLatency, budget: e2eBudget)
         let slowest = slowestFirst(run.tests)
         return [
-            "latency": .object(LatencyContext.latency(run.insights, budget: budget)),
+            "latencyStats": .object(LatencyContext.latency(run.insights, budget: budget)),
             "signals": .object(SignalsContext.signals(run.insights.signals)),
             "failurePatterns": .object(FailurePatternsContext.patterns(run.failurePatterns)),
             "repeatedTests": .list(repeated),
@@ -59,7 +59,7 @@ enum InsightsContext {
         ]
     }
 
-    /// Test keys: `latency`, `signals`, `repeat` (pass rate of a repeated test), `insightLines`
+    /// Test keys: `latencyStats`, `signals`, `repeat` (pass rate of a repeated test), `insightLines`
     /// (for JUnit `<system-out>`), and `latencyFailure`.
     ///
     /// A test failed by the latency gate passed its deciding attempt, so its `message`,
@@ -67,7 +67,7 @@ enum InsightsContext {
     static func test(_ test: TestResult, budget: LatencyBudget) -> [String: MustacheValue] {
         let insightLines = insightLines(test)
         var context: [String: MustacheValue] = [
-            "latency": .object(LatencyContext.latency(test.insights, budget: budget)),
+            "latencyStats": .object(LatencyContext.latency(test.insights, budget: budget)),
             "signals": .object(SignalsContext.signals(test.insights.signals)),
             "repeat": repeatValue(test),
             "isRepeated": .bool(test.attempts.count > 1),
@@ -82,8 +82,8 @@ enum InsightsContext {
                 "reason": .string(failure.reason),
                 "gate": .string(failure.gate.rawValue),
                 "metric": .string(failure.metric.payloadName),
-                "value": .string(LatencyText.format(failure.value)),
-                "budget": .string(LatencyText.format(failure.budget)),
+                "value": .string(InsightFormat.format(failure.value)),
+                "budget": .string(InsightFormat.format(failure.budget)),
             ]
             context["message"] = .string(failure.message)
             context["hasMessage"] = true
@@ -118,7 +118,7 @@ enum InsightsContext {
         summary.merge([
             "id": .string(test.id),
             "name": .string(test.name),
-            "latency": .object(LatencyContext.latency(test.insights, budget: budget)),
+            "latencyStats": .object(LatencyContext.latency(test.insights, budget: budget)),
             "signals": .object(SignalsContext.signals(test.insights.signals)),
             "repeat": repeatValue(test),
             "hasLatencyFailure": .bool(test.latencyFailure != nil),
@@ -163,8 +163,8 @@ enum InsightsContext {
         var lines = insights.measuredMetrics.compactMap { metric -> String? in
             guard let statistics = insights.statistics(of: metric) else { return nil }
             return "latency \(metric.payloadName): \(ReportContext.counted(statistics.count, "turn", "turns")), "
-                + "p50 \(LatencyText.format(statistics.p50)), p90 \(LatencyText.format(statistics.p90)), "
-                + "p95 \(LatencyText.format(statistics.p95)), max \(LatencyText.format(statistics.max))"
+                + "p50 \(InsightFormat.format(statistics.p50)), p90 \(InsightFormat.format(statistics.p90)), "
+                + "p95 \(InsightFormat.format(statistics.p95)), max \(InsightFormat.format(statistics.max))"
         }
         if !lines.isEmpty || insights.slowTurnCount > 0 {
             lines.append("slow turns: \(insights.slowTurnCount)")
@@ -183,7 +183,7 @@ enum InsightsContext {
     /// `text` (`2 of 3 attempts passed (67%)`); `null` for a test with one attempt.
     static func repeatValue(_ test: TestResult) -> MustacheValue {
         guard test.attempts.count > 1 else { return .null }
-        let rate = test.attemptPassRate.map(LatencyText.percentage)
+        let rate = test.attemptPassRate.map(InsightFormat.percentage)
         let text = rate.map { "\(test.passedAttemptCount) of \(test.evaluatedAttemptCount) evaluated attempts passed (\($0))" }
             ?? "no attempt was evaluated"
         return [

@@ -40,11 +40,11 @@ enum LatencyContext {
             "key": .string(metric.budgetKey),
             "title": .string(metric.title),
             "count": .int(statistics.count),
-            "p50": .string(LatencyText.format(statistics.p50)),
-            "p90": .string(LatencyText.format(statistics.p90)),
-            "p95": .string(LatencyText.format(statistics.p95)),
-            "max": .string(LatencyText.format(statistics.max)),
-            "budget": MustacheValue(budget.map(LatencyText.format)),
+            "p50": .string(InsightFormat.format(statistics.p50)),
+            "p90": .string(InsightFormat.format(statistics.p90)),
+            "p95": .string(InsightFormat.format(statistics.p95)),
+            "max": .string(InsightFormat.format(statistics.max)),
+            "budget": MustacheValue(budget.map(InsightFormat.format)),
             "hasBudget": .bool(budget != nil),
             "isOverBudget": .bool(isOverBudget),
             "isMaxOverBudget": .bool(budget.map { statistics.max > $0 } ?? false),
@@ -76,16 +76,16 @@ enum LatencyContext {
         [
             "metric": .string(overrun.metric.payloadName),
             "key": .string(overrun.metric.budgetKey),
-            "value": .string(LatencyText.format(overrun.value)),
-            "budget": .string(LatencyText.format(overrun.budget)),
-            "excess": .string(LatencyText.format(overrun.excess)),
+            "value": .string(InsightFormat.format(overrun.value)),
+            "budget": .string(InsightFormat.format(overrun.budget)),
+            "excess": .string(InsightFormat.format(overrun.excess)),
             "text": .string(overrunText(overrun)),
         ]
     }
 
     /// `e2e_latency 1.92 s (budget 1.5 s)`.
     static func overrunText(_ overrun: BudgetOverrun) -> String {
-        "\(overrun.metric.payloadName) \(LatencyText.format(overrun.value)) (budget \(LatencyText.format(overrun.budget)))"
+        "\(overrun.metric.payloadName) \(InsightFormat.format(overrun.value)) (budget \(InsightFormat.format(overrun.budget)))"
     }
 
     /// Slow-turn lists quote what was said; a very long turn is cut like a transcript line.

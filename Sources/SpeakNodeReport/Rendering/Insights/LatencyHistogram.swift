@@ -58,38 +58,38 @@ struct LatencyHistogram: Hashable {
         let bars: [MustacheValue] = bins.enumerated().map { index, bin in
             let height = Double(bin.count) / Double(maxCount) * plotHeight
             return [
-                "x": .string(LatencyText.coordinate(Self.left + Double(index) * barWidth + 1)),
-                "y": .string(LatencyText.coordinate(Self.top + plotHeight - height)),
-                "width": .string(LatencyText.coordinate(Swift.max(1, barWidth - 2))),
-                "height": .string(LatencyText.coordinate(height)),
+                "x": .string(InsightFormat.coordinate(Self.left + Double(index) * barWidth + 1)),
+                "y": .string(InsightFormat.coordinate(Self.top + plotHeight - height)),
+                "width": .string(InsightFormat.coordinate(Swift.max(1, barWidth - 2))),
+                "height": .string(InsightFormat.coordinate(height)),
                 "count": .int(bin.count),
-                "range": .string("\(LatencyText.format(bin.lower))–\(LatencyText.format(bin.upper))"),
+                "range": .string("\(InsightFormat.format(bin.lower))–\(InsightFormat.format(bin.upper))"),
                 "isOverBudget": .bool(budget.map { bin.lower >= $0 } ?? false),
             ]
         }
         let step = Swift.max(1, Int((Double(bins.count) / 5).rounded(.up)))
         let ticks: [MustacheValue] = stride(from: 0, through: bins.count, by: step).map { index in
             let seconds = Double(index) * binWidth
-            return ["x": .string(LatencyText.coordinate(x(seconds))),
-                    "text": .string(index == 0 ? "0" : LatencyText.format(seconds))]
+            return ["x": .string(InsightFormat.coordinate(x(seconds))),
+                    "text": .string(index == 0 ? "0" : InsightFormat.format(seconds))]
         }
         return [
-            "width": .string(LatencyText.coordinate(Self.chartWidth)),
-            "height": .string(LatencyText.coordinate(Self.chartHeight)),
-            "viewBox": .string("0 0 \(LatencyText.coordinate(Self.chartWidth)) \(LatencyText.coordinate(Self.chartHeight))"),
+            "width": .string(InsightFormat.coordinate(Self.chartWidth)),
+            "height": .string(InsightFormat.coordinate(Self.chartHeight)),
+            "viewBox": .string("0 0 \(InsightFormat.coordinate(Self.chartWidth)) \(InsightFormat.coordinate(Self.chartHeight))"),
             "bars": .list(bars),
             "ticks": .list(ticks),
-            "tickY": .string(LatencyText.coordinate(Self.chartHeight - 8)),
-            "baselineY": .string(LatencyText.coordinate(Self.top + plotHeight)),
-            "plotTop": .string(LatencyText.coordinate(Self.top)),
-            "plotLeft": .string(LatencyText.coordinate(Self.left)),
-            "plotRight": .string(LatencyText.coordinate(Self.chartWidth - Self.right)),
+            "tickY": .string(InsightFormat.coordinate(Self.chartHeight - 8)),
+            "baselineY": .string(InsightFormat.coordinate(Self.top + plotHeight)),
+            "plotTop": .string(InsightFormat.coordinate(Self.top)),
+            "plotLeft": .string(InsightFormat.coordinate(Self.left)),
+            "plotRight": .string(InsightFormat.coordinate(Self.chartWidth - Self.right)),
             "maxCount": .int(maxCount),
-            "maxCountY": .string(LatencyText.coordinate(Self.top + 10)),
-            "budgetX": MustacheValue(budget.map { LatencyText.coordinate(x($0)) }),
-            "budget": MustacheValue(budget.map(LatencyText.format)),
+            "maxCountY": .string(InsightFormat.coordinate(Self.top + 10)),
+            "budgetX": MustacheValue(budget.map { InsightFormat.coordinate(x($0)) }),
+            "budget": MustacheValue(budget.map(InsightFormat.format)),
             "hasBudget": .bool(budget != nil),
-            "binWidth": .string(LatencyText.format(binWidth)),
+            "binWidth": .string(InsightFormat.format(binWidth)),
         ]
     }
 }

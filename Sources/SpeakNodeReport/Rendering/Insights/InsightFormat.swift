@@ -4,7 +4,7 @@
 /// Below a second a latency reads best in whole milliseconds (`850 ms`); from a second on,
 /// in seconds with up to two decimals (`1.23 s`, `1.5 s`), the precision at which callers
 /// notice a change.
-enum LatencyText {
+enum InsightFormat {
     /// `850 ms`, `1.23 s`, `1.5 s`, `2 s`; `0 ms` for zero or anything not a usable number.
     static func format(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds > 0 else { return "0 ms" }
