@@ -23,7 +23,8 @@ enum BaselineContext {
         ]
         var texts: [String: MustacheValue] = [:]
         for (key, tests) in listed {
-            texts[key + "Text"] = .string(tests.map(\.name).joined(separator: ", "))
+            texts[key + "Text"] = .string(tests.map { InsightFormat.clipped($0.name, to: InsightFormat.nameLength) }
+                .joined(separator: ", "))
         }
         texts["testRegressionsText"] = .string(comparison.testLatencyRegressions.map(regressionText).joined(separator: "; "))
         texts["runRegressionsText"] = .string(comparison.runLatencyRegressions.map(regressionText).joined(separator: "; "))
@@ -52,7 +53,8 @@ enum BaselineContext {
 
     /// `Books a table 1.2 s → 1.5 s (+25%)`.
     static func regressionText(_ regression: LatencyRegression) -> String {
-        let name = regression.name.nonBlankText ?? ReportContext.shortened(regression.id)
+        let name = InsightFormat.clipped(
+            regression.name.nonBlankText ?? ReportContext.shortened(regression.id), to: InsightFormat.nameLength)
         return "\(name) \(InsightFormat.format(regression.baseline)) → \(InsightFormat.format(regression.current)) "
             + "(\(InsightFormat.change(regression.increase)))"
     }
@@ -61,7 +63,7 @@ enum BaselineContext {
         .list(tests.map { test in
             [
                 "id": .string(test.id),
-                "name": .string(test.name),
+                "name": .string(InsightFormat.clipped(test.name, to: InsightFormat.nameLength)),
                 "outcome": MustacheValue(test.outcome?.rawValue),
                 "outcomeLabel": MustacheValue(test.outcome.map(label)),
                 "baselineOutcome": MustacheValue(test.baselineOutcome?.rawValue),
@@ -73,7 +75,8 @@ enum BaselineContext {
     static func regression(_ regression: LatencyRegression) -> MustacheValue {
         [
             "id": .string(regression.id),
-            "name": .string(regression.name.nonBlankText ?? ReportContext.shortened(regression.id)),
+            "name": .string(InsightFormat.clipped(
+                regression.name.nonBlankText ?? ReportContext.shortened(regression.id), to: InsightFormat.nameLength)),
             "metric": .string(regression.metric.payloadName),
             "baseline": .string(InsightFormat.format(regression.baseline)),
             "current": .string(InsightFormat.format(regression.current)),

@@ -41,4 +41,16 @@ enum InsightFormat {
         let magnitude = tenths.magnitude
         return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
     }
+
+    /// The longest test name the insight lists show, so one long name cannot crowd out the rest
+    /// of a summary.
+    static let nameLength = 200
+    /// The longest reason text the insight lists show.
+    static let reasonLength = 1000
+
+    /// `text` cut to `length` characters with `…` when longer.
+    static func clipped(_ text: String, to length: Int) -> String {
+        guard text.count > length else { return text }
+        return String(text.prefix(max(0, length - 1))) + "…"
+    }
 }

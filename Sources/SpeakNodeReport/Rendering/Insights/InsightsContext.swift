@@ -7,7 +7,8 @@ import Mustache
 /// insight keys live in one place. Every number is pre-formatted (`850 ms`, `1.23 s`, `87.5%`).
 enum InsightsContext {
     /// Root keys: `latencyStats`, `signals`, `failurePatterns`, `budget`, `latencyGate`,
-    /// `repeatedTests`, `baseline` (or `null`) and their `has…` booleans.
+    /// `repeatedTests` (and `repeatedTestsPreview`, the first 20), `baseline` (or `null`) and
+    /// their `has…` booleans.
     static func root(_ report: Report, baseline: BaselineComparison?) -> [String: MustacheValue] {
         let repeated = repeatedTests(report.runs.flatMap { run in run.tests.map { (run, $0) } })
         let budget = report.budget.budgetedMetrics.compactMap { metric in
@@ -29,6 +30,9 @@ enum InsightsContext {
             "latencyFailureCount": .int(report.runs.flatMap(\.tests).count { test in test.latencyFailure != nil }),
             "repeatedTests": .list(repeated),
             "hasRepeatedTests": .bool(!repeated.isEmpty),
+            "repeatedTestsPreview": .list(Array(repeated.prefix(repeatedPreviewLimit))),
+            "moreRepeatedTests": .int(max(0, repeated.count - repeatedPreviewLimit)),
+            "hasMoreRepeatedTests": .bool(repeated.count > repeatedPreviewLimit),
             "baseline": baseline.map { .object(BaselineContext.comparison($0)) } ?? .null,
             "hasBaseline": .bool(baseline != nil),
         ]
@@ -95,6 +99,9 @@ enum InsightsContext {
         return context
     }
 
+    /// How many repeated tests a summary lists before "… and N more".
+    static let repeatedPreviewLimit = 20
+
     /// How many tests of a run a summary lists by latency before "… and N more".
     static let testPreviewLimit = 25
 
@@ -117,7 +124,7 @@ enum InsightsContext {
         var summary = TestContext.outcome(test.outcome)
         summary.merge([
             "id": .string(test.id),
-            "name": .string(test.name),
+            "name": .string(InsightFormat.clipped(test.name, to: InsightFormat.nameLength)),
             "latencyStats": .object(LatencyContext.latency(test.insights, budget: budget)),
             "signals": .object(SignalsContext.signals(test.insights.signals)),
             "repeat": repeatValue(test),
@@ -200,7 +207,7 @@ enum InsightsContext {
     static func repeatedTests(_ tests: [(run: RunResult, test: TestResult)]) -> [MustacheValue] {
         tests.compactMap { run, test in
             guard case .object(var value) = repeatValue(test) else { return nil }
-            value["name"] = .string(test.name)
+            value["name"] = .string(InsightFormat.clipped(test.name, to: InsightFormat.nameLength))
             value["id"] = .string(test.id)
             value["runName"] = .string(ReportContext.runName(run))
             return .object(value)

@@ -5,14 +5,22 @@ import Mustache
 enum LatencyContext {
     /// `metrics` rows in ``LatencyMetric`` order; `e2e` is the end-to-end row on its own (or
     /// `null`), for places that show only the wait a caller hears; `slowTurns` in order, and
-    /// `slowTurnsPreview`, the first 20 of them, for summaries that must stay short.
+    /// `slowTurnsPreview`, the first 20 of them, for summaries that must stay short;
+    /// `overBudgetText` names the metrics whose p95 is over budget (`e2e_latency 2.1 s (budget 1.5 s)`).
     static func latency(_ insights: Insights, budget: LatencyBudget) -> [String: MustacheValue] {
         let rows = insights.measuredMetrics.compactMap { metric in
             insights.statistics(of: metric).map { row(metric, $0, budget: budget[metric]) }
         }
         let e2e = insights.statistics(of: .e2eLatency).map { row(.e2eLatency, $0, budget: budget[.e2eLatency]) }
         let slowTurns = insights.slowTurns.map(slowTurn)
+        let overBudget = insights.measuredMetrics.compactMap { metric -> String? in
+            guard let statistics = insights.statistics(of: metric), let limit = budget[metric], statistics.p95 > limit
+            else { return nil }
+            return "\(metric.payloadName) \(InsightFormat.format(statistics.p95)) (budget \(InsightFormat.format(limit)))"
+        }
         return [
+            "overBudgetText": .string(overBudget.joined(separator: ", ")),
+            "hasOverBudget": .bool(!overBudget.isEmpty),
             "metrics": .list(rows.map(MustacheValue.object)),
             "hasMetrics": .bool(!rows.isEmpty),
             "e2e": e2e.map(MustacheValue.object) ?? .null,

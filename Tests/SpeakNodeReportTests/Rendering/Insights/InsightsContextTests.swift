@@ -181,6 +181,47 @@ struct InsightsContextTests {
         #expect(large["runs.0.hasMoreTests"] == true)
     }
 
+    @Test("The metrics whose p95 is over budget are named with value and budget")
+    func overBudget() {
+        #expect(context["runs.0.latencyStats.hasOverBudget"] == true)
+        #expect(context["runs.0.latencyStats.overBudgetText"] == "e2e_latency 2.16 s (budget 1.5 s)")
+        let fast = InsightsReportFixture.test("Greets", in: context)
+        #expect(fast?["latencyStats.hasOverBudget"] == false)
+    }
+
+    @Test("Very long names and reasons are clipped in the insight lists")
+    func clipping() {
+        let name = String(repeating: "n", count: 5_000)
+        let reason = String(repeating: "r", count: 5_000)
+        let deliveries = [
+            InsightsFixture.delivery(test: "a", session: "a", eval: InsightsFixture.failed([reason]), line: 1),
+            InsightsFixture.delivery(test: "a", session: "b", eval: InsightsFixture.failed([reason]), order: 1, line: 2),
+        ]
+        let context = InsightsReportFixture.context(
+            InsightsFixture.report(deliveries, evaluator: Evaluator(names: ["a": name])))
+        guard case .string(let clippedReason)? = context["failurePatterns.byReason.0.reason"],
+              case .string(let clippedName)? = context["repeatedTests.0.name"]
+        else {
+            Issue.record("missing pattern or repeat")
+            return
+        }
+        #expect(clippedReason.count == InsightFormat.reasonLength)
+        #expect(clippedReason.hasSuffix("…"))
+        #expect(clippedName.count == InsightFormat.nameLength)
+    }
+
+    @Test("Summaries get the ten most common failure patterns")
+    func patternPreview() {
+        let deliveries = (0..<12).map { index in
+            InsightsFixture.delivery(
+                test: "t\(index)", session: "s\(index)", eval: InsightsFixture.failed(["reason \(index)"]), line: index)
+        }
+        let context = InsightsReportFixture.context(InsightsFixture.report(deliveries))
+        #expect(context["failurePatterns.byReasonPreview.9"] != nil)
+        #expect(context["failurePatterns.byReasonPreview.10"] == nil)
+        #expect(context["failurePatterns.moreReasonPatterns"] == 2)
+    }
+
     @Test("Without measured e2e latency there are no charts")
     func noCharts() {
         let report = InsightsFixture.report([InsightsFixture.delivery(session: "q", line: 1)])

@@ -54,18 +54,19 @@ struct InsightsRenderingTests {
         #expect(process.terminationStatus == 0, "\(message)")
     }
 
-    @Test("Markdown: a latency table per run, slow turns, failure patterns and repeats")
-    func markdownLatency() throws {
-        let markdown = try partial("latency.md")
-        #expect(markdown.contains("| e2e\\_latency | 5 | 1 s | ⚠️ 2\\.16 s | 2\\.4 s | 1\\.5 s |"))
-        #expect(markdown.contains("**1 slow turn**"))
+    @Test("Markdown: per run what went over budget, slow turns and signals; failure patterns and repeats")
+    func markdownInsights() throws {
+        let markdown = try render(.markdown)
+        #expect(markdown.contains(
+            "⚠️ p95 over budget: e2e\\_latency 2\\.16 s \\(budget 1\\.5 s\\) · **1 slow turn** · 7 turns, 1 tool call \\(1 error\\)"))
         #expect(markdown.contains("- at 00\\:12\\.3, Assistant: “One moment &lt;please&gt;” — e2e\\_latency 2\\.4 s \\(budget 1\\.5 s\\)"))
-        #expect(markdown.contains("- **2 tests**: Did not confirm"))
-        #expect(markdown.contains("| Quotes a price | Nightly \\(run\\-1\\) | 1 of 2 | 50% |"))
         #expect(markdown.contains("| ❌ | Books a slot | 1\\.8 s | ⚠️ 2\\.34 s | 1 | 3 | 1 | 1 | 1 | 0 | 1\\.0s | – |"))
+        #expect(markdown.contains("Budgets per turn: e2e 1\\.5 s, ttft 1 s, ttfb 350 ms, eot 700 ms · tests fail when their e2e\\_latency p95 is over budget \\(1 did\\)"))
+        #expect(markdown.contains("- **2 tests**: Did not confirm"))
+        #expect(markdown.contains("- Quotes a price (run Nightly \\(run\\-1\\)): 1 of 2 evaluated attempts passed (50%)"))
     }
 
-    @Test("Markdown: new failures and regressions are called out for the top; the rest follows")
+    @Test("Markdown: new failures and regressions are called out at the top; the rest follows")
     func markdownBaseline() throws {
         var document = SummaryDocument(InsightsReportFixture.report(gate: nil))
         document.runs[0].tests = document.runs[0].tests.map { test in
@@ -74,16 +75,17 @@ struct InsightsRenderingTests {
             return test
         }
         let comparison = BaselineComparison(baseline: document, report: report)
-        let top = try partial("changes.md", baseline: comparison)
-        #expect(top.contains("> **Since the baseline: 2 new failures, 1 test still failing**"))
-        #expect(top.contains("> - ❌ New failure: **Confirms A** (Passed → Failed)"))
-        let details = try partial("latency.md", baseline: comparison)
-        #expect(details.contains("- ❌ New failures: Books a slot, Confirms A"))
-        #expect(details.contains("- Still failing: Confirms B"))
+        let markdown = try render(.markdown, baseline: comparison)
+        let top = try #require(markdown.range(of: "> **Since the baseline: 2 new failures, 1 test still failing**"))
+        let totals = try #require(markdown.range(of: "| Tests | Passed |"))
+        #expect(top.lowerBound < totals.lowerBound, "at the top, before the totals")
+        #expect(markdown.contains("> - ❌ New failure: **Confirms A** (Passed → Failed)"))
+        #expect(markdown.contains("- ❌ New failures: Books a slot, Confirms A"))
+        #expect(markdown.contains("- Still failing: Confirms B"))
 
         let unchanged = BaselineComparison(baseline: SummaryDocument(report), report: report)
-        #expect(try partial("changes.md", baseline: unchanged).contains("✅ No new failures or latency regressions since the baseline"))
-        #expect(try partial("changes.md").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "nothing without a baseline")
+        #expect(try render(.markdown, baseline: unchanged).contains("✅ No new failures or latency regressions since the baseline"))
+        #expect(!(try render(.markdown)).contains("since the baseline"), "nothing without a baseline")
     }
 
     @Test("HTML: SVG charts per run, latency table, failure patterns and slow turns")
@@ -121,7 +123,7 @@ struct InsightsRenderingTests {
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!html.contains("\u{0}"))
-        let markdown = try partial("latency.md", report)
+        let markdown = try render(.markdown, report)
         #expect(!markdown.contains("<script>"))
     }
 }
