@@ -54,11 +54,11 @@ struct InsightsRenderingTests {
         #expect(process.terminationStatus == 0, "\(message)")
     }
 
-    @Test("Markdown: per run what went over budget, slow turns and signals; failure patterns and repeats")
+    @Test("Markdown: per run a latency table, slow turns and signals; failure patterns and repeats")
     func markdownInsights() throws {
         let markdown = try render(.markdown)
-        #expect(markdown.contains(
-            "⚠️ p95 over budget: e2e\\_latency 2\\.16 s \\(budget 1\\.5 s\\) · **1 slow turn** · 7 turns, 1 tool call \\(1 error\\)"))
+        #expect(markdown.contains("| e2e\\_latency | 5 | 1 s | 1\\.92 s | ⚠️ 2\\.16 s | 2\\.4 s | 1\\.5 s |"))
+        #expect(markdown.contains("**1 slow turn** · 7 turns, 1 tool call \\(1 error\\), 1 interruption, 0 handoffs"))
         #expect(markdown.contains("- at 00\\:12\\.3, Assistant: “One moment &lt;please&gt;” — e2e\\_latency 2\\.4 s \\(budget 1\\.5 s\\)"))
         #expect(markdown.contains("| ❌ | Books a slot | 1\\.8 s | ⚠️ 2\\.34 s | 1 | 3 | 1 | 1 | 1 | 0 | 1\\.0s | – |"))
         #expect(markdown.contains("Budgets per turn: e2e 1\\.5 s, ttft 1 s, ttfb 350 ms, eot 700 ms · tests fail when their e2e\\_latency p95 is over budget \\(1 did\\)"))
