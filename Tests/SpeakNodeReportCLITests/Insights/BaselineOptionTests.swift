@@ -43,7 +43,7 @@ struct BaselineOptionTests {
         let runs = try #require(markdown.range(of: "### Runs"))
         #expect(changes.lowerBound < runs.lowerBound, "the changes come before the details")
         #expect(markdown.contains("New failure: **quick** (Passed → Failed)"))
-        #expect(markdown.contains("Slower: **sluggish**, e2e\\_latency p95 900 ms → 2\\.08 s \\(+131%\\)"))
+        #expect(markdown.contains("Slower: **sluggish**, e2e\\_latency p95 990 ms → 2\\.08 s \\(\\+110%\\)"))
         #expect(markdown.contains("- Removed tests: gone"))
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Latencies and shares as the reports print them, formatted by integer arithmetic so the
 /// text never depends on the machine's locale.
 ///
@@ -48,8 +50,10 @@ enum InsightFormat {
     /// The longest reason text the insight lists show.
     static let reasonLength = 1000
 
-    /// `text` cut to `length` characters with `…` when longer.
+    /// `text` without surrounding whitespace (which could start a Markdown code block in a list
+    /// item), cut to `length` characters with `…` when longer.
     static func clipped(_ text: String, to length: Int) -> String {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count > length else { return text }
         return String(text.prefix(max(0, length - 1))) + "…"
     }
