@@ -36,5 +36,10 @@ let package = Package(
             name: "SpeakNodeReportCLITests",
             dependencies: ["SpeakNodeReportCLI", "SpeakNodeReport", "speaknode-report"]
         ),
+
+        // libFuzzer targets (README, "Fuzzing"). Built normally they replay a corpus; with
+        // `-sanitize=fuzzer -D LIBFUZZER` they fuzz.
+        .executableTarget(name: "FuzzDecoder", dependencies: ["SpeakNodeReport"]),
+        .executableTarget(name: "FuzzMustache", dependencies: ["Mustache"]),
     ]
 )

@@ -5,6 +5,10 @@ import Foundation
 /// The bytes go to a temporary file in the same directory, are flushed to disk (`fsync`),
 /// and the temporary file is then renamed over the destination. If anything fails, the
 /// temporary file is removed and the destination is left as it was.
+///
+/// On Linux the temporary file is first made without a name (`O_TMPFILE`) and is given one only
+/// just before the rename, so a process killed while writing (Ctrl-C, `kill -9`, a crash)
+/// leaves nothing behind; where that is not supported, a hidden `.NAME.UUID.tmp` file is used.
 struct AtomicFileWriter {
     /// Creates missing parent directories before writing.
     var createsParentDirectories = true
@@ -26,16 +30,35 @@ struct AtomicFileWriter {
         }
 
         let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp").path
+        let bytes = Array(contents.utf8)
+        if let unnamed = Self.openUnnamed(in: directory.path) {
+            let linked = try finish(unnamed, writing: bytes, for: path) { descriptor in
+                linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, temporary, Self.followSymbolicLinks) == 0
+            }
+            if linked {
+                try moveIntoPlace(temporary, path)
+                return
+            }
+            // No /proc to name the file by: write it again under a visible temporary name.
+        }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(path) }
-
-        var bytes = Array(contents.utf8)[...]
-        var succeeded = false
-        defer {
-            if !succeeded { unlink(temporary) }
+        do {
+            _ = try finish(descriptor, writing: bytes, for: path) { _ in true }
+        } catch {
+            unlink(temporary)
+            throw error
         }
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { buffer in
+        try moveIntoPlace(temporary, path)
+    }
+
+    /// Writes all of `bytes` to `descriptor`, flushes it to disk, runs `beforeClosing`, and
+    /// closes it; returns what `beforeClosing` returned.
+    private func finish(_ descriptor: Int32, writing bytes: [UInt8], for path: String,
+                        beforeClosing: (Int32) -> Bool) throws(CommandFailure) -> Bool {
+        var remaining = bytes[...]
+        while !remaining.isEmpty {
+            let written = remaining.withUnsafeBytes { buffer in
                 Foundation.write(descriptor, buffer.baseAddress, buffer.count)
             }
             if written < 0 {
@@ -44,17 +67,44 @@ struct AtomicFileWriter {
                 close(descriptor)
                 throw error
             }
-            bytes = bytes.dropFirst(written)
+            remaining = remaining.dropFirst(written)
         }
         guard fsync(descriptor) == 0 else {
             let error = failure(path)
             close(descriptor)
             throw error
         }
+        let result = beforeClosing(descriptor)
         guard close(descriptor) == 0 else { throw failure(path) }
-        guard rename(temporary, path) == 0 else { throw failure(path) }
-        succeeded = true
+        return result
     }
+
+    private func moveIntoPlace(_ temporary: String, _ path: String) throws(CommandFailure) {
+        guard rename(temporary, path) == 0 else {
+            let error = failure(path)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// A file without a name in `directory`, open for writing; `nil` where that is not supported.
+    private static func openUnnamed(in directory: String) -> Int32? {
+        #if os(Linux)
+        let descriptor = open(directory, unnamedFileFlags | O_WRONLY | O_CLOEXEC, 0o644)
+        return descriptor >= 0 ? descriptor : nil
+        #else
+        return nil
+        #endif
+    }
+
+    #if os(Linux)
+    /// `O_TMPFILE`, which Glibc defines as a macro Swift cannot import: `__O_TMPFILE | O_DIRECTORY`,
+    /// with `__O_TMPFILE` = 0o20000000 on every architecture Swift runs on.
+    private static let unnamedFileFlags: Int32 = 0o20000000 | O_DIRECTORY
+    private static let followSymbolicLinks: Int32 = AT_SYMLINK_FOLLOW
+    #else
+    private static let followSymbolicLinks: Int32 = 0
+    #endif
 
     /// The current `errno`, in words, for `path`.
     private func failure(_ path: String) -> CommandFailure {

@@ -25,7 +25,8 @@ enum CommandDefinitions {
 
             Exit status: 0 when no test failed or errored, 1 when one did (0 with --fail-on \
             never), 2 for bad usage, input that could not be read or deliveries that are not \
-            valid (the reports are still written for the rest). 2 wins over 1.
+            valid (the reports are still written for the rest, and list the input problems; \
+            --ignore-invalid leaves them out and does not exit 2 for them). 2 wins over 1.
             """,
         options: [
             .value("out", short: "o", valueName: "DIR",
@@ -39,9 +40,13 @@ enum CommandDefinitions {
                    help: "A JSON object mapping test_id to the name shown in the reports."),
             .value("title", valueName: "TEXT", defaultValue: RenderOptions.defaultTitle, help: "The reports' title."),
             .value("report-url", valueName: "URL", help: "Where the HTML report will be published, for links from the summary."),
+            .value("markdown-limit", valueName: "N", defaultValue: String(RenderOptions.defaultMarkdownLimit),
+                   help: "Keep the Markdown summary within N characters (UTF-16 code units, as GitHub counts them), leaving out the least important detail to fit. The default suits a GitHub comment; 340000 always fits a 1 MiB job summary."),
             .value("attempts", valueName: "POLICY", allowed: AttemptPolicy.allCases.map(\.rawValue),
                    defaultValue: AttemptPolicy.latest.rawValue,
                    help: "Which attempts of a retried test decide its outcome: the latest, or all (any failure fails)."),
+            .flag("ignore-invalid",
+                  help: "Only warn about input that cannot be read: leave it out of the reports and the exit status."),
             .value("fail-on", valueName: "WHEN", allowed: FailurePolicy.allCases.map(\.rawValue),
                    defaultValue: FailurePolicy.failed.rawValue,
                    help: "Exit with status 1 when a test failed or errored, or never."),

@@ -14,8 +14,8 @@ public struct Console {
     public var standardInputIsTerminal: Bool
     /// Reads all of standard input, for the input `-`.
     public var readStandardInput: @Sendable () throws -> [UInt8]
-    /// Writes text to standard output.
-    public var writeOutput: (String) -> Void
+    /// Writes text to standard output; throws when it cannot (a full disk, a closed pipe).
+    public var writeOutput: (String) throws -> Void
     /// Writes text to standard error.
     public var writeError: (String) -> Void
 
@@ -24,7 +24,7 @@ public struct Console {
         standardErrorIsTerminal: Bool = false,
         standardInputIsTerminal: Bool = false,
         readStandardInput: @escaping @Sendable () throws -> [UInt8] = { [] },
-        writeOutput: @escaping (String) -> Void = { _ in },
+        writeOutput: @escaping (String) throws -> Void = { _ in },
         writeError: @escaping (String) -> Void = { _ in }
     ) {
         self.environment = environment
@@ -42,8 +42,8 @@ public struct Console {
             standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
             standardInputIsTerminal: isatty(STDIN_FILENO) == 1,
             readStandardInput: FileReading.readStandardInput,
-            writeOutput: { StandardStream.write($0, to: STDOUT_FILENO) },
-            writeError: { StandardStream.write($0, to: STDERR_FILENO) }
+            writeOutput: { try StandardStream.write($0, to: STDOUT_FILENO) },
+            writeError: { try? StandardStream.write($0, to: STDERR_FILENO) }
         )
     }
 

@@ -26,11 +26,8 @@ struct OutputPlan: Sendable, Hashable {
                 files.append(WrittenFile(format: format, path: Self.join(directory, format.defaultFileName)))
             }
         }
-        if let directory {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
-                throw CommandFailure("cannot write into \(directory): it is a file, not a directory")
-            }
+        if let directory, let reason = Self.obstacle(writingInto: directory) {
+            throw CommandFailure("cannot write into \(directory): \(reason)")
         }
         if files.filter(\.isStandardOutput).count + (summaryPath == "-" ? 1 : 0) > 1 {
             throw CommandFailure("only one report can go to standard output (-)")
@@ -51,6 +48,35 @@ struct OutputPlan: Sendable, Hashable {
         }
         self.files = files
         self.summaryPath = summaryPath
+    }
+
+    /// What already on disk stops reports from being written into `directory`, which is created
+    /// when missing: a file where a folder must be, or a folder the user may not write to.
+    private static func obstacle(writingInto directory: String) -> String? {
+        var current = directory
+        while true {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: current, isDirectory: &isDirectory) {
+                let name = current == directory ? "it" : current
+                guard isDirectory.boolValue else { return "\(name) is a file, not a directory" }
+                guard access(current, W_OK) == 0 else {
+                    return "\(name == "it" ? "" : name + ": ")\(String(cString: strerror(errno)).lowercased())"
+                }
+                return nil
+            }
+            let parent = Self.parent(of: current)
+            guard parent != current else { return nil }
+            current = parent
+        }
+    }
+
+    /// The folder that holds `path`: `a/b` → `a`, `a` → `.`, `/a` → `/`. (Foundation's
+    /// `deletingLastPathComponent` traps on some one-letter paths on Linux.)
+    private static func parent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 
     private static func join(_ directory: String, _ name: String) -> String {

@@ -27,6 +27,9 @@ struct RenderCommand {
         pipeline.budget = setup.insights.budget
         pipeline.latencyGate = setup.insights.latencyGate
         let (report, _) = pipeline.makeReport(from: setup.inputs)
+        // With --ignore-invalid the problems are only warned about, in the summary below.
+        var reported = report
+        if setup.ignoresInvalidInput { reported.problems = [] }
         var renderOptions = setup.renderOptions
         renderOptions.baseline = setup.insights.comparison(with: report)
 
@@ -35,9 +38,13 @@ struct RenderCommand {
         var errors: [String] = []
         for file in setup.outputs.files {
             do {
-                let text = try renderer.render(report, as: file.format, options: renderOptions)
+                let text = try renderer.render(reported, as: file.format, options: renderOptions)
                 if file.isStandardOutput {
-                    console.writeOutput(text)
+                    do {
+                        try console.writeOutput(text)
+                    } catch {
+                        throw CommandFailure("cannot write the \(file.format.displayName) to standard output: \(error)")
+                    }
                 } else {
                     try AtomicFileWriter().write(text, to: file.path)
                 }
@@ -69,6 +76,6 @@ struct RenderCommand {
             text += console.errorLine(message)
         }
         console.writeError(text)
-        return ExitCode(report: report, failurePolicy: setup.failurePolicy, couldWriteEverything: errors.isEmpty)
+        return ExitCode(report: reported, failurePolicy: setup.failurePolicy, couldWriteEverything: errors.isEmpty)
     }
 }

@@ -10,6 +10,8 @@ struct RenderSetup {
     var templates: TemplateSet
     var policy: AttemptPolicy
     var failurePolicy: FailurePolicy
+    /// `--ignore-invalid`: input problems are warnings only, left out of the reports and the exit status.
+    var ignoresInvalidInput: Bool
     var renderOptions: RenderOptions
     /// Budgets, the latency gate, the JSON summary and the baseline.
     var insights: InsightsSetup
@@ -19,11 +21,13 @@ struct RenderSetup {
         // The parser has checked these against their allowed values and filled in defaults.
         policy = arguments.value("attempts").flatMap(AttemptPolicy.init(rawValue:)) ?? .latest
         failurePolicy = arguments.value("fail-on").flatMap(FailurePolicy.init(rawValue:)) ?? .failed
+        ignoresInvalidInput = arguments.flag("ignore-invalid")
         renderOptions = RenderOptions(
             title: arguments.value("title") ?? RenderOptions.defaultTitle,
             reportURL: arguments.value("report-url"),
             toolVersion: ToolVersion.current
         )
+        renderOptions.markdownLimit = try Self.markdownLimit(arguments.value("markdown-limit"))
 
         var explicitPaths: [ReportFormat: String] = [:]
         for format in ReportFormat.allCases {
@@ -58,6 +62,17 @@ struct RenderSetup {
                 throw CommandFailure("the built-in templates do not load: \(error)")
             }
         }
+    }
+}
+
+extension RenderSetup {
+    /// `--markdown-limit N`: a positive whole number of characters.
+    static func markdownLimit(_ value: String?) throws(CommandFailure) -> Int {
+        guard let value else { return RenderOptions.defaultMarkdownLimit }
+        guard let limit = Int(value), limit > 0 else {
+            throw CommandFailure("--markdown-limit must be a positive whole number of characters, not '\(value)'")
+        }
+        return limit
     }
 }
 

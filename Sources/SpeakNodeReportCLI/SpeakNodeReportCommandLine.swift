@@ -26,10 +26,11 @@ public struct SpeakNodeReportCommandLine {
 
         switch outcome {
         case .help(let path):
-            console.writeOutput(help.help(for: path))
+            // Help and version text read through `| head` may meet a closed pipe; that is fine.
+            try? console.writeOutput(help.help(for: path))
             return .success
         case .version:
-            console.writeOutput("\(root.name) \(ToolVersion.current)\n")
+            try? console.writeOutput("\(root.name) \(ToolVersion.current)\n")
             return .success
         case .run(let parsed):
             switch parsed.commandPath {

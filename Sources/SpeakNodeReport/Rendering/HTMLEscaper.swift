@@ -2,7 +2,7 @@
 ///
 /// The five characters that can open markup or end an attribute are replaced by references,
 /// and the control characters XML 1.0 forbids (NUL among them) are removed; tab, line feed
-/// and carriage return are kept.
+/// and carriage return are kept. Directional overrides are removed too (see `DirectionalFormatting`).
 public enum HTMLEscaper {
     public static func escape(_ text: String) -> String {
         var result = ""
@@ -15,7 +15,9 @@ public enum HTMLEscaper {
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
             default:
-                if !XMLEscaper.isForbidden(scalar) { result.unicodeScalars.append(scalar) }
+                if !XMLEscaper.isForbidden(scalar) && !DirectionalFormatting.isExplicit(scalar) {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result

@@ -2,17 +2,18 @@
 /// text always renders as the same plain text and never creates markup.
 ///
 /// The rules, in order:
-/// - Control characters are removed; runs of whitespace that would break a line (tab, CR, LF,
-///   vertical tab, form feed, U+0085, U+2028, U+2029) collapse to a single space, so a value can
-///   never end a table row, start a block (heading, list, quote, fence) or close `<details>`.
+/// - Control characters and directional overrides (see `DirectionalFormatting`) are removed;
+///   runs of whitespace that would break a line (tab, CR, LF, vertical tab, form feed, U+0085,
+///   U+2028, U+2029) collapse to a single space, so a value can never end a table row, start a
+///   block (heading, list, quote, fence) or close `<details>`.
 /// - `&`, `<` and `>` become `&amp;`, `&lt;` and `&gt;`: no raw HTML tag and no entity.
 /// - ASCII punctuation that Markdown reads as syntax is backslash-escaped:
 ///   `` \ ` * _ [ ] ( ) # + - . ! | ~ { } : $ = ``. This stops emphasis, links, images,
 ///   code spans, table cells (`\|`), headings, ordered and bullet lists, math (`$`), `www.`
 ///   and `scheme:` autolinks.
-/// - `@` and `#` are followed by U+2060 WORD JOINER (invisible). GitHub finds @mentions and
-///   `#123` issue links in the rendered text, after entities and escapes are decoded, so only
-///   a character between `@`/`#` and the name stops them.
+/// - `@` and `#`, and the `-` of `GH-`, are followed by U+2060 WORD JOINER (invisible). GitHub
+///   finds @mentions and `#123` / `GH-123` issue links in the rendered text, after entities and
+///   escapes are decoded, so only a character between the sign and the name stops them.
 ///
 /// Values must be placed in normal text or table cells, never inside a code span or block.
 public enum MarkdownEscaper {
@@ -25,7 +26,7 @@ public enum MarkdownEscaper {
                 pendingSpace = true
                 continue
             }
-            if isControl(scalar) { continue }
+            if isControl(scalar) || DirectionalFormatting.isExplicit(scalar) { continue }
             if pendingSpace {
                 result += " "
                 pendingSpace = false
@@ -38,6 +39,10 @@ public enum MarkdownEscaper {
                 if scalar == "#" { result += "\\" }
                 result.unicodeScalars.append(scalar)
                 result.unicodeScalars.append(wordJoiner)
+            case "-":
+                let afterIssuePrefix = endsWithIssuePrefix(result)
+                result += "\\-"
+                if afterIssuePrefix { result.unicodeScalars.append(wordJoiner) }
             default:
                 if escapedPunctuation.contains(scalar) { result += "\\" }
                 result.unicodeScalars.append(scalar)
@@ -53,6 +58,14 @@ public enum MarkdownEscaper {
     static let escapedPunctuation: Set<Unicode.Scalar> = [
         "\\", "`", "*", "_", "[", "]", "(", ")", "+", "-", ".", "!", "|", "~", "{", "}", ":", "$", "=",
     ]
+
+    /// The text written so far ends in `GH` (either case), which GitHub links as an issue
+    /// when `-` and digits follow.
+    static func endsWithIssuePrefix(_ written: String) -> Bool {
+        let last = written.unicodeScalars.suffix(2)
+        guard last.count == 2, let first = last.first, let second = last.last else { return false }
+        return (first == "G" || first == "g") && (second == "H" || second == "h")
+    }
 
     static func isLineBreakingWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

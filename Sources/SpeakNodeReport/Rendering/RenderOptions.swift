@@ -20,4 +20,11 @@ public struct RenderOptions: Sendable, Hashable {
         self.toolVersion = toolVersion
         self.baseline = baseline
     }
+
+    /// The longest Markdown summary, in UTF-16 code units as GitHub counts them
+    /// (`--markdown-limit`); the summary leaves out detail until it fits.
+    public var markdownLimit: Int = RenderOptions.defaultMarkdownLimit
+
+    /// A GitHub comment holds 65,536 UTF-16 code units; the rest is room for what a CI step adds.
+    public static let defaultMarkdownLimit = 65_000
 }

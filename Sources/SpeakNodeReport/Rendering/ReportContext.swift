@@ -12,12 +12,13 @@ public struct ReportContext: Sendable, Hashable {
 
     public init(report: Report, options: RenderOptions) {
         // Each test's context is built once; the failure and flaky lists reuse it with its run.
+        let anchors = HTMLAnchorBook(report: report)
         let testContexts: [[(test: TestResult, context: [String: MustacheValue])]] =
             report.runs.enumerated().map { runIndex, run in
                 run.tests.enumerated().map { testIndex, test in
                     var context = TestContext.test(test)
                     context.merge(InsightsContext.test(test, budget: report.budget)) { _, insight in insight }
-                    context["anchor"] = .string("test-\(runIndex + 1)-\(testIndex + 1)")
+                    context["anchor"] = .string(anchors.tests[runIndex][testIndex])
                     context["runName"] = .string(Self.runName(run))
                     return (test, context)
                 }
@@ -70,6 +71,10 @@ public struct ReportContext: Sendable, Hashable {
                     report.nonTestDeliveries, "delivery was not a test conversation and was left out",
                     "deliveries were not test conversations and were left out")),
             "problemsText": .string(Self.counted(problems.count, "input problem", "input problems")),
+            // JUnit shows each input problem as an errored test case, so CI counts it.
+            "totalsWithProblems": [
+                "tests": .int(report.totals.tests + problems.count), "errors": .int(report.totals.errors + problems.count),
+            ],
         ]).adding(InsightsContext.root(report, baseline: options.baseline))
     }
 
@@ -129,6 +134,7 @@ public struct ReportContext: Sendable, Hashable {
         for agent in run.agentNames { properties.append(["name": "agent", "value": .string(agent)]) }
         return [
             "id": .string(run.id),
+            "anchor": .string(HTMLAnchor.run(run.id)),
             "shortID": .string(shortened(run.id)),
             "name": .string(runName(run)),
             "campaignName": MustacheValue(run.campaignName),

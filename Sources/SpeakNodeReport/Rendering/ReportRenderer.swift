@@ -12,6 +12,9 @@ public struct ReportRenderer: Sendable {
     }
 
     public func render(_ report: Report, as format: ReportFormat, options: RenderOptions) throws -> String {
-        try templates.render(format.templateName, context: ReportContext(report: report, options: options).value)
+        if format == .markdown { return try MarkdownSummary(templates: templates).render(report, options: options) }
+        let context = ReportContext(report: report, options: options).value
+        let value = format == .html ? HTMLReportContext(report: report, shared: context).value : context
+        return try templates.render(format.templateName, context: value)
     }
 }

@@ -67,7 +67,7 @@ struct TranscriptLine: Hashable {
         }
     }
 
-    private static func shortened(_ text: String) -> String {
+    static func shortened(_ text: String) -> String {
         guard text.count > maximumTextLength else { return text }
         return String(text.prefix(maximumTextLength)) + "… (\(text.count - maximumTextLength) more characters)"
     }

@@ -4,6 +4,7 @@
 /// escape can represent them and one of them makes the whole document unreadable to a CI
 /// server. Carriage return becomes `&#13;` so parsers keep it; tab and line feed stay as they
 /// are (inside an attribute value a parser reads them as spaces, which suits a one-line message).
+/// Directional overrides are removed too (see `DirectionalFormatting`).
 public enum XMLEscaper {
     public static func escape(_ text: String) -> String {
         var result = ""
@@ -17,7 +18,9 @@ public enum XMLEscaper {
             case "'": result += "&apos;"
             case "\r": result += "&#13;"
             default:
-                if !isForbidden(scalar) { result.unicodeScalars.append(scalar) }
+                if !isForbidden(scalar) && !DirectionalFormatting.isExplicit(scalar) {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result

@@ -17,7 +17,11 @@ struct SummaryFile {
             throw CommandFailure("cannot write the JSON summary: \(error)")
         }
         if path == "-" {
-            console.writeOutput(text)
+            do {
+                try console.writeOutput(text)
+            } catch {
+                throw CommandFailure("cannot write the JSON summary to standard output: \(error)")
+            }
         } else {
             try AtomicFileWriter().write(text, to: path)
         }

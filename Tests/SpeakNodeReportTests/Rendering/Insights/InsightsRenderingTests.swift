@@ -66,7 +66,7 @@ struct InsightsRenderingTests {
         #expect(markdown.contains("- Quotes a price (run Nightly \\(run\\-1\\)): 1 of 2 evaluated attempts passed \\(50%\\)"))
     }
 
-    @Test("Markdown: new failures and regressions are called out at the top; the rest follows")
+    @Test("Markdown: new failures and regressions are called out under the totals; the rest follows")
     func markdownBaseline() throws {
         var document = SummaryDocument(InsightsReportFixture.report(gate: nil))
         document.runs[0].tests = document.runs[0].tests.map { test in
@@ -77,8 +77,8 @@ struct InsightsRenderingTests {
         let comparison = BaselineComparison(baseline: document, report: report)
         let markdown = try render(.markdown, baseline: comparison)
         let top = try #require(markdown.range(of: "> **Since the baseline: 2 new failures, 1 test still failing**"))
-        let totals = try #require(markdown.range(of: "| Tests | Passed |"))
-        #expect(top.lowerBound < totals.lowerBound, "at the top, before the totals")
+        let runs = try #require(markdown.range(of: "### Runs"))
+        #expect(top.lowerBound < runs.lowerBound, "at the top, under the totals")
         #expect(markdown.contains("> - ❌ New failure: **Confirms A** (Passed → Failed)"))
         #expect(markdown.contains("- ❌ New failures: Books a slot, Confirms A"))
         #expect(markdown.contains("- Still failing: Confirms B"))

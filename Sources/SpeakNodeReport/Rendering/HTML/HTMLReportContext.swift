@@ -1,0 +1,209 @@
+import Foundation
+import Mustache
+
+/// The HTML report's context: the shared ``ReportContext`` with the values only the HTML
+/// report uses added to the root, each run, test and attempt (documented in the README,
+/// "HTML report only").
+///
+/// It adds the conversation as turns (``HTMLTranscript``), the status each test is filed
+/// under for filtering and ordering, which sections start open, whether a recording link had
+/// expired when the data was last written, and a transcript budget that keeps a report of
+/// thousands of tests small enough to open.
+struct HTMLReportContext {
+    /// The most transcript markup one report carries, estimated in bytes of HTML. Transcripts
+    /// of failed, errored and flaky tests are taken first, then those of passed and skipped
+    /// tests, in report order; an attempt whose transcript no longer fits is shown without it,
+    /// with a note (its session id stays, to look it up in SpeakNode). With the rest of the page
+    /// (about 1 KB a test), a report of 10,000 tests stays around 25 MB.
+    static let transcriptBudget = 8_000_000
+
+    /// Up to this many failed, errored and flaky tests start expanded, with their recordings'
+    /// players; beyond it they all start collapsed, so a very red run still opens quickly.
+    /// (Ten thousand `<audio>` elements double the time a browser takes to open a report, so
+    /// a section that starts closed has a link to its recording and gets its player from the
+    /// script when it is opened.)
+    static let openTestLimit = 50
+
+    let value: MustacheValue
+
+    init(report: Report, shared: MustacheValue, budget: Int = HTMLReportContext.transcriptBudget) {
+        let statuses = report.runs.map { $0.tests.map(HTMLStatus.init) }
+        let attention = statuses.joined().filter(\.needsAttention).count
+        let kept = Self.keptTranscripts(report: report, statuses: statuses, budget: budget)
+        let generatedAt = report.generatedAt
+        let anchors = HTMLAnchorBook(report: report)
+        var leftOut = 0
+
+        guard case .object(var root) = shared, case .list(let sharedRuns) = root["runs"] else {
+            value = shared
+            return
+        }
+        var runs: [MustacheValue] = []
+        for (runIndex, (run, sharedRun)) in zip(report.runs, sharedRuns).enumerated() {
+            guard case .object(var runObject) = sharedRun, case .list(let sharedTests) = runObject["tests"] else {
+                runs.append(sharedRun)
+                continue
+            }
+            var tests: [(rank: Int, value: MustacheValue)] = []
+            for (testIndex, (test, sharedTest)) in zip(run.tests, sharedTests).enumerated() {
+                let status = statuses[runIndex][testIndex]
+                guard case .object(var testObject) = sharedTest, case .list(let sharedAttempts) = testObject["attempts"] else {
+                    tests.append((status.rank, sharedTest))
+                    continue
+                }
+                let startsOpen = status.needsAttention && attention <= Self.openTestLimit
+                var attempts: [MustacheValue] = []
+                for (attemptIndex, (attempt, sharedAttempt)) in zip(test.attempts, sharedAttempts).enumerated() {
+                    guard case .object(var attemptObject) = sharedAttempt else {
+                        attempts.append(sharedAttempt)
+                        continue
+                    }
+                    let keepsTranscript = kept.contains(AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex))
+                    if !keepsTranscript && !attempt.conversation.history.isEmpty { leftOut += 1 }
+                    let isDeciding = attemptIndex == test.decidingAttemptIndex
+                    attemptObject.merge(
+                        Self.attempt(attempt, keepsTranscript: keepsTranscript, generatedAt: generatedAt, budget: report.budget)
+                    ) { _, new in new }
+                    attemptObject["anchor"] = .string(anchors.attempts[runIndex][testIndex][attemptIndex])
+                    // An audio player costs the browser far more than a link: only sections
+                    // that start open get one; the script adds it to others when they open.
+                    attemptObject["showsPlayer"] = .bool(startsOpen)
+                    attemptObject["isOpen"] = .bool(
+                        test.attempts.count == 1 || (isDeciding && status.needsAttention) || attempt.outcome.isProblem)
+                    attempts.append(.object(attemptObject))
+                }
+                testObject["attempts"] = .list(attempts)
+                testObject["runAnchor"] = runObject["anchor"] ?? .null
+                testObject["isOpen"] = .bool(startsOpen)
+                testObject.merge(Self.test(test, status: status)) { _, new in new }
+                tests.append((status.rank, .object(testObject)))
+            }
+            runObject["tests"] = .list(tests.map(\.value))
+            // A stable sort: by status, then the run's own order (name, then id).
+            runObject["testsByCategory"] = .list(
+                tests.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element.value))
+            runs.append(.object(runObject))
+        }
+        root["runs"] = .list(runs)
+        let counts = Dictionary(grouping: statuses.joined(), by: { $0 }).mapValues(\.count)
+        root["categories"] = .list(HTMLStatus.allCases.map { status in
+            ["category": .string(status.rawValue), "label": .string(status.label), "count": .int(counts[status] ?? 0)]
+        })
+        root["latencyCharts"] = LatencyChart.context(report)
+        root["transcriptBudget"] = .string(Self.megabytes(budget))
+        root["leftOutTranscripts"] = .int(leftOut)
+        root["hasLeftOutTranscripts"] = .bool(leftOut > 0)
+        root["leftOutTranscriptsText"] = .string(
+            ReportContext.counted(leftOut, "transcript was", "transcripts were")
+                + " left out to keep this file small (at most about \(Self.megabytes(budget)) of transcripts;"
+                + " failed, errored and flaky tests come first)")
+        value = .object(root)
+    }
+
+    /// `8 MB`.
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (Double(bytes) / 100_000).rounded()
+        return tenths.truncatingRemainder(dividingBy: 10) == 0
+            ? "\(Int(tenths / 10)) MB" : String(format: "%.1f MB", locale: Locale(identifier: "en_US_POSIX"), tenths / 10)
+    }
+
+    struct AttemptPosition: Hashable {
+        var run: Int
+        var test: Int
+        var attempt: Int
+    }
+
+    /// The attempts whose transcripts fit in the budget: tests that need attention first, then
+    /// the rest, each group in report order. An attempt that does not fit is skipped and
+    /// smaller ones after it may still fit.
+    static func keptTranscripts(report: Report, statuses: [[HTMLStatus]], budget: Int) -> Set<AttemptPosition> {
+        var kept: Set<AttemptPosition> = []
+        var remaining = budget
+        for wantsAttention in [true, false] {
+            for (runIndex, run) in report.runs.enumerated() {
+                for (testIndex, test) in run.tests.enumerated()
+                where statuses[runIndex][testIndex].needsAttention == wantsAttention {
+                    for (attemptIndex, attempt) in test.attempts.enumerated() {
+                        let size = estimatedSize(attempt.conversation)
+                        guard size <= remaining else { continue }
+                        remaining -= size
+                        kept.insert(AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex))
+                    }
+                }
+            }
+        }
+        return kept
+    }
+
+    /// Roughly how many bytes of HTML a transcript becomes: its payload text (each field up to
+    /// the length a turn keeps, plus a tenth for escapes and indentation) and the markup around
+    /// each turn.
+    static func estimatedSize(_ conversation: Conversation) -> Int {
+        let limit = TranscriptLine.maximumTextLength
+        return conversation.history.reduce(0) { total, item in
+            let fields = [item.role, item.content, item.toolName, item.toolCallID, item.toolArgumentsJSON, item.toolOutput,
+                          item.handoffToAgentID, item.instructions]
+            let text = fields.reduce(0) { $0 + min($1?.utf8.count ?? 0, limit * 2) }
+                + item.toolsAdded.reduce(0) { $0 + min($1.utf8.count, limit) }
+            return total + text + text / 10 + markupPerTurn
+        }
+    }
+
+    /// The markup around one turn, in bytes (list item, speaker, time, latency).
+    static let markupPerTurn = 200
+
+    /// The test's filter status, its first reason for the table, and the rest of what search reads.
+    static func test(_ test: TestResult, status: HTMLStatus) -> [String: MustacheValue] {
+        let deciding = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttempt : nil
+        let firstReason = deciding.map { $0.reasons.first ?? $0.message } ?? ""
+        let otherReasons = test.attempts.flatMap(\.reasons).filter { $0 != firstReason }
+        let hiddenID = test.name == test.id ? [] : [test.id]
+        return [
+            "category": .string(status.rawValue),
+            "categoryLabel": .string(status.label),
+            "categoryRank": .int(status.rank),
+            "needsAttention": .bool(status.needsAttention),
+            "firstReason": .string(firstReason),
+            "searchText": .string((hiddenID + otherReasons).joined(separator: "\n")),
+        ]
+    }
+
+    /// An attempt's evaluation in words, its recording's expiry, and its turns when they fit.
+    static func attempt(
+        _ attempt: AttemptResult, keepsTranscript: Bool, generatedAt: Date?, budget: LatencyBudget
+    ) -> [String: MustacheValue] {
+        let conversation = attempt.conversation
+        let evaluation = conversation.evalResult
+        let successText: String =
+            switch evaluation?.success {
+            case true?: "Yes"
+            case false?: "No"
+            case nil: evaluation == nil ? "Not evaluated" : "No verdict given"
+            }
+        let expiresAt = conversation.audioURLExpiresAt
+        let hasRecording = WebLink.http(conversation.audioURL) != nil
+        let isExpired = hasRecording && expiresAt.flatMap { expiry in generatedAt.map { expiry < $0 } } == true
+        let expiryText = expiresAt.map { UTCTimestamp($0).readable }
+        var context: [String: MustacheValue] = [
+            "successText": .string(successText),
+            "isEvaluated": .bool(evaluation != nil),
+            "recordingExpiresAt": MustacheValue(hasRecording ? expiryText : nil),
+            "isRecordingExpired": .bool(isExpired),
+            "recordingExpiredText": MustacheValue(
+                isExpired ? "The recording link expired on \(expiryText ?? "an earlier date"), before the latest data in this report; it will probably not play." : nil),
+            "turnCount": .int(conversation.history.count),
+            "turnsText": .string(ReportContext.counted(conversation.history.count, "turn", "turns")),
+        ]
+        if keepsTranscript {
+            let turns = HTMLTranscript.turns(of: conversation, budget: budget)
+            context["turns"] = .list(turns)
+            context["hasTurns"] = .bool(!turns.isEmpty)
+            context["isTranscriptLeftOut"] = false
+        } else {
+            context["turns"] = .list([])
+            context["hasTurns"] = false
+            context["isTranscriptLeftOut"] = .bool(!conversation.history.isEmpty)
+        }
+        return context
+    }
+}

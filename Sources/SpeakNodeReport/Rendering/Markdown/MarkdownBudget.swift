@@ -1,0 +1,88 @@
+/// Fits the Markdown summary within a size limit by choosing how much detail to render.
+///
+/// The length is counted the way the platform counts it: GitHub limits a comment to 65,536
+/// UTF-16 code units, so a character beyond U+FFFF counts twice.
+///
+/// Every candidate is rendered in full and measured, so the chosen text always fits; the
+/// search only decides which candidates to try. Levels are tried richest first (see
+/// `MarkdownDetailLevel`); a level is probed with growing row limits so that one far over
+/// the limit is rejected after rendering little more than the limit allows, which keeps the
+/// search cheap for thousands of tests. When no level fits with every row, the
+/// `firstReasonOnly` level is rendered with the largest row limit that fits (binary search).
+public struct MarkdownBudget: Sendable, Hashable {
+    /// The longest text allowed, in UTF-16 code units.
+    public var limit: Int
+
+    public init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// The length the platform counts: UTF-16 code units.
+    public static func length(of text: String) -> Int { text.utf16.count }
+
+    /// Whether `text` is within the limit.
+    public func fits(_ text: String) -> Bool { Self.length(of: text) <= limit }
+
+    /// The richest rendering that fits.
+    ///
+    /// - Parameters:
+    ///   - rowCount: The most rows any table or list of the report has: a row limit at least
+    ///     this large shows everything.
+    ///   - render: Renders the summary at a detail; called several times.
+    /// - Throws: `MarkdownLimitError` when not even the verdict alone fits, or what `render` throws.
+    public func fit(
+        rowCount: Int, render: (MarkdownDetail) throws -> String
+    ) throws -> (text: String, detail: MarkdownDetail) {
+        let levels: [MarkdownDetailLevel] = [.full, .withoutPassedAndSkipped, .withoutTranscripts, .firstReasonOnly]
+        var fittingRows: (limit: Int, text: String)?
+        var tooManyRows = rowCount
+        for level in levels {
+            let probe = try probe(level, rowCount: rowCount, render: render)
+            if let text = probe.complete { return (text, MarkdownDetail(level: level)) }
+            fittingRows = probe.fitting
+            tooManyRows = probe.tooMany
+        }
+
+        // Fewer rows, at the last level: the largest row limit below `tooManyRows` that fits.
+        if fittingRows == nil {
+            let text = try render(MarkdownDetail(level: .firstReasonOnly, rowLimit: 0))
+            if fits(text) { fittingRows = (0, text) }
+        }
+        if var best = fittingRows {
+            var high = tooManyRows
+            while high - best.limit > 1 {
+                let middle = best.limit + (high - best.limit) / 2
+                let text = try render(MarkdownDetail(level: .firstReasonOnly, rowLimit: middle))
+                if fits(text) { best = (middle, text) } else { high = middle }
+            }
+            return (best.text, MarkdownDetail(level: .firstReasonOnly, rowLimit: best.limit))
+        }
+
+        let verdict = MarkdownDetail(level: .verdictOnly, rowLimit: 0)
+        let text = try render(verdict)
+        guard fits(text) else { throw MarkdownLimitError(limit: limit, smallest: Self.length(of: text)) }
+        return (text, verdict)
+    }
+
+    /// The first row limit probed; reports with no more rows than this are rendered once per level.
+    static let firstProbe = 64
+
+    /// Renders `level` with row limits 64, 128, 256, … until the text no longer fits or every
+    /// row is shown.
+    private func probe(
+        _ level: MarkdownDetailLevel, rowCount: Int, render: (MarkdownDetail) throws -> String
+    ) throws -> (complete: String?, fitting: (limit: Int, text: String)?, tooMany: Int) {
+        var fitting: (limit: Int, text: String)?
+        var rows = Self.firstProbe
+        while true {
+            if rows >= rowCount {
+                let text = try render(MarkdownDetail(level: level))
+                return fits(text) ? (text, nil, rowCount) : (nil, fitting, rowCount)
+            }
+            let text = try render(MarkdownDetail(level: level, rowLimit: rows))
+            guard fits(text) else { return (nil, fitting, rows) }
+            fitting = (rows, text)
+            rows *= 2
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+@testable import SpeakNodeReport
+
+@Suite("Markdown size budget")
+struct MarkdownBudgetTests {
+    /// A stand-in summary: a fixed part per level plus 100 characters a row.
+    static func fakeRender(rows: Int, sizes: [MarkdownDetailLevel: Int]) -> (MarkdownDetail) -> String {
+        { detail in
+            let shown = min(rows, detail.rowLimit ?? rows)
+            let fixed = sizes[detail.level] ?? 0
+            return String(repeating: "x", count: fixed + shown * 100)
+        }
+    }
+
+    static let sizes: [MarkdownDetailLevel: Int] = [
+        .full: 50_000, .withoutPassedAndSkipped: 30_000, .withoutTranscripts: 10_000, .firstReasonOnly: 5_000,
+        .verdictOnly: 200,
+    ]
+
+    @Test("Length is counted in UTF-16 code units, as GitHub counts a comment")
+    func utf16Length() {
+        #expect(MarkdownBudget.length(of: "abc") == 3)
+        #expect(MarkdownBudget.length(of: "😀") == 2)
+        #expect(MarkdownBudget.length(of: "👩‍👩‍👧") == 8)
+        #expect(MarkdownBudget.length(of: "é\u{2060}") == 2)
+        #expect(MarkdownBudget(limit: 3).fits("a😀"))
+        #expect(!MarkdownBudget(limit: 3).fits("😀😀"))
+    }
+
+    @Test("The richest level whose whole text fits is chosen, in order of importance")
+    func levels() throws {
+        let render = Self.fakeRender(rows: 10, sizes: Self.sizes)
+        // With 10 rows of 100 characters: 51,000, 31,000, 11,000 and 6,000 characters.
+        #expect(try MarkdownBudget(limit: 51_000).fit(rowCount: 10, render: render).detail == .full)
+        #expect(try MarkdownBudget(limit: 50_999).fit(rowCount: 10, render: render).detail.level == .withoutPassedAndSkipped)
+        #expect(try MarkdownBudget(limit: 30_999).fit(rowCount: 10, render: render).detail.level == .withoutTranscripts)
+        #expect(try MarkdownBudget(limit: 10_999).fit(rowCount: 10, render: render).detail.level == .firstReasonOnly)
+        #expect(try MarkdownBudget(limit: 6_000).fit(rowCount: 10, render: render).detail == MarkdownDetail(level: .firstReasonOnly))
+        #expect(try MarkdownBudget(limit: 5_999).fit(rowCount: 10, render: render).detail == MarkdownDetail(level: .firstReasonOnly, rowLimit: 9))
+    }
+
+    @Test("Past the levels, the largest number of rows that fits is found")
+    func rows() throws {
+        for rowCount in [3, 64, 65, 1_000, 5_000] {
+            for wanted in [0, 1, rowCount / 3, rowCount - 1] {
+                let render = Self.fakeRender(rows: rowCount, sizes: Self.sizes)
+                let limit = 5_000 + wanted * 100 + 99
+                let result = try MarkdownBudget(limit: limit).fit(rowCount: rowCount, render: render)
+                #expect(result.detail == MarkdownDetail(level: .firstReasonOnly, rowLimit: wanted), "\(rowCount) rows, \(wanted) fit")
+                #expect(result.text.count <= limit)
+            }
+        }
+    }
+
+    @Test("A limit too small for the rows falls back to the verdict alone, and below that is an error")
+    func tooSmall() throws {
+        let render = Self.fakeRender(rows: 10, sizes: Self.sizes)
+        #expect(try MarkdownBudget(limit: 4_999).fit(rowCount: 10, render: render).detail.level == .verdictOnly)
+        #expect(throws: MarkdownLimitError(limit: 199, smallest: 200)) {
+            try MarkdownBudget(limit: 199).fit(rowCount: 10, render: render)
+        }
+    }
+
+    @Test("Thousands of rows need few renders, none much longer than the limit")
+    func cheap() throws {
+        var renders = 0
+        var longest = 0
+        let fake = Self.fakeRender(rows: 5_000, sizes: Self.sizes)
+        let result = try MarkdownBudget(limit: 65_000).fit(rowCount: 5_000) { detail in
+            renders += 1
+            let text = fake(detail)
+            longest = max(longest, text.count)
+            return text
+        }
+        #expect(result.detail == MarkdownDetail(level: .firstReasonOnly, rowLimit: 600))
+        #expect(renders <= 30)
+        #expect(longest < 4 * 65_000)
+    }
+}
