@@ -99,6 +99,24 @@ struct InsightsRenderingTests {
         #expect(html.contains("“One moment &lt;please&gt;”"))
     }
 
+    @Test("HTML: what changed since the baseline comes first, new failures and regressions marked")
+    func htmlBaseline() throws {
+        var document = SummaryDocument(InsightsReportFixture.report(gate: nil))
+        document.runs[0].tests = document.runs[0].tests.map { test in
+            var test = test
+            if test.id == "fail-a" { test.outcome = "passed" }
+            return test
+        }
+        let comparison = BaselineComparison(baseline: document, report: report)
+        let html = try render(.html, baseline: comparison)
+        let changes = try #require(html.range(of: "<h2>Since the baseline</h2>"))
+        let runs = try #require(html.range(of: "<h2>Latency by run</h2>"))
+        #expect(changes.lowerBound < runs.lowerBound)
+        #expect(html.contains(#"<li class="failed">❌ New failure: <strong>Confirms A</strong> (Passed → Failed)</li>"#))
+        #expect(html.contains("<li>Still failing: Confirms B (Failed)</li>"))
+        #expect(!(try render(.html)).contains("Since the baseline"), "nothing without a baseline")
+    }
+
     @Test("HTML: each test shows its latency failure, repeats, signals and latency table")
     func htmlPerTest() throws {
         let context = InsightsReportFixture.context()
