@@ -25,6 +25,7 @@ let package = Package(
 
         // The thin `speaknode-report` executable.
         .executableTarget(name: "speaknode-report", dependencies: ["SpeakNodeReportCLI"]),
+        .executableTarget(name: "speaknode-report-benchmark", dependencies: ["SpeakNodeReport", "speaknode-report"]),
 
         // Compiles the built-in templates in `Templates/` into the library.
         .executableTarget(name: "TemplateEmbedder"),
@@ -39,7 +40,8 @@ let package = Package(
 
         // libFuzzer targets (README, "Fuzzing"). Built normally they replay a corpus; with
         // `-sanitize=fuzzer -D LIBFUZZER` they fuzz.
-        .executableTarget(name: "FuzzDecoder", dependencies: ["SpeakNodeReport"]),
-        .executableTarget(name: "FuzzMustache", dependencies: ["Mustache"]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzDecoder", dependencies: ["SpeakNodeReport", "FuzzSupport"]),
+        .executableTarget(name: "FuzzMustache", dependencies: ["Mustache", "FuzzSupport"]),
     ]
 )

@@ -30,9 +30,8 @@ struct AtomicFileWriter {
         }
 
         let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp").path
-        let bytes = Array(contents.utf8)
         if let unnamed = Self.openUnnamed(in: directory.path) {
-            let linked = try finish(unnamed, writing: bytes, for: path) { descriptor in
+            let linked = try finish(unnamed, writing: contents, for: path) { descriptor in
                 linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, temporary, Self.followSymbolicLinks) == 0
             }
             if linked {
@@ -44,7 +43,7 @@ struct AtomicFileWriter {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(path) }
         do {
-            _ = try finish(descriptor, writing: bytes, for: path) { _ in true }
+            _ = try finish(descriptor, writing: contents, for: path) { _ in true }
         } catch {
             unlink(temporary)
             throw error
@@ -52,22 +51,28 @@ struct AtomicFileWriter {
         try moveIntoPlace(temporary, path)
     }
 
-    /// Writes all of `bytes` to `descriptor`, flushes it to disk, runs `beforeClosing`, and
+    /// Writes all of `contents` to `descriptor`, flushes it to disk, runs `beforeClosing`, and
     /// closes it; returns what `beforeClosing` returned.
-    private func finish(_ descriptor: Int32, writing bytes: [UInt8], for path: String,
+    private func finish(_ descriptor: Int32, writing contents: String, for path: String,
                         beforeClosing: (Int32) -> Bool) throws(CommandFailure) -> Bool {
-        var remaining = bytes[...]
-        while !remaining.isEmpty {
-            let written = remaining.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress, buffer.count)
+        // A report can be a hundred megabytes: write the string's own UTF-8 storage, not a copy.
+        var contents = contents
+        let writeFailed = contents.withUTF8 { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return true
+                }
+                offset += written
             }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let error = failure(path)
-                close(descriptor)
-                throw error
-            }
-            remaining = remaining.dropFirst(written)
+            return false
+        }
+        if writeFailed {
+            let error = failure(path)
+            close(descriptor)
+            throw error
         }
         guard fsync(descriptor) == 0 else {
             let error = failure(path)

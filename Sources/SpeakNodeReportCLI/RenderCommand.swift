@@ -36,9 +36,11 @@ struct RenderCommand {
         let renderer = ReportRenderer(templates: setup.templates)
         var written: [WrittenFile] = []
         var errors: [String] = []
-        for file in setup.outputs.files {
+        // The template context is built once and the reports render concurrently.
+        let texts = renderer.render(reported, as: setup.outputs.files.map(\.format), options: renderOptions)
+        for (file, rendered) in zip(setup.outputs.files, texts) {
             do {
-                let text = try renderer.render(reported, as: file.format, options: renderOptions)
+                let text = try rendered.get()
                 if file.isStandardOutput {
                     do {
                         try console.writeOutput(text)

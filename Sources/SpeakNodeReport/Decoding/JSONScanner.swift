@@ -1,11 +1,11 @@
 /// The byte-level machinery behind ``JSONParser``: a cursor over UTF-8 bytes that reads one
 /// value at a time with an explicit stack of open containers.
 struct JSONScanner {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: UnsafeBufferPointer<UInt8>
     private let maximumDepth: Int
     /// Where the document's text starts: after the byte-order mark, if any.
-    private let textStart: Int
-    private var position: Int
+    let textStart: Int
+    var position: Int
     /// Whether a number too large for a `Double` stops the reading; when not, it reads as
     /// infinity and `firstOverflow` keeps the error, so one element of an array can fail alone.
     private var overflowIsFatal = true
@@ -197,7 +197,7 @@ struct JSONScanner {
         }
     }
 
-    private func checkDepth(_ depth: Int) throws(JSONSyntaxError) {
+    func checkDepth(_ depth: Int) throws(JSONSyntaxError) {
         if depth > maximumDepth {
             throw error("nested deeper than \(maximumDepth) levels")
         }
@@ -247,7 +247,7 @@ struct JSONScanner {
         }
     }
 
-    private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
+    mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
         let count = literal.utf8CodeUnitCount
         let expected = UnsafeBufferPointer(start: literal.utf8Start, count: count)
         guard position + count <= bytes.count else { throw error("expected '\(literal)'") }
@@ -260,7 +260,7 @@ struct JSONScanner {
     // MARK: Strings
 
     /// Reads a string starting at its opening quote.
-    private mutating func parseString() throws(JSONSyntaxError) -> String {
+    mutating func parseString() throws(JSONSyntaxError) -> String {
         let openingQuote = position
         position += 1
         let start = position
@@ -298,7 +298,7 @@ struct JSONScanner {
     }
 
     /// Steps over one unescaped character of a string, checking it is allowed and valid UTF-8.
-    private mutating func advanceOverStringByte(_ byte: UInt8) throws(JSONSyntaxError) {
+    mutating func advanceOverStringByte(_ byte: UInt8) throws(JSONSyntaxError) {
         if byte < 0x20 {
             let hex = String(byte, radix: 16, uppercase: true)
             throw error("control character U+\(String(repeating: "0", count: 4 - hex.count))\(hex) in a string must be escaped")
@@ -405,7 +405,7 @@ struct JSONScanner {
     // MARK: Numbers
 
     /// Reads a number, checking the RFC 8259 grammar and converting it exactly when it can.
-    private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
+    mutating func parseNumber() throws(JSONSyntaxError) -> Double {
         let start = position
         var scan = DecimalScan()
         if bytes[position] == ASCIIByte.minus {
@@ -465,7 +465,7 @@ struct JSONScanner {
 
     // MARK: Positions
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while position < bytes.count && ASCIIByte.isWhitespace(bytes[position]) {
             position += 1
         }

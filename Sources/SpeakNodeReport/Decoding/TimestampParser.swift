@@ -19,6 +19,11 @@ public enum TimestampParser {
         seconds.isFinite ? Date(timeIntervalSince1970: seconds) : nil
     }
 
+    /// The moment the UTF-8 text in `bytes` names, or `nil`; the same rules as ``date(from:)``.
+    static func date(fromUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        parse(bytes: bytes)
+    }
+
     private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         var cursor = Cursor(bytes: bytes)
         cursor.skipSpaces()

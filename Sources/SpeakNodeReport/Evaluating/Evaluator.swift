@@ -60,7 +60,9 @@ public struct Evaluator: Sendable {
     /// One run: its tests sorted by name then id, and what its attempts say about it.
     public func evaluate(_ run: CollectedRun) -> RunResult {
         let tests = run.tests
-            .compactMap(evaluate(_:))
+            // Each test's verdict and insights go through every turn of its attempts: spread them over the cores.
+            .concurrentMap { evaluate($0) }
+            .compactMap { $0 }
             .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
         let conversations = run.tests.flatMap { $0.attempts.map(\.conversation) }
         return RunResult(

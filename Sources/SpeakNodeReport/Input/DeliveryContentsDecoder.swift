@@ -10,8 +10,11 @@ import Foundation
 public struct DeliveryContentsDecoder: Sendable {
     public var parser: JSONParser
     public var decoder: DeliveryDecoder
-    /// NDJSON inputs larger than this many bytes are decoded on several threads.
+    /// NDJSON inputs and top-level arrays larger than this many bytes are decoded on several threads.
     public var concurrencyThreshold: Int
+    /// Whether well-formed deliveries are read straight from the bytes (``DirectDeliveryDecoder``)
+    /// rather than through a `JSONValue` tree. Both give the same result; tests compare them.
+    var usesDirectDecoding = true
 
     public init(parser: JSONParser = JSONParser(), decoder: DeliveryDecoder = DeliveryDecoder(),
                 concurrencyThreshold: Int = 4 << 20) {
@@ -51,6 +54,15 @@ public struct DeliveryContentsDecoder: Sendable {
     // MARK: One JSON document
 
     private func decodeDocument(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> InputBatch {
+        if usesDirectDecoding {
+            if bytes.count > concurrencyThreshold,
+               let deliveries = DirectDeliveryDecoder.deliveries(inLargeArray: bytes, file: file, maximumDepth: parser.maximumDepth) {
+                return InputBatch(deliveries: deliveries)
+            }
+            if let deliveries = DirectDeliveryDecoder.deliveries(inDocument: bytes, file: file, maximumDepth: parser.maximumDepth) {
+                return InputBatch(deliveries: deliveries)
+            }
+        }
         let document: JSONDocument
         do {
             document = try parser.parseDocument(bytes)
@@ -108,6 +120,11 @@ public struct DeliveryContentsDecoder: Sendable {
             let line = UnsafeBufferPointer(rebasing: bytes[range])
             guard line.contains(where: { !ASCIIByte.isWhitespace($0) }) else { continue }
             let source = SourceLocation(file: file, line: offset + 1)
+            if usesDirectDecoding,
+               let delivery = DirectDeliveryDecoder.delivery(in: line, source: source, maximumDepth: parser.maximumDepth) {
+                batch.deliveries.append(delivery)
+                continue
+            }
             do {
                 let value = try parser.parse(line)
                 batch.add(decoding: value, at: source, with: decoder)

@@ -5,21 +5,10 @@
 /// and carriage return are kept. Directional overrides are removed too (see `DirectionalFormatting`).
 public enum HTMLEscaper {
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default:
-                if !XMLEscaper.isForbidden(scalar) && !DirectionalFormatting.isExplicit(scalar) {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
+        table.apply(to: text)
     }
+
+    private static let table = ASCIIReplacementTable(
+        replacements: ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"],
+        removed: XMLEscaper.forbiddenControlCharacters)
 }

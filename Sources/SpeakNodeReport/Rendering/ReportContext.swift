@@ -13,13 +13,15 @@ public struct ReportContext: Sendable, Hashable {
     public init(report: Report, options: RenderOptions) {
         // Each test's context is built once; the failure and flaky lists reuse it with its run.
         let anchors = HTMLAnchorBook(report: report)
+        // Formatting every transcript is most of the work: tests are formatted concurrently.
         let testContexts: [[(test: TestResult, context: [String: MustacheValue])]] =
             report.runs.enumerated().map { runIndex, run in
-                run.tests.enumerated().map { testIndex, test in
+                let runName = Self.runName(run)
+                return Array(run.tests.enumerated()).concurrentMap { testIndex, test in
                     var context = TestContext.test(test)
                     context.merge(InsightsContext.test(test, budget: report.budget)) { _, insight in insight }
                     context["anchor"] = .string(anchors.tests[runIndex][testIndex])
-                    context["runName"] = .string(Self.runName(run))
+                    context["runName"] = .string(runName)
                     return (test, context)
                 }
             }

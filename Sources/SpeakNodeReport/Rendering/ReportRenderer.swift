@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Mustache
 
 /// Renders a `Report` into JUnit XML, a Markdown summary or an HTML report.
@@ -12,9 +14,53 @@ public struct ReportRenderer: Sendable {
     }
 
     public func render(_ report: Report, as format: ReportFormat, options: RenderOptions) throws -> String {
+        let shared = format == .markdown ? MustacheValue.null : ReportContext(report: report, options: options).value
+        return try render(report, as: format, options: options, sharedContext: shared)
+    }
+
+    /// Renders several formats of one report, in the order given: the shared template context
+    /// is built once and the formats render concurrently, since each is a pass over every
+    /// transcript. Each result is what ``render(_:as:options:)`` gives for that format.
+    public func render(
+        _ report: Report, as formats: [ReportFormat], options: RenderOptions
+    ) -> [Result<String, any Error>] {
+        let needsShared = formats.contains { $0 != .markdown }
+        let shared = needsShared ? ReportContext(report: report, options: options).value : .null
+        let results = RenderedTexts(count: formats.count)
+        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+            results.store(Result { try render(report, as: formats[index], options: options, sharedContext: shared) }, at: index)
+        }
+        return results.all
+    }
+
+    private func render(
+        _ report: Report, as format: ReportFormat, options: RenderOptions, sharedContext: MustacheValue
+    ) throws -> String {
         if format == .markdown { return try MarkdownSummary(templates: templates).render(report, options: options) }
-        let context = ReportContext(report: report, options: options).value
-        let value = format == .html ? HTMLReportContext(report: report, shared: context).value : context
+        let value = format == .html ? HTMLReportContext(report: report, shared: sharedContext).value : sharedContext
         return try templates.render(format.templateName, context: value)
+    }
+}
+
+/// The texts of formats rendered concurrently, one slot per format.
+private final class RenderedTexts: @unchecked Sendable {
+    // Guarded by `lock`; read only after every format is rendered.
+    private var slots: [Result<String, any Error>]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: .success(""), count: count)
+    }
+
+    func store(_ result: Result<String, any Error>, at index: Int) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var all: [Result<String, any Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }

@@ -8,6 +8,8 @@ enum TestContext {
         let attempts = test.attempts.enumerated().map { index, attempt in
             self.attempt(attempt, number: index + 1, isDeciding: index == test.decidingAttemptIndex)
         }
+        // The deciding attempt's context is among them: reuse it rather than format its transcript again.
+        let decidingContext = deciding == nil ? nil : attempts[test.decidingAttemptIndex]
         let reruns = reruns(test)
         let systemOut = systemOut(deciding, test: test)
         var context = outcome(test.outcome)
@@ -31,10 +33,10 @@ enum TestContext {
             "attemptCount": .int(attempts.count),
             "attemptsText": .string(ReportContext.counted(attempts.count, "attempt", "attempts")),
             "hasSeveralAttempts": .bool(attempts.count > 1),
-            "decidingAttempt": deciding.map { .object(attempt($0, number: test.decidingAttemptIndex + 1, isDeciding: true)) } ?? .null,
+            "decidingAttempt": decidingContext.map(MustacheValue.object) ?? .null,
             "sessionID": MustacheValue(deciding?.conversation.sessionID),
             "recordingURL": MustacheValue(WebLink.http(deciding?.conversation.audioURL)),
-            "transcript": transcript(deciding?.conversation, slowTurns: deciding?.insights.slowTurns ?? []),
+            "transcript": decidingContext?["transcript"] ?? .list([]),
             "hasTranscript": .bool(!(deciding?.conversation.history.isEmpty ?? true)),
             "systemOut": .string(systemOut),
             "hasSystemOut": .bool(!systemOut.isEmpty),

@@ -68,7 +68,8 @@ struct TranscriptLine: Hashable {
     }
 
     static func shortened(_ text: String) -> String {
-        guard text.count > maximumTextLength else { return text }
+        // A character takes at least one byte, so short text needs no (linear) character count.
+        guard text.utf8.count > maximumTextLength, text.count > maximumTextLength else { return text }
         return String(text.prefix(maximumTextLength)) + "… (\(text.count - maximumTextLength) more characters)"
     }
 }

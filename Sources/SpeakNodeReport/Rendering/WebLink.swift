@@ -7,12 +7,15 @@ enum WebLink {
     /// end a Markdown link destination or table cell percent-encoded; `nil` otherwise.
     static func http(_ text: String?) -> String? {
         guard let text else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Text that starts and ends with visible ASCII has nothing to trim (the common case, and
+        // Foundation's trimming is costly when every attempt of a large run has a recording).
+        let trimmed = startsAndEndsVisibly(text) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
         let lowered = trimmed.lowercased()
         let scheme = lowered.hasPrefix("https://") ? "https://" : lowered.hasPrefix("http://") ? "http://" : nil
         guard let scheme else { return nil }
         let rest = trimmed.dropFirst(scheme.count)
         guard let first = rest.first, first != "/", first != "?", first != "#" else { return nil }
+        if rest.utf8.allSatisfy(isKeptAsIs) { return scheme + rest }
         var result = scheme
         for scalar in rest.unicodeScalars {
             if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return nil }
@@ -23,6 +26,22 @@ enum WebLink {
             }
         }
         return result
+    }
+
+    private static func startsAndEndsVisibly(_ text: String) -> Bool {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+        return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
+    }
+
+    /// Whether the byte is visible ASCII that the loop below would copy unchanged.
+    private static func isKeptAsIs(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"),
+             UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+            return false
+        default:
+            return (0x21...0x7E).contains(byte)
+        }
     }
 
     /// Characters RFC 3986 does not allow in a URL, which could end a Markdown link destination,

@@ -7,24 +7,15 @@
 /// Directional overrides are removed too (see `DirectionalFormatting`).
 public enum XMLEscaper {
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\r": result += "&#13;"
-            default:
-                if !isForbidden(scalar) && !DirectionalFormatting.isExplicit(scalar) {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
+        table.apply(to: text)
     }
+
+    private static let table = ASCIIReplacementTable(
+        replacements: ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&apos;", "\r": "&#13;"],
+        removed: forbiddenControlCharacters)
+
+    /// The ASCII control characters XML 1.0 forbids: all but tab, line feed and carriage return.
+    static let forbiddenControlCharacters: [ClosedRange<UInt8>] = [0x00...0x08, 0x0B...0x0C, 0x0E...0x1F]
 
     /// Whether XML 1.0 forbids the character: U+0000–U+0008, U+000B, U+000C, U+000E–U+001F,
     /// U+FFFE and U+FFFF. (Lone surrogates cannot occur in a Swift `String`.)

@@ -9,6 +9,7 @@ enum LatencyText {
         if seconds < 1 {
             return "\(max(1, Int((seconds * 1000).rounded()))) ms"
         }
-        return String(format: "%.2f s", locale: Locale(identifier: "en_US_POSIX"), seconds)
+        // The same text as `String(format: "%.2f s", locale: en_US_POSIX)`, without its cost per turn.
+        return DurationText.formatted(seconds, decimals: 2) + " s"
     }
 }

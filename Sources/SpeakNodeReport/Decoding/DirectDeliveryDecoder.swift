@@ -1,0 +1,471 @@
+import Foundation
+
+/// Decodes deliveries straight from bytes, without building a `JSONValue` tree for the
+/// objects it knows: the delivery, its `data`, the history items, their `metrics` and the
+/// `test_eval_result`. Those hold nearly all of the bytes, so this is where decoding time goes.
+///
+/// It is a fast path, not a second definition of the format. Whenever the input is anything
+/// but a well-formed delivery — a syntax error, a value of the wrong type, a key written
+/// twice, an escaped key, a number too large — it gives up (`nil`), and the caller decodes
+/// the same bytes with ``JSONParser`` and ``DeliveryDecoder``, which produce the exact error
+/// or result. What it does decode goes through the same string, number and timestamp readers
+/// and the same field rules (``JSONFieldReading``), so the `Delivery` is the same.
+struct DirectDeliveryDecoder {
+    private struct GaveUp: Error {}
+
+    private var scanner: JSONScanner
+
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) throws {
+        scanner = try JSONScanner(document: bytes, maximumDepth: maximumDepth)
+    }
+
+    /// The delivery that makes up `bytes` (one NDJSON line, say), or `nil` to decode it the general way.
+    ///
+    /// - Parameter depth: how many arrays are open around the delivery (1 inside a top-level array).
+    static func delivery(in bytes: UnsafeBufferPointer<UInt8>, source: SourceLocation, maximumDepth: Int,
+                         depth: Int = 0) -> Delivery? {
+        do {
+            var decoder = try DirectDeliveryDecoder(bytes, maximumDepth: maximumDepth)
+            let delivery = try decoder.delivery(source: source, depth: depth)
+            try decoder.scanner.expectEndOfDocument()
+            return delivery
+        } catch {
+            return nil
+        }
+    }
+
+    /// The deliveries of a document holding one delivery object or an array of them, located as
+    /// the general path locates them, or `nil` to decode the document the general way.
+    static func deliveries(inDocument bytes: UnsafeBufferPointer<UInt8>, file: String, maximumDepth: Int) -> [Delivery]? {
+        do {
+            var decoder = try DirectDeliveryDecoder(bytes, maximumDepth: maximumDepth)
+            let deliveries: [Delivery]
+            if decoder.scanner.peekSignificantByte() == ASCIIByte.openBracket {
+                deliveries = try decoder.topLevelArray(file: file)
+            } else {
+                deliveries = [try decoder.delivery(source: SourceLocation(file: file), depth: 0)]
+            }
+            try decoder.scanner.expectEndOfDocument()
+            return deliveries
+        } catch {
+            return nil
+        }
+    }
+
+    /// The deliveries of a top-level array, decoded concurrently, located as the general path
+    /// locates them; `nil` to decode the document the general way.
+    static func deliveries(inLargeArray bytes: UnsafeBufferPointer<UInt8>, file: String, maximumDepth: Int) -> [Delivery]? {
+        // The byte-order mark only counts at the very start; elements start with '{'.
+        guard JSONScanner.encodingProblem(in: bytes) == nil,
+              let elements = TopLevelArraySplitter.elements(in: bytes, from: JSONScanner.byteOrderMarkLength(of: bytes))
+        else { return nil }
+        // Only read, and valid throughout: `concurrentMap` returns when every element is decoded.
+        nonisolated(unsafe) let shared = bytes
+        let deliveries = Array(elements.enumerated()).concurrentMap { index, element in
+            DirectDeliveryDecoder.delivery(
+                in: UnsafeBufferPointer(rebasing: shared[element.range]),
+                source: SourceLocation(file: file, line: element.line, index: index),
+                maximumDepth: maximumDepth, depth: 1)
+        }
+        guard !deliveries.contains(where: { $0 == nil }) else { return nil }
+        return deliveries.compactMap { $0 }
+    }
+
+    // MARK: Documents
+
+    /// The elements of a top-level array, each with the line it starts on and its index.
+    private mutating func topLevelArray(file: String) throws -> [Delivery] {
+        scanner.position += 1  // the '['
+        var deliveries: [Delivery] = []
+        var line = 1
+        var lineCountedUpTo = scanner.textStart
+        if peek() == ASCIIByte.closeBracket {
+            scanner.position += 1
+            return deliveries
+        }
+        while true {
+            scanner.skipWhitespace()
+            for index in lineCountedUpTo..<scanner.position where scanner.bytes[index] == ASCIIByte.newline {
+                line += 1
+            }
+            lineCountedUpTo = scanner.position
+            let source = SourceLocation(file: file, line: line, index: deliveries.count)
+            deliveries.append(try delivery(source: source, depth: 1))
+            switch peek() {
+            case ASCIIByte.comma: scanner.position += 1
+            case ASCIIByte.closeBracket:
+                scanner.position += 1
+                return deliveries
+            default: throw GaveUp()
+            }
+        }
+    }
+
+    // MARK: The objects of a delivery
+
+    /// - Parameter depth: how many arrays and objects are open around the delivery.
+    private mutating func delivery(source: SourceLocation, depth: Int) throws -> Delivery {
+        var delivery = Delivery(event: nil, conversation: nil, source: source)
+        let depth = depth + 1
+        var seen: UInt64 = 0
+        var hasMember = try openObject(depth: depth)
+        while hasMember {
+            switch try key(of: Self.deliveryKeys, seen: &seen) {
+            case .event: delivery.event = try string()
+            case .data: delivery.conversation = try conversation(depth: depth)
+            case nil: _ = try scanner.parseValue(depthAlreadyOpen: depth)
+            }
+            hasMember = try memberFollows()
+        }
+        return delivery
+    }
+
+    private mutating func conversation(depth: Int) throws -> Conversation? {
+        guard try !takeNull() else { return nil }
+        let depth = depth + 1
+        var conversation = Conversation()
+        var seen: UInt64 = 0
+        var hasMember = try openObject(depth: depth)
+        while hasMember {
+            switch try key(of: Self.conversationKeys, seen: &seen) {
+            case .sessionID: conversation.sessionID = try string()
+            case .agentID: conversation.agentID = try string()
+            case .agentName: conversation.agentName = try string()
+            case .audioURL: conversation.audioURL = try string()
+            case .audioURLExpiresAt: conversation.audioURLExpiresAt = try date()
+            case .createdAt: conversation.createdAt = try date()
+            case .startTime: conversation.startTime = try date()
+            case .agentJoinedAt: conversation.agentJoinedAt = try date()
+            case .durationSeconds: conversation.durationSeconds = try number()
+            case .history: conversation.history = try history(depth: depth)
+            case .telecomProvider: conversation.telecomProvider = try string()
+            case .fromNumber: conversation.fromNumber = try string()
+            case .toNumber: conversation.toNumber = try string()
+            case .campaignItemID: conversation.campaignItemID = try string()
+            case .campaignID: conversation.campaignID = try string()
+            case .campaignName: conversation.campaignName = try string()
+            case .urlParameters:
+                conversation.urlParameters = try JSONFieldReading.stringDictionary(scanner.parseValue(depthAlreadyOpen: depth))
+            case .testRunID: conversation.testRunID = try string()
+            case .testID: conversation.testID = try string()
+            case .testStatus: conversation.testStatus = try string()
+            case .evalResult: conversation.evalResult = try evalResult(depth: depth)
+            case nil: _ = try scanner.parseValue(depthAlreadyOpen: depth)
+            }
+            hasMember = try memberFollows()
+        }
+        return conversation
+    }
+
+    private mutating func history(depth: Int) throws -> [HistoryItem] {
+        guard try !takeNull() else { return [] }
+        guard peek() == ASCIIByte.openBracket else { throw GaveUp() }
+        try scanner.checkDepth(depth + 1)
+        scanner.position += 1
+        var items: [HistoryItem] = []
+        if peek() == ASCIIByte.closeBracket {
+            scanner.position += 1
+            return items
+        }
+        while true {
+            if try !takeNull() {
+                items.append(try historyItem(depth: depth + 1))
+            }
+            switch peek() {
+            case ASCIIByte.comma: scanner.position += 1
+            case ASCIIByte.closeBracket:
+                scanner.position += 1
+                return items
+            default: throw GaveUp()
+            }
+        }
+    }
+
+    private mutating func historyItem(depth: Int) throws -> HistoryItem {
+        let depth = depth + 1
+        var item = HistoryItem()
+        var seen: UInt64 = 0
+        var hasMember = try openObject(depth: depth)
+        while hasMember {
+            switch try key(of: Self.historyItemKeys, seen: &seen) {
+            case .role: item.role = try string()
+            case .content: item.content = try text(depth: depth)
+            case .kind: item.kind = try string()
+            case .id: item.id = try string()
+            case .createdAt: item.createdAt = try date()
+            case .interrupted: item.interrupted = try bool()
+            case .transcriptConfidence: item.transcriptConfidence = try number()
+            case .metrics: item.metrics = try metrics(depth: depth)
+            case .toolName: item.toolName = try string()
+            case .toolCallID: item.toolCallID = try string()
+            case .toolArgumentsJSON: item.toolArgumentsJSON = try string()
+            case .toolOutput: item.toolOutput = try text(depth: depth)
+            case .toolIsError: item.toolIsError = try bool()
+            case .handoffToAgentID: item.handoffToAgentID = try string()
+            case .instructions: item.instructions = try text(depth: depth)
+            case .toolsAdded: item.toolsAdded = try JSONFieldReading.strings(scanner.parseValue(depthAlreadyOpen: depth))
+            case nil: _ = try scanner.parseValue(depthAlreadyOpen: depth)
+            }
+            hasMember = try memberFollows()
+        }
+        return item
+    }
+
+    private mutating func metrics(depth: Int) throws -> TurnMetrics? {
+        guard try !takeNull() else { return nil }
+        let depth = depth + 1
+        var metrics = TurnMetrics()
+        var seen: UInt64 = 0
+        var hasMember = try openObject(depth: depth)
+        while hasMember {
+            switch try key(of: Self.metricsKeys, seen: &seen) {
+            case .startedSpeakingAt: metrics.startedSpeakingAt = try date()
+            case .stoppedSpeakingAt: metrics.stoppedSpeakingAt = try date()
+            case .transcriptionDelay: metrics.transcriptionDelay = try measurement()
+            case .endOfTurnDelay: metrics.endOfTurnDelay = try measurement()
+            case .onUserTurnCompletedDelay: metrics.onUserTurnCompletedDelay = try measurement()
+            case .llmNodeTTFT: metrics.llmNodeTTFT = try measurement()
+            case .ttsNodeTTFB: metrics.ttsNodeTTFB = try measurement()
+            case .e2eLatency: metrics.e2eLatency = try measurement()
+            case nil: _ = try scanner.parseValue(depthAlreadyOpen: depth)
+            }
+            hasMember = try memberFollows()
+        }
+        return metrics == TurnMetrics() ? nil : metrics
+    }
+
+    private mutating func evalResult(depth: Int) throws -> EvalResult? {
+        guard try !takeNull() else { return nil }
+        let depth = depth + 1
+        var result = EvalResult()
+        var seen: UInt64 = 0
+        var hasMember = try openObject(depth: depth)
+        while hasMember {
+            switch try key(of: Self.evalResultKeys, seen: &seen) {
+            case .success: result.success = try bool()
+            case .reasons: result.reasons = try JSONFieldReading.strings(scanner.parseValue(depthAlreadyOpen: depth))
+            case .completionReason: result.completionReason = try string()
+            case nil: _ = try scanner.parseValue(depthAlreadyOpen: depth)
+            }
+            hasMember = try memberFollows()
+        }
+        return result
+    }
+
+    // MARK: Values
+
+    /// A string or `null`; anything else gives up.
+    private mutating func string() throws -> String? {
+        switch peek() {
+        case ASCIIByte.quote: return try scanner.parseString()
+        case UInt8(ascii: "n"):
+            try scanner.expectLiteral("null")
+            return nil
+        default: throw GaveUp()
+        }
+    }
+
+    /// A string, an array of strings (lines) or `null`, as ``JSONFieldReading/text(_:)`` reads it.
+    private mutating func text(depth: Int) throws -> String? {
+        if peek() == ASCIIByte.quote { return try scanner.parseString() }
+        return try JSONFieldReading.text(scanner.parseValue(depthAlreadyOpen: depth))
+    }
+
+    private mutating func number() throws -> Double? {
+        switch peek() {
+        case ASCIIByte.minus, ASCIIByte.zero...ASCIIByte.nine: return try scanner.parseNumber()
+        case UInt8(ascii: "n"):
+            try scanner.expectLiteral("null")
+            return nil
+        default: throw GaveUp()
+        }
+    }
+
+    /// A duration where `0` means "not measured", as ``JSONFieldReading/measurement(_:)`` reads it.
+    private mutating func measurement() throws -> Double? {
+        guard let value = try number(), value != 0 else { return nil }
+        return value
+    }
+
+    private mutating func bool() throws -> Bool? {
+        switch peek() {
+        case UInt8(ascii: "t"):
+            try scanner.expectLiteral("true")
+            return true
+        case UInt8(ascii: "f"):
+            try scanner.expectLiteral("false")
+            return false
+        case UInt8(ascii: "n"):
+            try scanner.expectLiteral("null")
+            return nil
+        default: throw GaveUp()
+        }
+    }
+
+    /// A timestamp string, read from the bytes when it has no escapes, or epoch seconds.
+    private mutating func date() throws -> Date? {
+        switch peek() {
+        case ASCIIByte.quote:
+            let start = scanner.position + 1
+            if let end = try unescapedStringEnd() {
+                guard let date = TimestampParser.date(fromUTF8: UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]))
+                else { throw GaveUp() }
+                return date
+            }
+            guard let date = TimestampParser.date(from: try scanner.parseString()) else { throw GaveUp() }
+            return date
+        case UInt8(ascii: "n"):
+            try scanner.expectLiteral("null")
+            return nil
+        case ASCIIByte.minus, ASCIIByte.zero...ASCIIByte.nine:
+            return TimestampParser.date(fromEpochSeconds: try scanner.parseNumber())
+        default:
+            throw GaveUp()
+        }
+    }
+
+    /// With the scanner at a string's opening quote: when the string has no escapes, steps
+    /// past it (checking every byte) and returns the index of its closing quote; when it has
+    /// one, returns `nil` and leaves the scanner where it was.
+    private mutating func unescapedStringEnd() throws -> Int? {
+        let openingQuote = scanner.position
+        scanner.position += 1
+        while scanner.position < scanner.bytes.count {
+            let byte = scanner.bytes[scanner.position]
+            if byte == ASCIIByte.quote {
+                scanner.position += 1
+                return scanner.position - 1
+            }
+            if byte == ASCIIByte.backslash {
+                scanner.position = openingQuote
+                return nil
+            }
+            try scanner.advanceOverStringByte(byte)
+        }
+        throw GaveUp()
+    }
+
+    // MARK: Structure
+
+    /// The next byte that is not whitespace, not consumed; 0 at the end of the input.
+    private mutating func peek() -> UInt8 {
+        scanner.peekSignificantByte() ?? 0
+    }
+
+    /// Consumes a `null` if one comes next.
+    private mutating func takeNull() throws -> Bool {
+        guard peek() == UInt8(ascii: "n") else { return false }
+        try scanner.expectLiteral("null")
+        return true
+    }
+
+    /// Consumes the `{` that must come next, checking the nesting depth it reaches; `false`
+    /// when the object is empty (its `}` consumed too).
+    private mutating func openObject(depth: Int) throws -> Bool {
+        guard peek() == ASCIIByte.openBrace else { throw GaveUp() }
+        try scanner.checkDepth(depth)
+        scanner.position += 1
+        guard peek() == ASCIIByte.closeBrace else { return true }
+        scanner.position += 1
+        return false
+    }
+
+    /// After a member's value: `true` when a `,` (consumed) announces another member, `false`
+    /// at the closing `}` (consumed).
+    private mutating func memberFollows() throws -> Bool {
+        switch peek() {
+        case ASCIIByte.comma:
+            scanner.position += 1
+            return true
+        case ASCIIByte.closeBrace:
+            scanner.position += 1
+            return false
+        default:
+            throw GaveUp()
+        }
+    }
+
+    /// Reads `"key":`, returning the key when the table knows it (`nil` for any other key).
+    /// A known key written twice gives up: the general path keeps only the last one.
+    private mutating func key<Key>(of keys: KeyTable<Key>, seen: inout UInt64) throws -> Key? {
+        guard peek() == ASCIIByte.quote else { throw GaveUp() }
+        let start = scanner.position + 1
+        guard let end = try unescapedStringEnd() else { throw GaveUp() }
+        guard peek() == ASCIIByte.colon else { throw GaveUp() }
+        scanner.position += 1
+        guard let (key, bit) = keys.lookUp(UnsafeBufferPointer(rebasing: scanner.bytes[start..<end])) else { return nil }
+        guard seen & bit == 0 else { throw GaveUp() }
+        seen |= bit
+        return key
+    }
+
+    // MARK: Keys
+
+    private enum DeliveryKey: String, CaseIterable {
+        case event, data
+    }
+
+    private enum ConversationKey: String, CaseIterable {
+        case sessionID = "session_id", agentID = "agent_id", agentName = "agent_name", audioURL = "audio_url"
+        case audioURLExpiresAt = "audio_url_expires_at", createdAt = "created_at", startTime = "start_time"
+        case agentJoinedAt = "agent_joined_at", durationSeconds = "duration_seconds", history
+        case telecomProvider = "telecom_provider", fromNumber = "from_number", toNumber = "to_number"
+        case campaignItemID = "campaign_item_id", campaignID = "campaign_id", campaignName = "campaign_name"
+        case urlParameters = "url_parameters", testRunID = "test_run_id", testID = "test_id"
+        case testStatus = "test_status", evalResult = "test_eval_result"
+    }
+
+    private enum HistoryItemKey: String, CaseIterable {
+        case role, content, kind, id, createdAt = "created_at", interrupted
+        case transcriptConfidence = "transcript_confidence", metrics, toolName = "tool_name"
+        case toolCallID = "tool_call_id", toolArgumentsJSON = "tool_arguments_json", toolOutput = "tool_output"
+        case toolIsError = "tool_is_error", handoffToAgentID = "handoff_to_agent_id", instructions
+        case toolsAdded = "tools_added"
+    }
+
+    private enum MetricsKey: String, CaseIterable {
+        case startedSpeakingAt = "started_speaking_at", stoppedSpeakingAt = "stopped_speaking_at"
+        case transcriptionDelay = "transcription_delay", endOfTurnDelay = "end_of_turn_delay"
+        case onUserTurnCompletedDelay = "on_user_turn_completed_delay", llmNodeTTFT = "llm_node_ttft"
+        case ttsNodeTTFB = "tts_node_ttfb", e2eLatency = "e2e_latency"
+    }
+
+    private enum EvalResultKey: String, CaseIterable {
+        case success, reasons, completionReason = "completion_reason"
+    }
+
+    private static let deliveryKeys = KeyTable<DeliveryKey>()
+    private static let conversationKeys = KeyTable<ConversationKey>()
+    private static let historyItemKeys = KeyTable<HistoryItemKey>()
+    private static let metricsKeys = KeyTable<MetricsKey>()
+    private static let evalResultKeys = KeyTable<EvalResultKey>()
+}
+
+/// The keys of one kind of object, matched against a key's raw UTF-8 bytes so that no
+/// `String` is made for a key; each key also has a bit, to notice a key written twice.
+private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
+    private struct Entry: Sendable {
+        var bytes: [UInt8]
+        var key: Key
+        var bit: UInt64
+    }
+
+    private let entries: [Entry]
+
+    init() {
+        entries = Key.allCases.enumerated().map { index, key in
+            Entry(bytes: Array(key.rawValue.utf8), key: key, bit: 1 << UInt64(index))
+        }
+    }
+
+    func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt64)? {
+        guard let keyStart = bytes.baseAddress else { return nil }
+        for entry in entries where entry.bytes.count == bytes.count {
+            let matches = entry.bytes.withUnsafeBufferPointer { name in
+                name.baseAddress.map { memcmp($0, keyStart, name.count) == 0 } ?? false
+            }
+            if matches { return (entry.key, entry.bit) }
+        }
+        return nil
+    }
+}
