@@ -84,7 +84,7 @@ enum TestContext {
             "seconds": .string(DurationText.seconds(conversation.durationSeconds ?? 0)),
             "recordingURL": MustacheValue(recordingURL),
             "recordingText": MustacheValue(recordingURL == nil ? conversation.audioURL : nil),
-            "transcript": transcript(conversation),
+            "transcript": transcript(conversation, slowTurns: attempt.insights.slowTurns),
             "hasTranscript": .bool(!conversation.history.isEmpty),
         ]) { _, new in new }
         return context
@@ -137,13 +137,14 @@ enum TestContext {
         return lines.joined(separator: "\n")
     }
 
-    static func transcript(_ conversation: Conversation?) -> MustacheValue {
+    /// The transcript lines; those of `slowTurns` are marked `isSlow` (see ``InsightsContext``).
+    static func transcript(_ conversation: Conversation?, slowTurns: [SlowTurn] = []) -> MustacheValue {
         guard let conversation else { return .list([]) }
-        return .list(TranscriptLine.lines(of: conversation).map { line in
-            [
+        return .list(TranscriptLine.lines(of: conversation).enumerated().map { index, line in
+            MustacheValue.object([
                 "line": .string(line.line), "text": .string(line.text), "offset": MustacheValue(line.offset),
                 "kind": .string(line.kind), "isError": .bool(line.isError),
-            ]
+            ]).adding(InsightsContext.transcriptLine(at: index, slowTurns: slowTurns))
         })
     }
 
