@@ -5,14 +5,17 @@ import Mustache
 enum TestContext {
     static func test(_ test: TestResult) -> [String: MustacheValue] {
         let deciding = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttempt : nil
+        // Each transcript is turned into lines once: its context and JUnit's system-out share them.
+        let lines = test.attempts.map { TranscriptLine.lines(of: $0.conversation) }
         let attempts = test.attempts.enumerated().map { index, attempt in
-            self.attempt(attempt, number: index + 1, isDeciding: index == test.decidingAttemptIndex)
+            self.attempt(attempt, number: index + 1, isDeciding: index == test.decidingAttemptIndex, lines: lines[index])
         }
         // The deciding attempt's context is among them: reuse it rather than format its transcript again.
         let decidingContext = deciding == nil ? nil : attempts[test.decidingAttemptIndex]
-        let reruns = reruns(test)
-        let systemOut = systemOut(deciding, test: test)
+        let reruns = reruns(test, lines: lines)
+        let systemOut = systemOut(deciding, test: test, lines: deciding == nil ? [] : lines[test.decidingAttemptIndex])
         var context = outcome(test.outcome)
+        context.reserveCapacity(context.count + 27)
         context.merge([
             "id": .string(test.id),
             "name": .string(test.name),
@@ -62,10 +65,13 @@ enum TestContext {
         ]
     }
 
-    static func attempt(_ attempt: AttemptResult, number: Int, isDeciding: Bool) -> [String: MustacheValue] {
+    static func attempt(
+        _ attempt: AttemptResult, number: Int, isDeciding: Bool, lines: [TranscriptLine]
+    ) -> [String: MustacheValue] {
         let conversation = attempt.conversation
         let recordingURL = WebLink.http(conversation.audioURL)
         var context = outcome(attempt.outcome)
+        context.reserveCapacity(context.count + 19)
         context.merge([
             "number": .int(number),
             "isDeciding": .bool(isDeciding),
@@ -84,7 +90,7 @@ enum TestContext {
             "seconds": .string(DurationText.seconds(conversation.durationSeconds ?? 0)),
             "recordingURL": MustacheValue(recordingURL),
             "recordingText": MustacheValue(recordingURL == nil ? conversation.audioURL : nil),
-            "transcript": transcript(conversation),
+            "transcript": transcript(lines),
             "hasTranscript": .bool(!conversation.history.isEmpty),
         ]) { _, new in new }
         return context
@@ -94,12 +100,17 @@ enum TestContext {
     /// or errored: `flakyFailure`/`flakyError` when the test passed in the end,
     /// `rerunFailure`/`rerunError` when it failed or errored.
     static func reruns(_ test: TestResult) -> [MustacheValue] {
+        reruns(test, lines: test.attempts.map { TranscriptLine.lines(of: $0.conversation) })
+    }
+
+    /// The rerun entries, with `lines`, the transcript lines of each attempt.
+    static func reruns(_ test: TestResult, lines: [[TranscriptLine]]) -> [MustacheValue] {
         guard test.outcome != .skipped else { return [] }
         return test.attempts.enumerated().compactMap { index, attempt in
             guard index != test.decidingAttemptIndex, attempt.outcome.isProblem else { return nil }
             let prefix = test.outcome == .passed ? "flaky" : "rerun"
             let element = prefix + (attempt.outcome == .failed ? "Failure" : "Error")
-            let systemOut = systemOut(attempt, test: nil)
+            let systemOut = systemOut(attempt, test: nil, lines: lines[index])
             return [
                 "element": .string(element),
                 "number": .int(index + 1),
@@ -120,8 +131,8 @@ enum TestContext {
     }
 
     /// What JUnit's `<system-out>` shows for an attempt: which attempt, the session, the
-    /// recording link, then the transcript, one line each.
-    static func systemOut(_ attempt: AttemptResult?, test: TestResult?) -> String {
+    /// recording link, then the transcript (`lines`, the attempt's), one line each.
+    static func systemOut(_ attempt: AttemptResult?, test: TestResult?, lines transcriptLines: [TranscriptLine]) -> String {
         guard let attempt else { return "" }
         var lines: [String] = []
         if let test, test.attempts.count > 1 {
@@ -129,7 +140,7 @@ enum TestContext {
         }
         if let session = attempt.conversation.sessionID { lines.append("session: \(session)") }
         if let url = WebLink.http(attempt.conversation.audioURL) { lines.append("recording: \(url)") }
-        let transcript = TranscriptLine.lines(of: attempt.conversation).map(\.line)
+        let transcript = transcriptLines.map(\.line)
         if !transcript.isEmpty {
             lines.append("transcript:")
             lines += transcript
@@ -137,13 +148,12 @@ enum TestContext {
         return lines.joined(separator: "\n")
     }
 
-    static func transcript(_ conversation: Conversation?) -> MustacheValue {
-        guard let conversation else { return .list([]) }
-        return .list(TranscriptLine.lines(of: conversation).map { line in
-            [
+    static func transcript(_ lines: [TranscriptLine]) -> MustacheValue {
+        .list(lines.map { line in
+            .object([
                 "line": .string(line.line), "text": .string(line.text), "offset": MustacheValue(line.offset),
                 "kind": .string(line.kind), "isError": .bool(line.isError),
-            ]
+            ])
         })
     }
 
