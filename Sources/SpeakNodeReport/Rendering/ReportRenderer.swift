@@ -27,7 +27,10 @@ public struct ReportRenderer: Sendable {
         // Every format reads it (the Markdown summary's root is this context too).
         let shared = formats.isEmpty ? MustacheValue.null : ReportContext(report: report, options: options).value
         let results = RenderedTexts(count: formats.count)
-        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+        // The HTML report takes longest: started first, the others fill the remaining cores.
+        let order = formats.indices.filter { formats[$0] == .html } + formats.indices.filter { formats[$0] != .html }
+        DispatchQueue.concurrentPerform(iterations: order.count) { step in
+            let index = order[step]
             results.store(Result { try render(report, as: formats[index], options: options, sharedContext: shared) }, at: index)
         }
         return results.all
