@@ -40,7 +40,8 @@ let package = Package(
 
         // libFuzzer targets (README, "Fuzzing"). Built normally they replay a corpus; with
         // `-sanitize=fuzzer -D LIBFUZZER` they fuzz.
-        .executableTarget(name: "FuzzDecoder", dependencies: ["SpeakNodeReport"]),
-        .executableTarget(name: "FuzzMustache", dependencies: ["Mustache"]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzDecoder", dependencies: ["SpeakNodeReport", "FuzzSupport"]),
+        .executableTarget(name: "FuzzMustache", dependencies: ["Mustache", "FuzzSupport"]),
     ]
 )

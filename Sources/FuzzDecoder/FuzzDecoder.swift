@@ -1,12 +1,11 @@
 import Foundation
+import FuzzSupport
 import SpeakNodeReport
 
 // A libFuzzer target for everything that reads untrusted bytes: the JSON parser, the delivery
 // decoder, the collector and evaluator, and the three reports rendered from what was read.
 //
-// Built with `-sanitize=fuzzer` and `-D LIBFUZZER`, libFuzzer calls `LLVMFuzzerTestOneInput`
-// with generated inputs. Built normally, the executable runs the same function once for every
-// file named on its command line (folders are read file by file), to replay a corpus or a crash.
+// How it runs, fuzzing or replaying a corpus, is ``FuzzDriver``'s part.
 
 /// Parsed once: the templates are not what this target tests.
 private let builtinTemplates = try? TemplateSet()
@@ -38,51 +37,10 @@ public func fuzzDecoderTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) 
     return 0
 }
 
-#if LIBFUZZER
-/// libFuzzer's entry point for programs that have their own `main`, as SwiftPM executables do.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<Int32>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
-) -> Int32
-
-/// Hands the command line to libFuzzer, which runs `fuzzDecoderTestOneInput` on generated inputs.
+/// Fuzzes with libFuzzer, or replays files (`FuzzDecoder Tests/Fuzz/Corpus/Decoder`): see ``FuzzDriver``.
 @main
-enum FuzzDecoderFuzzer {
+enum FuzzDecoderMain {
     static func main() {
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(runFuzzerDriver(&argc, &argv, fuzzDecoderTestOneInput))
+        FuzzDriver.run(name: "FuzzDecoder", testOneInput: fuzzDecoderTestOneInput)
     }
 }
-#else
-/// Replays files through the target without libFuzzer: `FuzzDecoder Tests/Fuzz/Corpus/Decoder`.
-@main
-enum FuzzDecoderReplay {
-    static func main() {
-        var count = 0
-        for path in CommandLine.arguments.dropFirst() {
-            for file in filesToReplay(at: path) {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    FileHandle.standardError.write(Data("FuzzDecoder: cannot read \(file)\n".utf8))
-                    exit(2)
-                }
-                exerciseDecoder(Array(data))
-                count += 1
-            }
-        }
-        print("FuzzDecoder: replayed \(count) inputs without a crash")
-    }
-
-    /// `path` itself, or the regular files directly inside it, sorted.
-    static func filesToReplay(at path: String) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return [path]
-        }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted().map { path + "/" + $0 }
-    }
-}
-#endif

@@ -11,18 +11,6 @@ import FoundationXML
 /// count made here from what was generated, and names every test.
 @Suite("Hardening: counts agree across reports")
 struct CountAgreementTests {
-    /// A small, seeded generator, so a failing case can be replayed from its seed.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     enum Verdict: CaseIterable { case passed, failed, error, skipped }
 
     /// What was generated, counted the simple way.
@@ -33,7 +21,7 @@ struct CountAgreementTests {
     }
 
     static func generate(seed: UInt64) -> (lines: [String], expected: Expected) {
-        var random = SplitMix64(state: seed)
+        var random = SeededGenerator(seed: seed)
         var expected = Expected()
         var lines: [String] = []
         for run in 0..<Int.random(in: 1...3, using: &random) {

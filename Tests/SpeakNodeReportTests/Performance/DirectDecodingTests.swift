@@ -224,7 +224,7 @@ struct DirectDecodingTests {
 
     @Test("thousands of corrupted deliveries decode the same both ways")
     func mutations() {
-        var random = SeededRandom(seed: 42)
+        var random = SeededGenerator(seed: 42)
         let original = Array(Self.fullDelivery.utf8)
         let alphabet = Array("{}[],:\"\\ \n0123456789.-+eEtrufalsn\u{7F}".utf8) + [0x00, 0x1F, 0xC3, 0xA9, 0xFF]
         for _ in 0..<3000 {
@@ -257,18 +257,5 @@ struct DirectDecodingTests {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// SplitMix64, so the mutations are the same on every run.
-private struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
