@@ -7,13 +7,15 @@ enum TestContext {
         let deciding = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttempt : nil
         // Each transcript is turned into lines once: its context and JUnit's system-out share them.
         let lines = test.attempts.map { TranscriptLine.lines(of: $0.conversation) }
+        let lineTexts = lines.map { $0.map(\.line) }
         let attempts = test.attempts.enumerated().map { index, attempt in
-            self.attempt(attempt, number: index + 1, isDeciding: index == test.decidingAttemptIndex, lines: lines[index])
+            self.attempt(attempt, number: index + 1, isDeciding: index == test.decidingAttemptIndex, lines: lines[index],
+                lineTexts: lineTexts[index])
         }
         // The deciding attempt's context is among them: reuse it rather than format its transcript again.
         let decidingContext = deciding == nil ? nil : attempts[test.decidingAttemptIndex]
-        let reruns = reruns(test, lines: lines)
-        let systemOut = systemOut(deciding, test: test, lines: deciding == nil ? [] : lines[test.decidingAttemptIndex])
+        let reruns = reruns(test, lineTexts: lineTexts)
+        let systemOut = systemOut(deciding, test: test, transcript: deciding == nil ? [] : lineTexts[test.decidingAttemptIndex])
         var context = outcome(test.outcome)
         context.reserveCapacity(context.count + 27)
         context.merge([
@@ -66,7 +68,7 @@ enum TestContext {
     }
 
     static func attempt(
-        _ attempt: AttemptResult, number: Int, isDeciding: Bool, lines: [TranscriptLine]
+        _ attempt: AttemptResult, number: Int, isDeciding: Bool, lines: [TranscriptLine], lineTexts: [String]
     ) -> [String: MustacheValue] {
         let conversation = attempt.conversation
         let recordingURL = WebLink.http(conversation.audioURL)
@@ -90,7 +92,7 @@ enum TestContext {
             "seconds": .string(DurationText.seconds(conversation.durationSeconds ?? 0)),
             "recordingURL": MustacheValue(recordingURL),
             "recordingText": MustacheValue(recordingURL == nil ? conversation.audioURL : nil),
-            "transcript": transcript(lines),
+            "transcript": transcript(lines, texts: lineTexts),
             "hasTranscript": .bool(!conversation.history.isEmpty),
         ]) { _, new in new }
         return context
@@ -100,17 +102,17 @@ enum TestContext {
     /// or errored: `flakyFailure`/`flakyError` when the test passed in the end,
     /// `rerunFailure`/`rerunError` when it failed or errored.
     static func reruns(_ test: TestResult) -> [MustacheValue] {
-        reruns(test, lines: test.attempts.map { TranscriptLine.lines(of: $0.conversation) })
+        reruns(test, lineTexts: test.attempts.map { TranscriptLine.lines(of: $0.conversation).map(\.line) })
     }
 
-    /// The rerun entries, with `lines`, the transcript lines of each attempt.
-    static func reruns(_ test: TestResult, lines: [[TranscriptLine]]) -> [MustacheValue] {
+    /// The rerun entries, with `lineTexts`, the transcript lines of each attempt as text.
+    static func reruns(_ test: TestResult, lineTexts: [[String]]) -> [MustacheValue] {
         guard test.outcome != .skipped else { return [] }
         return test.attempts.enumerated().compactMap { index, attempt in
             guard index != test.decidingAttemptIndex, attempt.outcome.isProblem else { return nil }
             let prefix = test.outcome == .passed ? "flaky" : "rerun"
             let element = prefix + (attempt.outcome == .failed ? "Failure" : "Error")
-            let systemOut = systemOut(attempt, test: nil, lines: lines[index])
+            let systemOut = systemOut(attempt, test: nil, transcript: lineTexts[index])
             return [
                 "element": .string(element),
                 "number": .int(index + 1),
@@ -131,8 +133,8 @@ enum TestContext {
     }
 
     /// What JUnit's `<system-out>` shows for an attempt: which attempt, the session, the
-    /// recording link, then the transcript (`lines`, the attempt's), one line each.
-    static func systemOut(_ attempt: AttemptResult?, test: TestResult?, lines transcriptLines: [TranscriptLine]) -> String {
+    /// recording link, then the transcript (the attempt's lines as text), one line each.
+    static func systemOut(_ attempt: AttemptResult?, test: TestResult?, transcript: [String]) -> String {
         guard let attempt else { return "" }
         var lines: [String] = []
         if let test, test.attempts.count > 1 {
@@ -140,7 +142,6 @@ enum TestContext {
         }
         if let session = attempt.conversation.sessionID { lines.append("session: \(session)") }
         if let url = WebLink.http(attempt.conversation.audioURL) { lines.append("recording: \(url)") }
-        let transcript = transcriptLines.map(\.line)
         if !transcript.isEmpty {
             lines.append("transcript:")
             lines += transcript
@@ -148,10 +149,11 @@ enum TestContext {
         return lines.joined(separator: "\n")
     }
 
-    static func transcript(_ lines: [TranscriptLine]) -> MustacheValue {
-        .list(lines.map { line in
+    /// The transcript's lines as template values; `texts` holds each line's `line` text.
+    static func transcript(_ lines: [TranscriptLine], texts: [String]) -> MustacheValue {
+        .list(zip(lines, texts).map { line, text in
             .object([
-                "line": .string(line.line), "text": .string(line.text), "offset": MustacheValue(line.offset),
+                "line": .string(text), "text": .string(line.text), "offset": MustacheValue(line.offset),
                 "kind": .string(line.kind), "isError": .bool(line.isError),
             ])
         })
