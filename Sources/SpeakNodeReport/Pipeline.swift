@@ -7,6 +7,10 @@ public struct ReportPipeline {
     public var names: [String: String]
     /// Reads files, NDJSON lines and standard input (`-`).
     public var reader: DeliveryReader
+    /// What makes a turn slow (`--budget`).
+    public var budget: LatencyBudget = .default
+    /// Fails passing tests whose end-to-end latency is over budget (`--fail-on-latency`); off when `nil`.
+    public var latencyGate: LatencyGate?
 
     public init(policy: AttemptPolicy = .latest, names: [String: String] = [:], reader: DeliveryReader = DeliveryReader()) {
         self.policy = policy
@@ -19,7 +23,7 @@ public struct ReportPipeline {
     public func makeReport(from inputs: [String]) -> (report: Report, batch: InputBatch) {
         let batch = reader.read(inputs)
         let collection = Collector().collect(batch.deliveries)
-        let report = Evaluator(policy: policy, names: names).evaluate(collection, problems: batch.problems)
+        let report = Evaluator(policy: policy, names: names, budget: budget, latencyGate: latencyGate).evaluate(collection, problems: batch.problems)
         return (report, batch)
     }
 }

@@ -50,7 +50,7 @@ enum CommandDefinitions {
             .value("fail-on", valueName: "WHEN", allowed: FailurePolicy.allCases.map(\.rawValue),
                    defaultValue: FailurePolicy.failed.rawValue,
                    help: "Exit with status 1 when a test failed or errored, or never."),
-        ],
+        ] + InsightsOptions.definitions,
         positionals: [
             PositionalDefinition(
                 name: "INPUT",

@@ -23,17 +23,21 @@ struct RenderCommand {
             console.writeError("Reading deliveries from standard input; end with Ctrl-D.\n")
         }
         let reader = DeliveryReader(readStandardInput: console.readStandardInput)
-        let pipeline = ReportPipeline(policy: setup.policy, names: setup.names, reader: reader)
+        var pipeline = ReportPipeline(policy: setup.policy, names: setup.names, reader: reader)
+        pipeline.budget = setup.insights.budget
+        pipeline.latencyGate = setup.insights.latencyGate
         let (report, _) = pipeline.makeReport(from: setup.inputs)
         // With --ignore-invalid the problems are only warned about, in the summary below.
         var reported = report
         if setup.ignoresInvalidInput { reported.problems = [] }
+        var renderOptions = setup.renderOptions
+        renderOptions.baseline = setup.insights.comparison(with: report)
 
         let renderer = ReportRenderer(templates: setup.templates)
         var written: [WrittenFile] = []
         var errors: [String] = []
         // The template context is built once and the reports render concurrently.
-        let texts = renderer.render(reported, as: setup.outputs.files.map(\.format), options: setup.renderOptions)
+        let texts = renderer.render(reported, as: setup.outputs.files.map(\.format), options: renderOptions)
         for (file, rendered) in zip(setup.outputs.files, texts) {
             do {
                 let text = try rendered.get()
@@ -54,8 +58,22 @@ struct RenderCommand {
             }
         }
 
+        var summaryLines: [String] = []
+        if let path = setup.outputs.summaryPath {
+            let file = SummaryFile(path: path)
+            do {
+                try file.write(report, console: console)
+                summaryLines.append(file.writtenLine)
+            } catch {
+                errors.append(error.message)
+            }
+        }
+        if let baseline = renderOptions.baseline {
+            summaryLines.append(InsightsSummaryLine.baseline(baseline))
+        }
+
         let summary = RunSummary(report: report, written: written, style: console.style)
-        var text = summary.lines.map { $0 + "\n" }.joined()
+        var text = (summary.lines + summaryLines).map { $0 + "\n" }.joined()
         for message in errors {
             text += console.errorLine(message)
         }

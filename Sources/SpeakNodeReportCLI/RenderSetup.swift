@@ -13,6 +13,8 @@ struct RenderSetup {
     /// `--ignore-invalid`: input problems are warnings only, left out of the reports and the exit status.
     var ignoresInvalidInput: Bool
     var renderOptions: RenderOptions
+    /// Budgets, the latency gate, the JSON summary and the baseline.
+    var insights: InsightsSetup
 
     init(_ arguments: ParsedArguments) throws(CommandFailure) {
         inputs = arguments.positional("INPUT")
@@ -31,9 +33,11 @@ struct RenderSetup {
         for format in ReportFormat.allCases {
             if let path = arguments.value(format.optionName) { explicitPaths[format] = path }
         }
+        insights = try InsightsSetup(arguments)
         outputs = try OutputPlan(
             directory: arguments.value("out"), explicitPaths: explicitPaths,
-            defaultDirectory: CommandDefinitions.defaultOutputDirectory
+            defaultDirectory: CommandDefinitions.defaultOutputDirectory,
+            summaryPath: insights.summaryPath
         )
 
         names = try arguments.value("names").map { path throws(CommandFailure) in try NamesFile.load(from: path) } ?? [:]

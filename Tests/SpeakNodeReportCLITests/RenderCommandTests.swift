@@ -24,7 +24,7 @@ struct RenderCommandTests {
         #expect(console.run(["render", "-", "--out", folder.file("r")]) == .success)
         #expect(console.standardInputReads == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("r")).sorted()
-            == ["junit.xml", "report.html", "summary.md"])
+            == ["junit.xml", "report.html", "summary.json", "summary.md"])
         #expect(console.error.hasPrefix("PASSED: 1 test, 1 passed, 0 failed, 0 errors, 0 skipped, 0 flaky, 1 attempt\n"))
     }
 

@@ -6,13 +6,19 @@ public struct RenderOptions: Sendable, Hashable {
     public var reportURL: String?
     /// The version of speaknode-report, shown in footers.
     public var toolVersion: String?
+    /// What changed since an earlier run's summary (`--baseline`); reports show it when set.
+    public var baseline: BaselineComparison?
 
     public static let defaultTitle = "SpeakNode agent tests"
 
-    public init(title: String = RenderOptions.defaultTitle, reportURL: String? = nil, toolVersion: String? = nil) {
+    public init(
+        title: String = RenderOptions.defaultTitle, reportURL: String? = nil, toolVersion: String? = nil,
+        baseline: BaselineComparison? = nil
+    ) {
         self.title = title
         self.reportURL = reportURL
         self.toolVersion = toolVersion
+        self.baseline = baseline
     }
 
     /// The longest Markdown summary, in UTF-16 code units as GitHub counts them

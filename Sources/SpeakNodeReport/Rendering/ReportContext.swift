@@ -19,6 +19,7 @@ public struct ReportContext: Sendable, Hashable {
                 let runName = Self.runName(run)
                 return Array(run.tests.enumerated()).concurrentMap { testIndex, test in
                     var context = TestContext.test(test)
+                    context.merge(InsightsContext.test(test, budget: report.budget)) { _, insight in insight }
                     context["anchor"] = .string(anchors.tests[runIndex][testIndex])
                     context["runName"] = .string(runName)
                     return (test, context)
@@ -26,6 +27,7 @@ public struct ReportContext: Sendable, Hashable {
             }
         let runs = zip(report.runs, testContexts).map { run, tests in
             Self.run(run, tests: tests.map { .object($0.context) })
+                .adding(InsightsContext.run(run, budget: report.budget))
         }
         let failures = testContexts.joined().filter { $0.test.outcome.isProblem }.map { MustacheValue.object($0.context) }
         let flakyTests = testContexts.joined().filter { $0.test.isFlaky }.map { MustacheValue.object($0.context) }
@@ -75,7 +77,7 @@ public struct ReportContext: Sendable, Hashable {
             "totalsWithProblems": [
                 "tests": .int(report.totals.tests + problems.count), "errors": .int(report.totals.errors + problems.count),
             ],
-        ])
+        ]).adding(InsightsContext.root(report, baseline: options.baseline))
     }
 
     /// How many failures a summary lists before "… and N more": a GitHub comment holds at most

@@ -92,7 +92,7 @@ enum TestContext {
             "seconds": .string(DurationText.seconds(conversation.durationSeconds ?? 0)),
             "recordingURL": MustacheValue(recordingURL),
             "recordingText": MustacheValue(recordingURL == nil ? conversation.audioURL : nil),
-            "transcript": transcript(lines, texts: lineTexts),
+            "transcript": transcript(lines, texts: lineTexts, slowTurns: attempt.insights.slowTurns),
             "hasTranscript": .bool(!conversation.history.isEmpty),
         ]) { _, new in new }
         return context
@@ -149,13 +149,18 @@ enum TestContext {
         return lines.joined(separator: "\n")
     }
 
-    /// The transcript's lines as template values; `texts` holds each line's `line` text.
-    static func transcript(_ lines: [TranscriptLine], texts: [String]) -> MustacheValue {
-        .list(zip(lines, texts).map { line, text in
-            .object([
+    /// The transcript lines (`texts` holds each line's `line` text); those of `slowTurns` are
+    /// marked `isSlow` (see ``InsightsContext``).
+    static func transcript(_ lines: [TranscriptLine], texts: [String], slowTurns: [SlowTurn] = []) -> MustacheValue {
+        .list(zip(lines, texts).enumerated().map { index, pair in
+            let (line, text) = pair
+            var values: [String: MustacheValue] = [
                 "line": .string(text), "text": .string(line.text), "offset": MustacheValue(line.offset),
                 "kind": .string(line.kind), "isError": .bool(line.isError),
-            ])
+            ]
+            values.reserveCapacity(values.count + 2)
+            values.merge(InsightsContext.transcriptLine(at: index, slowTurns: slowTurns)) { _, new in new }
+            return .object(values)
         })
     }
 

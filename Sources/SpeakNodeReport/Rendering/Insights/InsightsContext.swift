@@ -1,0 +1,224 @@
+import Mustache
+
+/// The voice-insight values of the root, each run and each test: latency tables, slow turns,
+/// conversation signals, failure patterns, repeats, charts and the baseline comparison.
+///
+/// ``ReportContext`` adds these keys to the objects it builds; they are kept here so the
+/// insight keys live in one place. Every number is pre-formatted (`850 ms`, `1.23 s`, `87.5%`).
+enum InsightsContext {
+    /// Root keys: `latencyStats`, `signals`, `failurePatterns`, `budget`, `latencyGate`,
+    /// `repeatedTests` (and `repeatedTestsPreview`, the first 20), `baseline` (or `null`) and
+    /// their `has…` booleans.
+    static func root(_ report: Report, baseline: BaselineComparison?) -> [String: MustacheValue] {
+        let repeated = repeatedTests(report.runs.flatMap { run in run.tests.map { (run, $0) } })
+        let budget = report.budget.budgetedMetrics.compactMap { metric in
+            report.budget[metric].map { (metric, $0) }
+        }
+        return [
+            "latencyStats": .object(LatencyContext.latency(report.insights, budget: report.budget)),
+            "signals": .object(SignalsContext.signals(report.insights.signals)),
+            "failurePatterns": .object(FailurePatternsContext.patterns(report.failurePatterns)),
+            "budget": .list(budget.map { metric, seconds in
+                ["metric": .string(metric.payloadName), "key": .string(metric.budgetKey),
+                 "title": .string(metric.title), "value": .string(InsightFormat.format(seconds))]
+            }),
+            "budgetText": .string(budget.map { metric, seconds in "\(metric.budgetKey) \(InsightFormat.format(seconds))" }
+                .joined(separator: ", ")),
+            "hasBudget": .bool(!budget.isEmpty),
+            "latencyGate": MustacheValue(report.latencyGate.map(\.rawValue)),
+            "hasLatencyGate": .bool(report.latencyGate != nil),
+            "latencyFailureCount": .int(report.runs.flatMap(\.tests).count { test in test.latencyFailure != nil }),
+            "repeatedTests": .list(repeated),
+            "hasRepeatedTests": .bool(!repeated.isEmpty),
+            "repeatedTestsPreview": .list(Array(repeated.prefix(repeatedPreviewLimit))),
+            "moreRepeatedTests": .int(max(0, repeated.count - repeatedPreviewLimit)),
+            "hasMoreRepeatedTests": .bool(repeated.count > repeatedPreviewLimit),
+            "baseline": baseline.map { .object(BaselineContext.comparison($0)) } ?? .null,
+            "hasBaseline": .bool(baseline != nil),
+        ]
+    }
+
+    /// Run keys: `latencyStats`, `signals`, `failurePatterns`, `repeatedTests`, `slowestTests` (the
+    /// first 25 tests by e2e p95, slowest first, for summaries that must stay short), and the
+    /// charts `e2eHistogram` and `e2eP95Chart` (`null` when no turn measured `e2e_latency`).
+    static func run(_ run: RunResult, budget: LatencyBudget) -> [String: MustacheValue] {
+        let repeated = repeatedTests(run.tests.map { (run, $0) })
+        let e2eBudget = budget[.e2eLatency]
+        let histogram = LatencyHistogram(values: run.insights.samples.values(of: .e2eLatency), budget: e2eBudget)
+        let p95Chart = LatencyBarChart(tests: run.tests, metric: .e2eLatency, budget: e2eBudget)
+        let slowest = slowestFirst(run.tests)
+        return [
+            "latencyStats": .object(LatencyContext.latency(run.insights, budget: budget)),
+            "signals": .object(SignalsContext.signals(run.insights.signals)),
+            "failurePatterns": .object(FailurePatternsContext.patterns(run.failurePatterns)),
+            "repeatedTests": .list(repeated),
+            "hasRepeatedTests": .bool(!repeated.isEmpty),
+            "slowestTests": .list(slowest.prefix(testPreviewLimit).map { .object(testSummary($0, budget: budget)) }),
+            "moreTests": .int(max(0, slowest.count - testPreviewLimit)),
+            "hasMoreTests": .bool(slowest.count > testPreviewLimit),
+            "e2eHistogram": histogram.map { .object($0.context) } ?? .null,
+            "hasE2EHistogram": .bool(histogram != nil),
+            "e2eP95Chart": p95Chart.map { .object($0.context) } ?? .null,
+            "hasE2EP95Chart": .bool(p95Chart != nil),
+        ]
+    }
+
+    /// Test keys: `latencyStats`, `signals`, `repeat` (pass rate of a repeated test), `insightLines`
+    /// (for JUnit `<system-out>`), and `latencyFailure`.
+    ///
+    /// A test failed by the latency gate passed its deciding attempt, so its `message`,
+    /// `reasons`, `reasonsText` and `type` (`LatencyBudget`) are replaced by the gate's failure.
+    static func test(_ test: TestResult, budget: LatencyBudget) -> [String: MustacheValue] {
+        let insightLines = insightLines(test)
+        var context: [String: MustacheValue] = [
+            "latencyStats": .object(LatencyContext.latency(test.insights, budget: budget)),
+            "signals": .object(SignalsContext.signals(test.insights.signals)),
+            "repeat": repeatValue(test),
+            "isRepeated": .bool(test.attempts.count > 1),
+            "insightLines": .string(insightLines.joined(separator: "\n")),
+            "hasInsightLines": .bool(!insightLines.isEmpty),
+            "latencyFailure": .null,
+            "hasLatencyFailure": .bool(test.latencyFailure != nil),
+        ]
+        if let failure = test.latencyFailure {
+            context["latencyFailure"] = [
+                "message": .string(failure.message),
+                "reason": .string(failure.reason),
+                "gate": .string(failure.gate.rawValue),
+                "metric": .string(failure.metric.payloadName),
+                "value": .string(InsightFormat.format(failure.value)),
+                "budget": .string(InsightFormat.format(failure.budget)),
+            ]
+            context["message"] = .string(failure.message)
+            context["hasMessage"] = true
+            context["reasons"] = [.string(failure.message)]
+            context["hasReasons"] = true
+            context["reasonsText"] = .string(failure.message)
+            context["type"] = .string(latencyFailureType)
+        }
+        return context
+    }
+
+    /// How many repeated tests a summary lists before "… and N more".
+    static let repeatedPreviewLimit = 20
+
+    /// How many tests of a run a summary lists by latency before "… and N more".
+    static let testPreviewLimit = 25
+
+    /// Tests by e2e p95, slowest first; tests that did not measure it last; then by name and id.
+    static func slowestFirst(_ tests: [TestResult]) -> [TestResult] {
+        tests.sorted { lhs, rhs in
+            let left = lhs.insights.statistics(of: .e2eLatency)?.p95
+            let right = rhs.insights.statistics(of: .e2eLatency)?.p95
+            if left != right {
+                guard let left else { return false }
+                guard let right else { return true }
+                return left > right
+            }
+            return (lhs.name, lhs.id) < (rhs.name, rhs.id)
+        }
+    }
+
+    /// A test's outcome, name and insights, for lists outside its run's test list.
+    static func testSummary(_ test: TestResult, budget: LatencyBudget) -> [String: MustacheValue] {
+        var summary = TestContext.outcome(test.outcome)
+        summary.merge([
+            "id": .string(test.id),
+            "name": .string(InsightFormat.clipped(test.name, to: InsightFormat.nameLength)),
+            "latencyStats": .object(LatencyContext.latency(test.insights, budget: budget)),
+            "signals": .object(SignalsContext.signals(test.insights.signals)),
+            "repeat": repeatValue(test),
+            "hasLatencyFailure": .bool(test.latencyFailure != nil),
+        ]) { _, new in new }
+        return summary
+    }
+
+    /// The JUnit `type` of a failure made by `--fail-on-latency`.
+    static let latencyFailureType = "LatencyBudget"
+
+    /// Keys added to each transcript line: `isSlow` and `slowText` (what went over budget).
+    /// `index` is the line's position in the conversation's history.
+    static func transcriptLine(at index: Int, slowTurns: [SlowTurn]) -> [String: MustacheValue] {
+        let turn = slowTurns.first { $0.historyIndex == index }
+        return [
+            "isSlow": .bool(turn != nil),
+            "slowText": MustacheValue(turn.map { "slow: " + $0.overruns.map(LatencyContext.overrunText).joined(separator: ", ") }),
+        ]
+    }
+
+    /// What a plain-text report such as JUnit's `<system-out>` shows of a test's insights:
+    /// its latency lines (see ``latencyLines(_:)``), then `signals: …` and, for a repeated
+    /// test, `pass rate: 1 of 2 evaluated attempts passed (50%)`.
+    static func insightLines(_ test: TestResult) -> [String] {
+        var lines = latencyLines(test.insights)
+        let signals = test.insights.signals
+        if signals != ConversationSignals() {
+            var line = "signals: " + SignalsContext.summary(signals, talkTime: signals.talkTime.map(DurationText.readable))
+            if !signals.toolNames.isEmpty { line += "; tools: " + signals.toolNames.joined(separator: ", ") }
+            lines.append(line)
+        }
+        if case .object(let repeated) = repeatValue(test), case .string(let text)? = repeated["text"] {
+            lines.append("pass rate: \(text)")
+        }
+        return lines
+    }
+
+    /// `latency e2e_latency: 12 turns, p50 850 ms, p95 1.23 s, max 1.5 s`, one line per measured
+    /// metric, then `slow turns: 2` and one line per slow turn (offset, speaker, text, what went
+    /// over budget), for plain-text places such as JUnit's `<system-out>`.
+    static func latencyLines(_ insights: Insights) -> [String] {
+        var lines = insights.measuredMetrics.compactMap { metric -> String? in
+            guard let statistics = insights.statistics(of: metric) else { return nil }
+            return "latency \(metric.payloadName): \(ReportContext.counted(statistics.count, "turn", "turns")), "
+                + "p50 \(InsightFormat.format(statistics.p50)), p90 \(InsightFormat.format(statistics.p90)), "
+                + "p95 \(InsightFormat.format(statistics.p95)), max \(InsightFormat.format(statistics.max))"
+        }
+        if !lines.isEmpty || insights.slowTurnCount > 0 {
+            lines.append("slow turns: \(insights.slowTurnCount)")
+        }
+        for turn in insights.slowTurns {
+            let offset = turn.offset.map { "[\(DurationText.offset($0))] " } ?? ""
+            let speaker = turn.role.nonBlankText ?? "Turn \(turn.historyIndex + 1)"
+            let text = LatencyContext.shortened(turn.text ?? "")
+            let overruns = turn.overruns.map(LatencyContext.overrunText).joined(separator: ", ")
+            lines.append("slow turn \(offset)\(speaker): \(text) — \(overruns)")
+        }
+        return lines
+    }
+
+    /// How often a repeated test passed: `passed`, `evaluated`, `passRate` (`67%`) and
+    /// `text` (`2 of 3 attempts passed (67%)`); `null` for a test with one attempt.
+    static func repeatValue(_ test: TestResult) -> MustacheValue {
+        guard test.attempts.count > 1 else { return .null }
+        let rate = test.attemptPassRate.map(InsightFormat.percentage)
+        let text = rate.map { "\(test.passedAttemptCount) of \(test.evaluatedAttemptCount) evaluated attempts passed (\($0))" }
+            ?? "no attempt was evaluated"
+        return [
+            "attempts": .int(test.attempts.count),
+            "passed": .int(test.passedAttemptCount),
+            "evaluated": .int(test.evaluatedAttemptCount),
+            "passRate": .string(rate ?? "n/a"),
+            "hasPassRate": .bool(rate != nil),
+            "text": .string(text),
+        ]
+    }
+
+    /// Repeated tests (more than one attempt) with their pass rate, in the order given.
+    static func repeatedTests(_ tests: [(run: RunResult, test: TestResult)]) -> [MustacheValue] {
+        tests.compactMap { run, test in
+            guard case .object(var value) = repeatValue(test) else { return nil }
+            value["name"] = .string(InsightFormat.clipped(test.name, to: InsightFormat.nameLength))
+            value["id"] = .string(test.id)
+            value["runName"] = .string(ReportContext.runName(run))
+            return .object(value)
+        }
+    }
+}
+
+extension MustacheValue {
+    /// An object with `extra`'s keys added (replacing keys of the same name); any other value unchanged.
+    func adding(_ extra: [String: MustacheValue]) -> MustacheValue {
+        guard case .object(let object) = self else { return self }
+        return .object(object.merging(extra) { _, new in new })
+    }
+}

@@ -1,0 +1,106 @@
+import Mustache
+
+/// The template values of one set of ``Insights``: a latency table (one row per measured
+/// metric, every number pre-formatted) and the slow turns.
+enum LatencyContext {
+    /// `metrics` rows in ``LatencyMetric`` order; `e2e` is the end-to-end row on its own (or
+    /// `null`), for places that show only the wait a caller hears; `slowTurns` in order, and
+    /// `slowTurnsPreview`, the first 20 of them, for summaries that must stay short;
+    /// `overBudgetText` names the metrics whose p95 is over budget (`e2e_latency 2.1 s (budget 1.5 s)`).
+    static func latency(_ insights: Insights, budget: LatencyBudget) -> [String: MustacheValue] {
+        let rows = insights.measuredMetrics.compactMap { metric in
+            insights.statistics(of: metric).map { row(metric, $0, budget: budget[metric]) }
+        }
+        let e2e = insights.statistics(of: .e2eLatency).map { row(.e2eLatency, $0, budget: budget[.e2eLatency]) }
+        let slowTurns = insights.slowTurns.map(slowTurn)
+        let overBudget = insights.measuredMetrics.compactMap { metric -> String? in
+            guard let statistics = insights.statistics(of: metric), let limit = budget[metric], statistics.p95 > limit
+            else { return nil }
+            return "\(metric.payloadName) \(InsightFormat.format(statistics.p95)) (budget \(InsightFormat.format(limit)))"
+        }
+        return [
+            "overBudgetText": .string(overBudget.joined(separator: ", ")),
+            "hasOverBudget": .bool(!overBudget.isEmpty),
+            "metrics": .list(rows.map(MustacheValue.object)),
+            "hasMetrics": .bool(!rows.isEmpty),
+            "e2e": e2e.map(MustacheValue.object) ?? .null,
+            "hasE2E": .bool(e2e != nil),
+            "slowTurnCount": .int(slowTurns.count),
+            "hasSlowTurns": .bool(!slowTurns.isEmpty),
+            "slowTurnsText": .string(ReportContext.counted(slowTurns.count, "slow turn", "slow turns")),
+            "slowTurns": .list(slowTurns.map(MustacheValue.object)),
+            "slowTurnsPreview": .list(slowTurns.prefix(slowTurnPreviewLimit).map(MustacheValue.object)),
+            "moreSlowTurns": .int(max(0, slowTurns.count - slowTurnPreviewLimit)),
+            "hasMoreSlowTurns": .bool(slowTurns.count > slowTurnPreviewLimit),
+        ]
+    }
+
+    /// How many slow turns a summary lists before "… and N more", so a run of many slow
+    /// conversations still fits a GitHub comment.
+    static let slowTurnPreviewLimit = 20
+
+    /// One metric's row: `count`, `p50`, `p90`, `p95`, `max` (`850 ms`, `1.23 s`), and the
+    /// budget with `isOverBudget` when p95 is over it.
+    static func row(_ metric: LatencyMetric, _ statistics: LatencyStatistics, budget: Double?) -> [String: MustacheValue] {
+        let isOverBudget = budget.map { statistics.p95 > $0 } ?? false
+        return [
+            "metric": .string(metric.payloadName),
+            "key": .string(metric.budgetKey),
+            "title": .string(metric.title),
+            "count": .int(statistics.count),
+            "p50": .string(InsightFormat.format(statistics.p50)),
+            "p90": .string(InsightFormat.format(statistics.p90)),
+            "p95": .string(InsightFormat.format(statistics.p95)),
+            "max": .string(InsightFormat.format(statistics.max)),
+            "budget": MustacheValue(budget.map(InsightFormat.format)),
+            "hasBudget": .bool(budget != nil),
+            "isOverBudget": .bool(isOverBudget),
+            "isMaxOverBudget": .bool(budget.map { statistics.max > $0 } ?? false),
+        ]
+    }
+
+    /// A slow turn: where it is (`offset` `00:12.3`), who said what, and what went over budget
+    /// (`overrunsText`: `e2e_latency 1.92 s (budget 1.5 s)`).
+    static func slowTurn(_ turn: SlowTurn) -> [String: MustacheValue] {
+        let overruns = turn.overruns.map(overrun)
+        let overrunsText = turn.overruns.map(overrunText).joined(separator: ", ")
+        let text = turn.text ?? ""
+        return [
+            "offset": MustacheValue(turn.offset.map(DurationText.offset)),
+            "hasOffset": .bool(turn.offset != nil),
+            "role": MustacheValue(turn.role),
+            "speaker": .string(turn.role.nonBlankText ?? "Turn"),
+            "text": .string(shortened(text)),
+            "hasText": .bool(!text.isBlankText),
+            "sessionID": MustacheValue(turn.sessionID),
+            "itemID": MustacheValue(turn.itemID),
+            "position": .int(turn.historyIndex + 1),
+            "overruns": .list(overruns.map(MustacheValue.object)),
+            "overrunsText": .string(overrunsText),
+        ]
+    }
+
+    static func overrun(_ overrun: BudgetOverrun) -> [String: MustacheValue] {
+        [
+            "metric": .string(overrun.metric.payloadName),
+            "key": .string(overrun.metric.budgetKey),
+            "value": .string(InsightFormat.format(overrun.value)),
+            "budget": .string(InsightFormat.format(overrun.budget)),
+            "excess": .string(InsightFormat.format(overrun.excess)),
+            "text": .string(overrunText(overrun)),
+        ]
+    }
+
+    /// `e2e_latency 1.92 s (budget 1.5 s)`.
+    static func overrunText(_ overrun: BudgetOverrun) -> String {
+        "\(overrun.metric.payloadName) \(InsightFormat.format(overrun.value)) (budget \(InsightFormat.format(overrun.budget)))"
+    }
+
+    /// Slow-turn lists quote what was said; a very long turn is cut like a transcript line.
+    static let maximumTextLength = 300
+
+    static func shortened(_ text: String) -> String {
+        guard text.count > maximumTextLength else { return text }
+        return String(text.prefix(maximumTextLength)) + "…"
+    }
+}

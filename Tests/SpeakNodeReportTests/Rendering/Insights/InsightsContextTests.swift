@@ -1,0 +1,256 @@
+import Foundation
+import Mustache
+import Testing
+@testable import SpeakNodeReport
+
+@Suite("Insights template context")
+struct InsightsContextTests {
+    let context = InsightsReportFixture.context()
+
+    @Test("A test failed by the latency gate shows the gate's failure as its message, reason and type")
+    func latencyFailure() throws {
+        let test = try #require(InsightsReportFixture.test("Books a slot", in: context))
+        let message = "e2e_latency p95 2.34 s is over the budget of 1.5 s"
+        #expect(test["outcome"] == "failed")
+        #expect(test["isFailed"] == true)
+        #expect(test["hasLatencyFailure"] == true)
+        #expect(test["latencyFailure.message"] == .string(message))
+        #expect(test["message"] == .string(message))
+        #expect(test["reasons"] == [.string(message)])
+        #expect(test["reasonsText"] == .string(message))
+        #expect(test["type"] == "LatencyBudget")
+        #expect(test["decidingAttempt.outcome"] == "passed", "the attempt itself passed its evaluation")
+        let failures = try #require(context["failures"])
+        #expect(lookup(failures, "0.name") != nil)
+        #expect(context["latencyFailureCount"] == 1)
+        #expect(context["latencyGate"] == "p95")
+    }
+
+    @Test("A test that passed the gate keeps its own message and has no latency failure")
+    func withinBudget() throws {
+        let test = try #require(InsightsReportFixture.test("Greets", in: context))
+        #expect(test["outcome"] == "passed")
+        #expect(test["hasLatencyFailure"] == false)
+        #expect(test["latencyFailure"] == .null)
+        #expect(test["type"] == "passed")
+    }
+
+    @Test("Latency rows are pre-formatted and flag a p95 over budget")
+    func latencyRows() throws {
+        let test = try #require(InsightsReportFixture.test("Books a slot", in: context))
+        #expect(test["latencyStats.metrics.0.metric"] == "e2e_latency")
+        #expect(test["latencyStats.metrics.0.count"] == 2)
+        #expect(test["latencyStats.metrics.0.p50"] == "1.8 s")
+        #expect(test["latencyStats.metrics.0.p95"] == "2.34 s")
+        #expect(test["latencyStats.metrics.0.max"] == "2.4 s")
+        #expect(test["latencyStats.metrics.0.budget"] == "1.5 s")
+        #expect(test["latencyStats.metrics.0.isOverBudget"] == true)
+        #expect(test["latencyStats.e2e.p95"] == "2.34 s")
+        let fast = try #require(InsightsReportFixture.test("Greets", in: context))
+        #expect(fast["latencyStats.e2e.p95"] == "895 ms")
+        #expect(fast["latencyStats.e2e.isOverBudget"] == false)
+        let silent = try #require(InsightsReportFixture.test("Confirms B", in: context))
+        #expect(silent["latencyStats.hasMetrics"] == false)
+        #expect(silent["latencyStats.e2e"] == .null)
+    }
+
+    @Test("Slow turns are counted and listed with offset, speaker, text and what went over budget")
+    func slowTurns() throws {
+        let test = try #require(InsightsReportFixture.test("Books a slot", in: context))
+        #expect(test["latencyStats.slowTurnCount"] == 1)
+        #expect(test["latencyStats.slowTurnsText"] == "1 slow turn")
+        #expect(test["latencyStats.slowTurns.0.offset"] == "00:12.3")
+        #expect(test["latencyStats.slowTurns.0.speaker"] == "Assistant")
+        #expect(test["latencyStats.slowTurns.0.text"] == "One moment <please>")
+        #expect(test["latencyStats.slowTurns.0.overrunsText"] == "e2e_latency 2.4 s (budget 1.5 s)")
+        #expect(context["runs.0.latencyStats.slowTurnCount"] == 1)
+        #expect(context["latencyStats.slowTurnsText"] == "1 slow turn")
+    }
+
+    @Test("The slow turn is marked in the transcript of its attempt")
+    func transcriptMarks() throws {
+        let test = try #require(InsightsReportFixture.test("Books a slot", in: context))
+        guard case .list(let lines)? = test["attempts.0.transcript"] else {
+            Issue.record("no transcript")
+            return
+        }
+        let slow = lines.filter { lookup($0, "isSlow") == true }
+        #expect(slow.count == 1)
+        #expect(slow.first.flatMap { lookup($0, "text") } == "Assistant: One moment <please>")
+        #expect(slow.first.flatMap { lookup($0, "slowText") } == "slow: e2e_latency 2.4 s (budget 1.5 s)")
+        #expect(test["transcript.3.isSlow"] == true, "the test's own transcript (deciding attempt) is marked too")
+        #expect(test["transcript.0.isSlow"] == false)
+    }
+
+    @Test("Conversation signals per test and run")
+    func signals() throws {
+        let test = try #require(InsightsReportFixture.test("Books a slot", in: context))
+        #expect(test["signals.turns"] == 3)
+        #expect(test["signals.interruptions"] == 1)
+        #expect(test["signals.toolCalls"] == 1)
+        #expect(test["signals.toolErrors"] == 1)
+        #expect(test["signals.toolsText"] == "book_slot")
+        #expect(test["signals.talkTime"] == "1.0s")
+        #expect(test["signals.summary"] == "3 turns, 1 tool call (1 error), 1 interruption, 0 handoffs, talk time 1.0s")
+        #expect(context["runs.0.signals.toolCalls"] == 1)
+        #expect(context["signals.hasTools"] == true)
+    }
+
+    @Test("Failure patterns group failed tests by reason, most common first")
+    func failurePatterns() {
+        #expect(context["failurePatterns.hasPatterns"] == true)
+        #expect(context["failurePatterns.byReason.0.text"] == "2 tests: Did not confirm")
+        #expect(context["failurePatterns.byReason.0.testsText"] == "Confirms A, Confirms B")
+        #expect(context["failurePatterns.byReason.1.text"] == "1 test: e2e_latency p95 over the budget of 1.5 s")
+        #expect(context["runs.0.failurePatterns.byReason.0.count"] == 2)
+        #expect(context["failurePatterns.byCompletionReasonText"] == "StepsExhausted (2), Completed (1)")
+    }
+
+    @Test("A repeated test shows its pass rate; a single attempt shows none")
+    func repeats() throws {
+        let repeated = try #require(InsightsReportFixture.test("Quotes a price", in: context))
+        #expect(repeated["repeat.passRate"] == "50%")
+        #expect(repeated["repeat.text"] == "1 of 2 evaluated attempts passed (50%)")
+        let single = try #require(InsightsReportFixture.test("Greets", in: context))
+        #expect(single["repeat"] == .null)
+        #expect(context["repeatedTests.0.name"] == "Quotes a price")
+        #expect(context["runs.0.repeatedTests.0.runName"] == "Nightly (run-1)")
+    }
+
+    @Test("The budget and the gate are described at the root")
+    func budget() {
+        #expect(context["budgetText"] == "e2e 1.5 s, ttft 1 s, ttfb 350 ms, eot 700 ms")
+        #expect(context["budget.0.metric"] == "e2e_latency")
+        let ungated = InsightsReportFixture.context(InsightsReportFixture.report(gate: nil, budget: .none))
+        #expect(ungated["hasBudget"] == false)
+        #expect(ungated["hasLatencyGate"] == false)
+        #expect(ungated["latencyStats.hasSlowTurns"] == false)
+    }
+
+    @Test("The e2e histogram counts every measured turn into round bins up to the budget or the slowest turn")
+    func histogram() throws {
+        let chart = try #require(context["runs.0.e2eHistogram"])
+        guard case .list(let bars)? = lookup(chart, "bars") else {
+            Issue.record("no bars")
+            return
+        }
+        #expect(bars.count == 10, "250 ms bins up to 2.4 s")
+        let counts = bars.compactMap { bar -> Int? in
+            if case .int(let count)? = lookup(bar, "count") { return count }
+            return nil
+        }
+        #expect(counts.reduce(0, +) == 5, "every e2e turn of the run")
+        #expect(lookup(chart, "binWidth") == "250 ms")
+        #expect(lookup(chart, "hasBudget") == true)
+        #expect(lookup(bars[6], "isOverBudget") == true, "the bin from 1.5 s on is over budget")
+        #expect(lookup(bars[5], "isOverBudget") == false)
+        #expect(lookup(chart, "budgetX") == "367.2", "1.5 s of 2.5 s across the 552-unit plot from x = 36")
+    }
+
+    @Test("The p95 chart has one bar per test that measured e2e, flagged when over budget")
+    func p95Chart() throws {
+        let chart = try #require(context["runs.0.e2eP95Chart"])
+        guard case .list(let rows)? = lookup(chart, "rows") else {
+            Issue.record("no rows")
+            return
+        }
+        #expect(rows.compactMap { lookup($0, "name") } == ["Books a slot", "Confirms A", "Greets"])
+        #expect(rows.compactMap { lookup($0, "isOverBudget") } == [true, false, false])
+        #expect(lookup(chart, "budget") == "1.5 s")
+        #expect(context["runs.0.hasE2EP95Chart"] == true)
+    }
+
+    @Test("Summaries list a run's tests slowest first, at most 25")
+    func slowestTests() {
+        #expect(context["runs.0.slowestTests.0.name"] == "Books a slot")
+        #expect(context["runs.0.slowestTests.1.name"] == "Confirms A")
+        #expect(context["runs.0.slowestTests.2.name"] == "Greets")
+        #expect(context["runs.0.slowestTests.3.name"] == "Confirms B", "tests without e2e come last, by name")
+        #expect(context["runs.0.slowestTests.0.symbol"] == "❌")
+        #expect(context["runs.0.hasMoreTests"] == false)
+
+        let many = (0..<30).map { index in
+            InsightsFixture.delivery(
+                test: "t\(index)", session: "s\(index)", history: InsightsFixture.agentTurns(e2e: [Double(index + 1) / 10]),
+                line: index)
+        }
+        let large = InsightsReportFixture.context(InsightsFixture.report(many))
+        #expect(large["runs.0.slowestTests.0.id"] == "t29")
+        #expect(large["runs.0.slowestTests.25"] == nil)
+        #expect(large["runs.0.moreTests"] == 5)
+        #expect(large["runs.0.hasMoreTests"] == true)
+    }
+
+    @Test("The metrics whose p95 is over budget are named with value and budget")
+    func overBudget() {
+        #expect(context["runs.0.latencyStats.hasOverBudget"] == true)
+        #expect(context["runs.0.latencyStats.overBudgetText"] == "e2e_latency 2.16 s (budget 1.5 s)")
+        let fast = InsightsReportFixture.test("Greets", in: context)
+        #expect(fast?["latencyStats.hasOverBudget"] == false)
+    }
+
+    @Test("Very long names and reasons are clipped in the insight lists")
+    func clipping() {
+        let name = String(repeating: "n", count: 5_000)
+        let reason = String(repeating: "r", count: 5_000)
+        let deliveries = [
+            InsightsFixture.delivery(test: "a", session: "a", eval: InsightsFixture.failed([reason]), line: 1),
+            InsightsFixture.delivery(test: "a", session: "b", eval: InsightsFixture.failed([reason]), order: 1, line: 2),
+        ]
+        let context = InsightsReportFixture.context(
+            InsightsFixture.report(deliveries, evaluator: Evaluator(names: ["a": name])))
+        guard case .string(let clippedReason)? = context["failurePatterns.byReason.0.reason"],
+              case .string(let clippedName)? = context["repeatedTests.0.name"]
+        else {
+            Issue.record("missing pattern or repeat")
+            return
+        }
+        #expect(clippedReason.count == InsightFormat.reasonLength)
+        #expect(clippedReason.hasSuffix("…"))
+        #expect(clippedName.count == InsightFormat.nameLength)
+    }
+
+    @Test("Summaries get the ten most common failure patterns")
+    func patternPreview() {
+        let deliveries = (0..<12).map { index in
+            InsightsFixture.delivery(
+                test: "t\(index)", session: "s\(index)", eval: InsightsFixture.failed(["reason \(index)"]), line: index)
+        }
+        let context = InsightsReportFixture.context(InsightsFixture.report(deliveries))
+        #expect(context["failurePatterns.byReasonPreview.9"] != nil)
+        #expect(context["failurePatterns.byReasonPreview.10"] == nil)
+        #expect(context["failurePatterns.moreReasonPatterns"] == 2)
+    }
+
+    @Test("Without measured e2e latency there are no charts")
+    func noCharts() {
+        let report = InsightsFixture.report([InsightsFixture.delivery(session: "q", line: 1)])
+        let context = InsightsReportFixture.context(report)
+        #expect(context["runs.0.e2eHistogram"] == .null)
+        #expect(context["runs.0.hasE2EHistogram"] == false)
+        #expect(context["runs.0.hasE2EP95Chart"] == false)
+    }
+
+    @Test("The baseline comparison lists new failures and latency regressions")
+    func baseline() throws {
+        var document = SummaryDocument(InsightsReportFixture.report(gate: nil))
+        for runIndex in document.runs.indices {
+            for testIndex in document.runs[runIndex].tests.indices {
+                var test = document.runs[runIndex].tests[testIndex]
+                if test.id == "fail-a" { test.outcome = "passed" }
+                if test.id == "slow" { test.latency["e2e_latency"]?.p95 = 1.0 }
+                document.runs[runIndex].tests[testIndex] = test
+            }
+        }
+        let comparison = BaselineComparison(baseline: document, report: InsightsReportFixture.report())
+        let context = InsightsReportFixture.context(baseline: comparison)
+        #expect(context["hasBaseline"] == true)
+        #expect(context["baseline.hasRegressions"] == true)
+        #expect(context["baseline.newFailuresText"] == "Books a slot, Confirms A")
+        #expect(context["baseline.testRegressions.0.text"] == "e2e_latency p95 1 s → 2.34 s (+134%)")
+        #expect(context["baseline.stillFailingText"] == "Confirms B")
+        #expect(context["baseline.threshold"] == "20%")
+        #expect(context["baseline.summary"] == "2 new failures, 1 latency regression, 1 test still failing")
+        #expect(InsightsReportFixture.context()["baseline"] == .null)
+    }
+}
