@@ -100,7 +100,8 @@ enum LatencyContext {
     static let maximumTextLength = 300
 
     static func shortened(_ text: String) -> String {
-        guard text.count > maximumTextLength else { return text }
+        // A character takes at least one byte, so short text needs no (linear) character count.
+        guard text.utf8.count > maximumTextLength, text.count > maximumTextLength else { return text }
         return String(text.prefix(maximumTextLength)) + "…"
     }
 }
