@@ -8,7 +8,9 @@ import Foundation
 ///
 /// On Linux the temporary file is first made without a name (`O_TMPFILE`) and is given one only
 /// just before the rename, so a process killed while writing (Ctrl-C, `kill -9`, a crash)
-/// leaves nothing behind; where that is not supported, a hidden `.NAME.UUID.tmp` file is used.
+/// leaves nothing behind, except when the kill lands in the instant between naming and renaming:
+/// then the hidden `.NAME.UUID.tmp` holds the complete new report. Where unnamed files are not
+/// supported, that hidden file is used from the start.
 struct AtomicFileWriter {
     /// Creates missing parent directories before writing.
     var createsParentDirectories = true

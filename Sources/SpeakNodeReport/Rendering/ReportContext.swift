@@ -13,6 +13,14 @@ public struct ReportContext: Sendable, Hashable {
     public init(report: Report, options: RenderOptions) {
         // Each test's context is built once; the failure and flaky lists reuse it with its run.
         let anchors = HTMLAnchorBook(report: report)
+        // The insights of each run and of the whole report go over every turn: computed
+        // concurrently, one run (or the report) each; the last one is the report's.
+        let budget = report.budget
+        let baseline = options.baseline
+        let insights: [[String: MustacheValue]] = Array(0...report.runs.count).concurrentMap { index in
+            index < report.runs.count
+                ? InsightsContext.run(report.runs[index], budget: budget) : InsightsContext.root(report, baseline: baseline)
+        }
         // Formatting every transcript is most of the work: tests are formatted concurrently.
         let testContexts: [[(test: TestResult, context: [String: MustacheValue])]] =
             report.runs.enumerated().map { runIndex, run in
@@ -25,9 +33,8 @@ public struct ReportContext: Sendable, Hashable {
                     return (test, context)
                 }
             }
-        let runs = zip(report.runs, testContexts).map { run, tests in
-            Self.run(run, tests: tests.map { .object($0.context) })
-                .adding(InsightsContext.run(run, budget: report.budget))
+        let runs = zip(report.runs, testContexts).enumerated().map { runIndex, element in
+            Self.run(element.0, tests: element.1.map { .object($0.context) }).adding(insights[runIndex])
         }
         let failures = testContexts.joined().filter { $0.test.outcome.isProblem }.map { MustacheValue.object($0.context) }
         let flakyTests = testContexts.joined().filter { $0.test.isFlaky }.map { MustacheValue.object($0.context) }
@@ -77,7 +84,7 @@ public struct ReportContext: Sendable, Hashable {
             "totalsWithProblems": [
                 "tests": .int(report.totals.tests + problems.count), "errors": .int(report.totals.errors + problems.count),
             ],
-        ]).adding(InsightsContext.root(report, baseline: options.baseline))
+        ]).adding(insights[report.runs.count])
     }
 
     /// How many failures a summary lists before "… and N more": a GitHub comment holds at most

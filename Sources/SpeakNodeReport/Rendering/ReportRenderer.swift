@@ -14,7 +14,7 @@ public struct ReportRenderer: Sendable {
     }
 
     public func render(_ report: Report, as format: ReportFormat, options: RenderOptions) throws -> String {
-        let shared = format == .markdown ? MustacheValue.null : ReportContext(report: report, options: options).value
+        let shared = ReportContext(report: report, options: options).value
         return try render(report, as: format, options: options, sharedContext: shared)
     }
 
@@ -24,10 +24,13 @@ public struct ReportRenderer: Sendable {
     public func render(
         _ report: Report, as formats: [ReportFormat], options: RenderOptions
     ) -> [Result<String, any Error>] {
-        let needsShared = formats.contains { $0 != .markdown }
-        let shared = needsShared ? ReportContext(report: report, options: options).value : .null
+        // Every format reads it (the Markdown summary's root is this context too).
+        let shared = formats.isEmpty ? MustacheValue.null : ReportContext(report: report, options: options).value
         let results = RenderedTexts(count: formats.count)
-        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+        // The HTML report takes longest: started first, the others fill the remaining cores.
+        let order = formats.indices.filter { formats[$0] == .html } + formats.indices.filter { formats[$0] != .html }
+        DispatchQueue.concurrentPerform(iterations: order.count) { step in
+            let index = order[step]
             results.store(Result { try render(report, as: formats[index], options: options, sharedContext: shared) }, at: index)
         }
         return results.all
@@ -36,7 +39,9 @@ public struct ReportRenderer: Sendable {
     private func render(
         _ report: Report, as format: ReportFormat, options: RenderOptions, sharedContext: MustacheValue
     ) throws -> String {
-        if format == .markdown { return try MarkdownSummary(templates: templates).render(report, options: options) }
+        if format == .markdown {
+            return try MarkdownSummary(templates: templates).render(report, options: options, shared: sharedContext)
+        }
         let value = format == .html ? HTMLReportContext(report: report, shared: sharedContext).value : sharedContext
         return try templates.render(format.templateName, context: value)
     }

@@ -5,14 +5,19 @@ import Mustache
 enum TestContext {
     static func test(_ test: TestResult) -> [String: MustacheValue] {
         let deciding = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttempt : nil
+        // Each transcript is turned into lines once: its context and JUnit's system-out share them.
+        let lines = test.attempts.map { TranscriptLine.lines(of: $0.conversation) }
+        let lineTexts = lines.map { $0.map(\.line) }
         let attempts = test.attempts.enumerated().map { index, attempt in
-            self.attempt(attempt, number: index + 1, isDeciding: index == test.decidingAttemptIndex)
+            self.attempt(attempt, number: index + 1, isDeciding: index == test.decidingAttemptIndex, lines: lines[index],
+                lineTexts: lineTexts[index])
         }
         // The deciding attempt's context is among them: reuse it rather than format its transcript again.
         let decidingContext = deciding == nil ? nil : attempts[test.decidingAttemptIndex]
-        let reruns = reruns(test)
-        let systemOut = systemOut(deciding, test: test)
+        let reruns = reruns(test, lineTexts: lineTexts)
+        let systemOut = systemOut(deciding, test: test, transcript: deciding == nil ? [] : lineTexts[test.decidingAttemptIndex])
         var context = outcome(test.outcome)
+        context.reserveCapacity(context.count + 27)
         context.merge([
             "id": .string(test.id),
             "name": .string(test.name),
@@ -62,10 +67,13 @@ enum TestContext {
         ]
     }
 
-    static func attempt(_ attempt: AttemptResult, number: Int, isDeciding: Bool) -> [String: MustacheValue] {
+    static func attempt(
+        _ attempt: AttemptResult, number: Int, isDeciding: Bool, lines: [TranscriptLine], lineTexts: [String]
+    ) -> [String: MustacheValue] {
         let conversation = attempt.conversation
         let recordingURL = WebLink.http(conversation.audioURL)
         var context = outcome(attempt.outcome)
+        context.reserveCapacity(context.count + 19)
         context.merge([
             "number": .int(number),
             "isDeciding": .bool(isDeciding),
@@ -84,7 +92,7 @@ enum TestContext {
             "seconds": .string(DurationText.seconds(conversation.durationSeconds ?? 0)),
             "recordingURL": MustacheValue(recordingURL),
             "recordingText": MustacheValue(recordingURL == nil ? conversation.audioURL : nil),
-            "transcript": transcript(conversation, slowTurns: attempt.insights.slowTurns),
+            "transcript": transcript(lines, texts: lineTexts, slowTurns: attempt.insights.slowTurns),
             "hasTranscript": .bool(!conversation.history.isEmpty),
         ]) { _, new in new }
         return context
@@ -94,12 +102,17 @@ enum TestContext {
     /// or errored: `flakyFailure`/`flakyError` when the test passed in the end,
     /// `rerunFailure`/`rerunError` when it failed or errored.
     static func reruns(_ test: TestResult) -> [MustacheValue] {
+        reruns(test, lineTexts: test.attempts.map { TranscriptLine.lines(of: $0.conversation).map(\.line) })
+    }
+
+    /// The rerun entries, with `lineTexts`, the transcript lines of each attempt as text.
+    static func reruns(_ test: TestResult, lineTexts: [[String]]) -> [MustacheValue] {
         guard test.outcome != .skipped else { return [] }
         return test.attempts.enumerated().compactMap { index, attempt in
             guard index != test.decidingAttemptIndex, attempt.outcome.isProblem else { return nil }
             let prefix = test.outcome == .passed ? "flaky" : "rerun"
             let element = prefix + (attempt.outcome == .failed ? "Failure" : "Error")
-            let systemOut = systemOut(attempt, test: nil)
+            let systemOut = systemOut(attempt, test: nil, transcript: lineTexts[index])
             return [
                 "element": .string(element),
                 "number": .int(index + 1),
@@ -120,8 +133,8 @@ enum TestContext {
     }
 
     /// What JUnit's `<system-out>` shows for an attempt: which attempt, the session, the
-    /// recording link, then the transcript, one line each.
-    static func systemOut(_ attempt: AttemptResult?, test: TestResult?) -> String {
+    /// recording link, then the transcript (the attempt's lines as text), one line each.
+    static func systemOut(_ attempt: AttemptResult?, test: TestResult?, transcript: [String]) -> String {
         guard let attempt else { return "" }
         var lines: [String] = []
         if let test, test.attempts.count > 1 {
@@ -129,7 +142,6 @@ enum TestContext {
         }
         if let session = attempt.conversation.sessionID { lines.append("session: \(session)") }
         if let url = WebLink.http(attempt.conversation.audioURL) { lines.append("recording: \(url)") }
-        let transcript = TranscriptLine.lines(of: attempt.conversation).map(\.line)
         if !transcript.isEmpty {
             lines.append("transcript:")
             lines += transcript
@@ -137,14 +149,18 @@ enum TestContext {
         return lines.joined(separator: "\n")
     }
 
-    /// The transcript lines; those of `slowTurns` are marked `isSlow` (see ``InsightsContext``).
-    static func transcript(_ conversation: Conversation?, slowTurns: [SlowTurn] = []) -> MustacheValue {
-        guard let conversation else { return .list([]) }
-        return .list(TranscriptLine.lines(of: conversation).enumerated().map { index, line in
-            MustacheValue.object([
-                "line": .string(line.line), "text": .string(line.text), "offset": MustacheValue(line.offset),
+    /// The transcript lines (`texts` holds each line's `line` text); those of `slowTurns` are
+    /// marked `isSlow` (see ``InsightsContext``).
+    static func transcript(_ lines: [TranscriptLine], texts: [String], slowTurns: [SlowTurn] = []) -> MustacheValue {
+        .list(zip(lines, texts).enumerated().map { index, pair in
+            let (line, text) = pair
+            var values: [String: MustacheValue] = [
+                "line": .string(text), "text": .string(line.text), "offset": MustacheValue(line.offset),
                 "kind": .string(line.kind), "isError": .bool(line.isError),
-            ]).adding(InsightsContext.transcriptLine(at: index, slowTurns: slowTurns))
+            ]
+            values.reserveCapacity(values.count + 2)
+            values.merge(InsightsContext.transcriptLine(at: index, slowTurns: slowTurns)) { _, new in new }
+            return .object(values)
         })
     }
 

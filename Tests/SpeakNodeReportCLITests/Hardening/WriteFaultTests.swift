@@ -6,7 +6,7 @@ import Testing
 /// the old one or the new, and nothing else next to it.
 @Suite("Hardening: faults while writing", .enabled(if: EndToEnd.binary != nil, "needs the built speaknode-report binary"))
 struct WriteFaultTests {
-    static let reportNames = ["junit.xml", "report.html", "summary.md"]
+    static let reportNames = ["junit.xml", "report.html", "summary.json", "summary.md"]
     static let oldContents = "the report of the previous build\n"
 
     /// NDJSON deliveries with long transcripts, so the reports take a while to write.
@@ -30,11 +30,21 @@ struct WriteFaultTests {
     }
 
     /// Every report in `out/` is either the old one or exactly the complete new one, and
-    /// nothing else (no temporary file) is there.
+    /// nothing else is there, with one exception no writer can rule out: a `kill -9` in the
+    /// microseconds between naming the finished temporary file and renaming it leaves that
+    /// hidden `.NAME.UUID.tmp` behind — complete, never a part of a report.
     static func expectOldOrComplete(_ folder: TemporaryDirectory, reference: [String: Data],
                                     sourceLocation: SourceLocation = #_sourceLocation) throws {
         let entries = try FileManager.default.contentsOfDirectory(atPath: folder.file("out")).sorted()
-        #expect(entries == reportNames, "no temporary or partial file is left", sourceLocation: sourceLocation)
+        let leftovers = entries.filter { !reportNames.contains($0) }
+        #expect(entries.filter(reportNames.contains) == reportNames, "every report is there", sourceLocation: sourceLocation)
+        for leftover in leftovers {
+            let name = reportNames.first { leftover.hasPrefix(".\($0).") && leftover.hasSuffix(".tmp") }
+            #expect(name != nil, "\(leftover) is only ever a hidden temporary file", sourceLocation: sourceLocation)
+            let contents = try Data(contentsOf: URL(fileURLWithPath: folder.file("out/" + leftover)))
+            #expect(name.flatMap { reference[$0] } == contents,
+                    "\(leftover) left by a kill is the complete new report, never a part", sourceLocation: sourceLocation)
+        }
         for name in reportNames {
             let contents = try Data(contentsOf: URL(fileURLWithPath: folder.file("out/" + name)))
             #expect(contents == Data(oldContents.utf8) || contents == reference[name],
@@ -81,7 +91,10 @@ struct WriteFaultTests {
             if signalled, end == .signal(signal) { interruptedWrites += 1 }
             #expect(end == .signal(signal) || end == .exit(0), "the process ends by the signal, as Ctrl-C should, or had finished")
             try Self.expectOldOrComplete(folder, reference: reference)
-            // Start again from the old reports.
+            // Start again from the old reports alone.
+            for entry in try FileManager.default.contentsOfDirectory(atPath: folder.file("out")) {
+                try FileManager.default.removeItem(atPath: folder.file("out/" + entry))
+            }
             for name in Self.reportNames { _ = try folder.write(Self.oldContents, to: "out/" + name) }
         }
         #expect(interruptedWrites > 0, "at least one run was interrupted while writing")

@@ -32,6 +32,17 @@ struct HTMLReportContext {
         let kept = Self.keptTranscripts(report: report, statuses: statuses, budget: budget)
         let generatedAt = report.generatedAt
         let anchors = HTMLAnchorBook(report: report)
+        let latencyBudget = report.budget
+        // Each attempt's own values (its turns above all) are most of the work: built concurrently.
+        let attemptValues: [[[[String: MustacheValue]]]] = report.runs.enumerated().map { runIndex, run in
+            Array(run.tests.enumerated()).concurrentMap { testIndex, test in
+                test.attempts.enumerated().map { attemptIndex, attempt in
+                    let position = AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex)
+                    return Self.attempt(
+                        attempt, keepsTranscript: kept.contains(position), generatedAt: generatedAt, budget: latencyBudget)
+                }
+            }
+        }
         var leftOut = 0
 
         guard case .object(var root) = shared, case .list(let sharedRuns) = root["runs"] else {
@@ -61,9 +72,7 @@ struct HTMLReportContext {
                     let keepsTranscript = kept.contains(AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex))
                     if !keepsTranscript && !attempt.conversation.history.isEmpty { leftOut += 1 }
                     let isDeciding = attemptIndex == test.decidingAttemptIndex
-                    attemptObject.merge(
-                        Self.attempt(attempt, keepsTranscript: keepsTranscript, generatedAt: generatedAt, budget: report.budget)
-                    ) { _, new in new }
+                    attemptObject.merge(attemptValues[runIndex][testIndex][attemptIndex]) { _, new in new }
                     attemptObject["anchor"] = .string(anchors.attempts[runIndex][testIndex][attemptIndex])
                     // An audio player costs the browser far more than a link: only sections
                     // that start open get one; the script adds it to others when they open.

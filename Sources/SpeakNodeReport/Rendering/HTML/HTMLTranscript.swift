@@ -24,15 +24,18 @@ enum HTMLTranscript {
 
     private static func turn(_ item: HistoryItem, line: TranscriptLine, budget: LatencyBudget) -> [String: MustacheValue] {
         let kind = line.kind
-        var value: [String: MustacheValue] = [
-            "kind": .string(kind),
-            "isMessage": .bool(kind == "message"), "isToolCall": .bool(kind == "toolCall"),
-            "isToolOutput": .bool(kind == "toolOutput"), "isHandoff": .bool(kind == "handoff"),
-            "isConfigUpdate": .bool(kind == "configUpdate"), "isOther": .bool(kind == "other"),
-            "offset": MustacheValue(line.offset),
-            "isError": .bool(line.isError),
-            "isInterrupted": .bool(item.interrupted == true),
-        ]
+        // Room for every key a turn may get, so the dictionary is never grown.
+        var value = [String: MustacheValue](minimumCapacity: 24)
+        value["kind"] = .string(kind)
+        value["isMessage"] = .bool(kind == "message")
+        value["isToolCall"] = .bool(kind == "toolCall")
+        value["isToolOutput"] = .bool(kind == "toolOutput")
+        value["isHandoff"] = .bool(kind == "handoff")
+        value["isConfigUpdate"] = .bool(kind == "configUpdate")
+        value["isOther"] = .bool(kind == "other")
+        value["offset"] = MustacheValue(line.offset)
+        value["isError"] = .bool(line.isError)
+        value["isInterrupted"] = .bool(item.interrupted == true)
         func put(_ key: String, _ text: String?) { value[key] = MustacheValue(text) }
         let overruns = item.metrics.map(budget.overruns(in:)) ?? []
         value["isSlow"] = .bool(!overruns.isEmpty)

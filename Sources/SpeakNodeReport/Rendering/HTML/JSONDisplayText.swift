@@ -24,7 +24,8 @@ enum JSONDisplayText {
     /// The text for display: pretty-printed when it is JSON, then cut to ``maximumLength``.
     static func display(_ text: String) -> String {
         let shown = prettyPrinted(text) ?? text
-        guard shown.count > maximumLength else { return shown }
+        // A character takes at least one byte, so short text needs no (linear) character count.
+        guard shown.utf8.count > maximumLength, shown.count > maximumLength else { return shown }
         return String(shown.prefix(maximumLength)) + "… (\(shown.count - maximumLength) more characters)"
     }
 

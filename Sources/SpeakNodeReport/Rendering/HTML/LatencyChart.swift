@@ -103,8 +103,9 @@ enum LatencyChart {
         return 10 * power
     }
 
-    /// One decimal, no locale: `12.5`.
+    /// One decimal, no locale: `12.5` (the text of `String(format: "%.1f", locale: en_US_POSIX)`,
+    /// without setting up a number formatter for every coordinate).
     static func number(_ value: Double) -> String {
-        String(format: "%.1f", locale: Locale(identifier: "en_US_POSIX"), value.isFinite ? value : 0)
+        DurationText.formatted(value.isFinite ? value : 0, decimals: 1)
     }
 }

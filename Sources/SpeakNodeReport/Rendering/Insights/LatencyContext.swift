@@ -62,8 +62,8 @@ enum LatencyContext {
     /// A slow turn: where it is (`offset` `00:12.3`), who said what, and what went over budget
     /// (`overrunsText`: `e2e_latency 1.92 s (budget 1.5 s)`).
     static func slowTurn(_ turn: SlowTurn) -> [String: MustacheValue] {
-        let overruns = turn.overruns.map(overrun)
-        let overrunsText = turn.overruns.map(overrunText).joined(separator: ", ")
+        let overruns = turn.overruns.map(overrunValues)
+        let overrunsText = overruns.map(\.text).joined(separator: ", ")
         let text = turn.text ?? ""
         return [
             "offset": MustacheValue(turn.offset.map(DurationText.offset)),
@@ -75,20 +75,29 @@ enum LatencyContext {
             "sessionID": MustacheValue(turn.sessionID),
             "itemID": MustacheValue(turn.itemID),
             "position": .int(turn.historyIndex + 1),
-            "overruns": .list(overruns.map(MustacheValue.object)),
+            "overruns": .list(overruns.map { .object($0.values) }),
             "overrunsText": .string(overrunsText),
         ]
     }
 
     static func overrun(_ overrun: BudgetOverrun) -> [String: MustacheValue] {
-        [
+        overrunValues(overrun).values
+    }
+
+    /// An overrun's values and its text (``overrunText(_:)``), each number formatted once.
+    private static func overrunValues(_ overrun: BudgetOverrun) -> (values: [String: MustacheValue], text: String) {
+        let value = InsightFormat.format(overrun.value)
+        let budget = InsightFormat.format(overrun.budget)
+        let text = "\(overrun.metric.payloadName) \(value) (budget \(budget))"
+        let values: [String: MustacheValue] = [
             "metric": .string(overrun.metric.payloadName),
             "key": .string(overrun.metric.budgetKey),
-            "value": .string(InsightFormat.format(overrun.value)),
-            "budget": .string(InsightFormat.format(overrun.budget)),
+            "value": .string(value),
+            "budget": .string(budget),
             "excess": .string(InsightFormat.format(overrun.excess)),
-            "text": .string(overrunText(overrun)),
+            "text": .string(text),
         ]
+        return (values, text)
     }
 
     /// `e2e_latency 1.92 s (budget 1.5 s)`.
@@ -100,7 +109,8 @@ enum LatencyContext {
     static let maximumTextLength = 300
 
     static func shortened(_ text: String) -> String {
-        guard text.count > maximumTextLength else { return text }
+        // A character takes at least one byte, so short text needs no (linear) character count.
+        guard text.utf8.count > maximumTextLength, text.count > maximumTextLength else { return text }
         return String(text.prefix(maximumTextLength)) + "…"
     }
 }

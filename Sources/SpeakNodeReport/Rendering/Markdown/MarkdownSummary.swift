@@ -9,13 +9,18 @@ struct MarkdownSummary {
     var templates: TemplateSet
 
     /// The summary at the richest detail that fits.
-    func render(_ report: Report, options: RenderOptions) throws -> String {
-        try fit(report, options: options).text
+    ///
+    /// - Parameter shared: The report's `ReportContext` value when the caller has already built
+    ///   it (to render other formats); otherwise it is built here.
+    func render(_ report: Report, options: RenderOptions, shared: MustacheValue? = nil) throws -> String {
+        try fit(report, options: options, shared: shared).text
     }
 
     /// The summary at the richest detail that fits, and that detail.
-    func fit(_ report: Report, options: RenderOptions) throws -> (text: String, detail: MarkdownDetail) {
-        var root = Self.root(report, options: options)
+    func fit(
+        _ report: Report, options: RenderOptions, shared: MustacheValue? = nil
+    ) throws -> (text: String, detail: MarkdownDetail) {
+        var root = Self.root(report, options: options, shared: shared)
         let markdown = Self.markdownContext(report, root: root, options: options)
         return try MarkdownBudget(limit: options.markdownLimit).fit(rowCount: markdown.rowCount) { detail in
             root["markdown"] = markdown.value(for: detail)
@@ -38,8 +43,10 @@ struct MarkdownSummary {
         return MarkdownContext(report: report, limit: options.markdownLimit, runContexts: runContexts)
     }
 
-    private static func root(_ report: Report, options: RenderOptions) -> [String: MustacheValue] {
-        guard case .object(let values) = ReportContext(report: report, options: options).value else { return [:] }
+    private static func root(
+        _ report: Report, options: RenderOptions, shared: MustacheValue? = nil
+    ) -> [String: MustacheValue] {
+        guard case .object(let values) = shared ?? ReportContext(report: report, options: options).value else { return [:] }
         return values
     }
 }
