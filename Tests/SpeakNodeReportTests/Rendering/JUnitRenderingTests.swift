@@ -8,13 +8,6 @@ import FoundationXML
 
 @Suite("JUnit XML report")
 struct JUnitRenderingTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let schema = packageRoot.appendingPathComponent("../shared/junit/junit-10.xsd").standardizedFileURL
-    static let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint", "/opt/homebrew/bin/xmllint"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
-    static let canValidate = xmllint != nil && FileManager.default.fileExists(atPath: schema.path)
-
     func render(_ report: Report) throws -> String {
         try ReportRenderer(templates: TemplateSet()).render(report, as: .junit, options: RenderOptions())
     }
@@ -78,22 +71,11 @@ struct JUnitRenderingTests {
 
     @Test(
         "The report validates against the Jenkins JUnit schema",
-        .enabled(if: canValidate, "needs xmllint (apt-get install libxml2-utils) and ../shared/junit/junit-10.xsd"))
+        .enabled(if: JUnitSchema.canValidate, JUnitSchema.skipReason))
     func schemaValidation() throws {
         for report in [ReportFixture.mixed(), ReportFixture.hostile(), ReportFixture.retried()] {
-            let file = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml")
-            try Data(try render(report).utf8).write(to: file)
-            defer { try? FileManager.default.removeItem(at: file) }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: try #require(Self.xmllint))
-            process.arguments = ["--noout", "--schema", Self.schema.path, file.path]
-            let errors = Pipe()
-            process.standardError = errors
-            process.standardOutput = Pipe()
-            try process.run()
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(message)")
+            let result = try JUnitSchema.validate(try render(report))
+            #expect(result.valid, "\(result.output)")
         }
     }
 }

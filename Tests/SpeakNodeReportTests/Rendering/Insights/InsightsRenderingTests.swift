@@ -37,21 +37,10 @@ struct InsightsRenderingTests {
 
     @Test(
         "JUnit with insights validates against the Jenkins JUnit schema",
-        .enabled(if: JUnitRenderingTests.canValidate, "needs xmllint and ../shared/junit/junit-10.xsd"))
+        .enabled(if: JUnitSchema.canValidate, JUnitSchema.skipReason))
     func junitSchema() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("junit-insights-\(UUID().uuidString).xml")
-        try Data(try render(.junit).utf8).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(JUnitRenderingTests.xmllint))
-        process.arguments = ["--noout", "--schema", JUnitRenderingTests.schema.path, file.path]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = Pipe()
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(message)")
+        let result = try JUnitSchema.validate(try render(.junit))
+        #expect(result.valid, "\(result.output)")
     }
 
     @Test("Markdown: per run a latency table, slow turns and signals; failure patterns and repeats")
@@ -66,15 +55,20 @@ struct InsightsRenderingTests {
         #expect(markdown.contains("- Quotes a price (run Nightly \\(run\\-1\\)): 1 of 2 evaluated attempts passed \\(50%\\)"))
     }
 
-    @Test("Markdown: new failures and regressions are called out under the totals; the rest follows")
-    func markdownBaseline() throws {
+    /// A comparison with a baseline in which `fail-a` passed: one new failure.
+    func comparisonWhereFailAPassedBefore() -> BaselineComparison {
         var document = SummaryDocument(InsightsReportFixture.report(gate: nil))
         document.runs[0].tests = document.runs[0].tests.map { test in
             var test = test
             if test.id == "fail-a" { test.outcome = "passed" }
             return test
         }
-        let comparison = BaselineComparison(baseline: document, report: report)
+        return BaselineComparison(baseline: document, report: report)
+    }
+
+    @Test("Markdown: new failures and regressions are called out under the totals; the rest follows")
+    func markdownBaseline() throws {
+        let comparison = comparisonWhereFailAPassedBefore()
         let markdown = try render(.markdown, baseline: comparison)
         let top = try #require(markdown.range(of: "> **Since the baseline: 2 new failures, 1 test still failing**"))
         let runs = try #require(markdown.range(of: "### Runs"))
@@ -101,13 +95,7 @@ struct InsightsRenderingTests {
 
     @Test("HTML: what changed since the baseline comes first, new failures and regressions marked")
     func htmlBaseline() throws {
-        var document = SummaryDocument(InsightsReportFixture.report(gate: nil))
-        document.runs[0].tests = document.runs[0].tests.map { test in
-            var test = test
-            if test.id == "fail-a" { test.outcome = "passed" }
-            return test
-        }
-        let comparison = BaselineComparison(baseline: document, report: report)
+        let comparison = comparisonWhereFailAPassedBefore()
         let html = try render(.html, baseline: comparison)
         let changes = try #require(html.range(of: "<h2>Since the baseline</h2>"))
         let runs = try #require(html.range(of: "<h2>Latency by run</h2>"))
