@@ -25,6 +25,17 @@ struct ExamplesReportTests {
         #expect(counts == [["3", "1", "0", "0"], ["4", "1", "1", "1"], ["3", "1", "0", "0"]])
         #expect(suites.first?.attribute(forName: "name")?.stringValue == "Checkout regression (nightly) (5f0c2d7e)")
 
+        // Each test's latency figures are properties of its suite (the schema allows none in a test case).
+        let properties = Dictionary(
+            (suites.first?.elements(forName: "properties").first?.elements(forName: "property") ?? []).map {
+                ($0.attribute(forName: "name")?.stringValue ?? "", $0.attribute(forName: "value")?.stringValue ?? "")
+            },
+            uniquingKeysWith: { first, _ in first }
+        )
+        #expect(properties["latency e2e_latency: Clarifies a vague delivery address"]
+            == "count 3, p50 1.9 s, p90 2.22 s, p95 2.26 s, max 2.3 s, budget 1.5 s")
+        #expect(properties["slow turns: Clarifies a vague delivery address"] == "2")
+
         let cases = suites.flatMap { $0.elements(forName: "testcase") }
         #expect(cases.count == 10)
         #expect(cases.flatMap { $0.elements(forName: "failure") }.count == 3)
