@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Decodes the bytes of one input (a file or standard input) into deliveries and problems.
@@ -101,16 +100,14 @@ public struct DeliveryContentsDecoder: Sendable {
             return decodeLines(lines[...], of: bytes, file: file)
         }
         let chunkSize = (lines.count + chunkCount - 1) / chunkCount
-        let results = ChunkResults(count: chunkCount)
-        // Only read, and valid throughout: `concurrentPerform` returns when every chunk is done.
+        let chunks = stride(from: 0, to: lines.count, by: chunkSize).map { $0..<min($0 + chunkSize, lines.count) }
+        // Only read, and valid throughout: `concurrentMap` returns when every chunk is done.
         nonisolated(unsafe) let sharedBytes = bytes
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let start = chunk * chunkSize
-            let end = min(start + chunkSize, lines.count)
-            let batch = start < end ? decodeLines(lines[start..<end], of: sharedBytes, file: file) : InputBatch()
-            results.store(batch, at: chunk)
+        var batch = InputBatch()
+        for chunkBatch in chunks.concurrentMap({ decodeLines(lines[$0], of: sharedBytes, file: file) }) {
+            batch.append(contentsOf: chunkBatch)
         }
-        return results.joined()
+        return batch
     }
 
     private func decodeLines(_ lines: ArraySlice<Range<Int>>, of bytes: UnsafeBufferPointer<UInt8>,
@@ -189,30 +186,5 @@ extension InputBatch {
         } catch {
             problems.append(InputProblem(source: source, reason: error.description))
         }
-    }
-}
-
-/// The batches of concurrently decoded chunks, kept in chunk order.
-private final class ChunkResults: @unchecked Sendable {
-    // Each chunk writes only its own slot, and all writes finish before `joined()` reads.
-    private var batches: [InputBatch]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        batches = Array(repeating: InputBatch(), count: count)
-    }
-
-    func store(_ batch: InputBatch, at index: Int) {
-        lock.lock()
-        batches[index] = batch
-        lock.unlock()
-    }
-
-    func joined() -> InputBatch {
-        lock.lock()
-        defer { lock.unlock() }
-        var all = InputBatch()
-        for batch in batches { all.append(contentsOf: batch) }
-        return all
     }
 }

@@ -53,18 +53,8 @@ public struct DeliveryReader: Sendable {
         }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         let paths = files.map { prefix + $0 }
-        var batches = Array(repeating: InputBatch(), count: paths.count)
-        if paths.count == 1 {
-            batches[0] = decodeFile(paths[0])
-        } else {
-            let results = FileResults(count: paths.count)
-            DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-                results.store(decodeFile(paths[index]), at: index)
-            }
-            batches = results.batches
-        }
         var batch = InputBatch()
-        for fileBatch in batches { batch.append(contentsOf: fileBatch) }
+        for fileBatch in paths.concurrentMap({ decodeFile($0) }) { batch.append(contentsOf: fileBatch) }
         return batch
     }
 
@@ -82,28 +72,5 @@ public struct DeliveryReader: Sendable {
         var batch = contentsDecoder.decode(contents, file: file, format: format)
         batch.filesRead += 1
         return batch
-    }
-}
-
-/// The batches of files decoded concurrently, kept in file order.
-private final class FileResults: @unchecked Sendable {
-    // Guarded by `lock`; read only after every file is done.
-    private var storage: [InputBatch]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        storage = Array(repeating: InputBatch(), count: count)
-    }
-
-    func store(_ batch: InputBatch, at index: Int) {
-        lock.lock()
-        storage[index] = batch
-        lock.unlock()
-    }
-
-    var batches: [InputBatch] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
     }
 }
