@@ -8,6 +8,7 @@ extension MustacheValue {
         case .string(let value): !value.isEmpty
         case .list(let items): !items.isEmpty
         case .int, .double, .object: true
+        case .lazy(let lazy): lazy.value.isTruthy
         }
     }
 
@@ -19,6 +20,7 @@ extension MustacheValue {
         case .int(let value): String(value)
         case .double(let value): Self.format(value)
         case .string(let value): value
+        case .lazy(let lazy): lazy.value.interpolationText
         }
     }
 
@@ -31,10 +33,13 @@ extension MustacheValue {
         return value.description
     }
 
-    /// The value at `key` when this is an object that has it.
+    /// The value at `key` when this is an object that has it, built if it is lazy.
     @inline(__always)
     func member(_ key: String) -> MustacheValue? {
-        if case .object(let members) = self { return members[key] }
-        return nil
+        switch self {
+        case .object(let members): members[key]?.resolved
+        case .lazy(let lazy): lazy.value.member(key)
+        default: nil
+        }
     }
 }

@@ -10,6 +10,8 @@ public enum MustacheValue: Sendable, Hashable {
     case string(String)
     case list([MustacheValue])
     case object([String: MustacheValue])
+    /// Built only when a template reaches it: see ``MustacheLazyValue``.
+    case lazy(MustacheLazyValue)
 }
 
 extension MustacheValue: ExpressibleByNilLiteral {

@@ -1,9 +1,16 @@
+import Dispatch
+
 /// Renders a node tree against a context stack into one output buffer.
 ///
 /// Indentation (of standalone partials, parents and blocks) is written lazily: a template
 /// newline only marks the next line as pending, and the indentation is written before the
 /// next output on it. Lines removed as standalone, and the end of an included template, thus
 /// never get stray indentation, while newlines inside interpolated values are left alone.
+///
+/// A long list may be rendered in parts on several cores (see ``ListConcurrency``). A part
+/// starts without knowing whether the text before it left indentation pending; it notes the
+/// indentation it would have written first (`leadingIndentation`), and the parts are joined
+/// with it written where the text before them left it pending.
 struct Renderer {
     /// How deep partials, parents and overridden blocks may nest before rendering stops.
     static let maximumDepth = 200
@@ -18,12 +25,21 @@ struct Renderer {
     private var overrides: [String: [Node]] = [:]
     private var depth = 0
     private var templateName: String
+    private var concurrency: ListConcurrency
+    /// In a part of a list: whether the pending indentation at the part's start is still
+    /// unknown, and, once output started, the indentation that was then due if it was pending.
+    private var startIsUnknown = false
+    private var leadingIndentation: String?
 
-    init(context: MustacheValue, library: TemplateLibrary?, escaping: Escaping, templateName: String, capacity: Int) {
-        self.contextStack = [context]
+    init(
+        context: MustacheValue, library: TemplateLibrary?, escaping: Escaping, templateName: String, capacity: Int,
+        concurrency: ListConcurrency = .automatic
+    ) {
+        self.contextStack = [context.resolved]
         self.library = library
         self.escaping = escaping
         self.templateName = templateName
+        self.concurrency = concurrency
         output.reserveCapacity(capacity)
     }
 
@@ -33,7 +49,7 @@ struct Renderer {
             case .text(let text, let endsLine):
                 writePendingIndentation()
                 output += text
-                if endsLine { indentationPending = true }
+                if endsLine { setIndentationPending(true) }
 
             case .variable(let name, let escaped):
                 let text = lookUp(name).interpolationText
@@ -46,8 +62,13 @@ struct Renderer {
                 if inverted {
                     if !value.isTruthy { try render(content) }
                 } else if case .list(let items) = value {
+                    if let parts = concurrency.parts(of: items.count) {
+                        try renderConcurrently(items, in: parts, content)
+                        continue
+                    }
                     for item in items {
-                        contextStack.append(item)
+                        // A lazy item is built as its turn comes, and freed when it is over.
+                        contextStack.append(item.resolved)
                         try render(content)
                         contextStack.removeLast()
                     }
@@ -79,7 +100,7 @@ struct Renderer {
         let saved = (indentation, overrides, templateName)
         if let own = inclusion.indentation {
             indentation += own
-            indentationPending = true
+            setIndentationPending(true)
         } else {
             writePendingIndentation()
             indentation = ""
@@ -91,7 +112,7 @@ struct Renderer {
         try render(template.nodes)
         (indentation, overrides, templateName) = saved
         // After a standalone tag the next line starts; after an inline one, the line goes on.
-        indentationPending = inclusion.indentation != nil
+        setIndentationPending(inclusion.indentation != nil)
         depth -= 1
     }
 
@@ -105,7 +126,7 @@ struct Renderer {
         switch block.placement {
         case .standalone(let own):
             indentation += own
-            indentationPending = true
+            setIndentationPending(true)
         case .inline(let own):
             indentation += own
         }
@@ -128,14 +149,77 @@ struct Renderer {
 
     @inline(__always)
     private mutating func writePendingIndentation() {
+        if startIsUnknown {
+            // The first output of a part: what the text before it left pending decides.
+            startIsUnknown = false
+            leadingIndentation = indentation
+        }
         if indentationPending {
             indentationPending = false
             output += indentation
         }
     }
 
+    @inline(__always)
+    private mutating func setIndentationPending(_ pending: Bool) {
+        // Whatever was pending at a part's start no longer matters once this is set.
+        startIsUnknown = false
+        indentationPending = pending
+    }
+
+    // MARK: - Long lists on several cores
+
+    /// What one concurrently rendered part of a list gave.
+    private struct Part {
+        var text: String
+        /// The indentation due before `text` if the text before it left indentation pending.
+        var leadingIndentation: String?
+        /// Whether indentation is pending after the part; `nil` when the part neither wrote
+        /// nor changed it, so what was pending before it still is.
+        var endsPending: Bool?
+    }
+
+    /// Renders `content` once per item, the items cut into `parts` rendered concurrently, and
+    /// joins the parts' texts in order: exactly the text of rendering the items in turn.
+    private mutating func renderConcurrently(
+        _ items: [MustacheValue], in parts: [Range<Int>], _ content: [Node]
+    ) throws(TemplateError) {
+        var start = self
+        start.output = ""
+        start.indentationPending = false
+        start.startIsUnknown = true
+        start.leadingIndentation = nil
+        start.concurrency = .serial
+        let template = start
+        let results = PartSlots<Result<Part, TemplateError>>(count: parts.count)
+        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+            var renderer = template
+            let result = Result { () throws(TemplateError) -> Part in
+                for item in items[parts[index]] {
+                    renderer.contextStack.append(item.resolved)
+                    try renderer.render(content)
+                    renderer.contextStack.removeLast()
+                }
+                return Part(
+                    text: renderer.output, leadingIndentation: renderer.leadingIndentation,
+                    endsPending: renderer.startIsUnknown ? nil : renderer.indentationPending)
+            }
+            results.store(result, at: index)
+        }
+        for result in results.all {
+            let part = try result.get()
+            if indentationPending, let leading = part.leadingIndentation {
+                output += leading
+                indentationPending = false
+            }
+            output += part.text
+            if let endsPending = part.endsPending { indentationPending = endsPending }
+        }
+    }
+
     /// Looks a name up per the spec: the first component in the innermost context that has it,
-    /// the rest strictly within what that finds; `.` is the innermost context itself.
+    /// the rest strictly within what that finds; `.` is the innermost context itself. What it
+    /// finds is never lazy: a lazy value is built here, once per lookup.
     private func lookUp(_ name: VariableName) -> MustacheValue {
         guard let first = name.components.first else {
             return contextStack.last ?? .null
@@ -149,5 +233,29 @@ struct Renderer {
             return value
         }
         return .null
+    }
+}
+
+/// The results of a list's parts, one slot each, written concurrently and read once all are.
+private final class PartSlots<Value>: @unchecked Sendable {
+    // Each slot is written by one part only, and read only after `concurrentPerform` returned.
+    private let slots: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ value: Value, at index: Int) {
+        slots[index] = value
+    }
+
+    var all: [Value] {
+        slots.compactMap { $0 }
     }
 }

@@ -36,14 +36,16 @@ public struct Template: Sendable {
     /// - Parameters:
     ///   - partials: where `{{>name}}` and `{{<name}}` find templates; without it they render as nothing.
     ///   - escaping: how `{{name}}` escapes text, here and in every partial.
+    ///   - concurrency: which lists render on several cores; the text is the same either way.
     public func render(
         _ context: MustacheValue,
         partials: TemplateLibrary? = nil,
-        escaping: Escaping = .html
+        escaping: Escaping = .html,
+        concurrency: ListConcurrency = .automatic
     ) throws(TemplateError) -> String {
         var renderer = Renderer(
             context: context, library: partials, escaping: escaping,
-            templateName: name, capacity: max(256, sourceSize * 2)
+            templateName: name, capacity: max(256, sourceSize * 2), concurrency: concurrency
         )
         try renderer.render(nodes)
         return renderer.output

@@ -35,13 +35,15 @@ public struct TemplateLibrary: Sendable {
     ///
     /// - Throws: `TemplateError` when no template has that name (line and column 0),
     ///   or when rendering fails.
-    public func render(_ name: String, context: MustacheValue, escaping: Escaping = .html) throws(TemplateError) -> String {
+    public func render(
+        _ name: String, context: MustacheValue, escaping: Escaping = .html, concurrency: ListConcurrency = .automatic
+    ) throws(TemplateError) -> String {
         guard let template = templates[name] else {
             throw TemplateError(
                 templateName: name, line: 0, column: 0,
                 message: "no template named \"\(name)\" in the library (it has: \(names.joined(separator: ", ")))"
             )
         }
-        return try template.render(context, partials: self, escaping: escaping)
+        return try template.render(context, partials: self, escaping: escaping, concurrency: concurrency)
     }
 }

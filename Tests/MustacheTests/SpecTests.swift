@@ -31,7 +31,20 @@ struct SpecTests {
     func specCase(_ specCase: SpecCase) throws {
         let library = try TemplateLibrary(sources: specCase.partials)
         let template = try Template(specCase.template, name: specCase.description)
-        let output = try template.render(specCase.data, partials: library)
+        let output = try template.render(specCase.data, partials: library, concurrency: .serial)
+        #expect(output == specCase.expected, "\(specCase.description): \(specCase.summary)")
+    }
+
+    @Test(
+        "Spec case renders exactly as expected with every list cut into parts rendered concurrently",
+        .enabled(if: specsAvailable, "Mustache spec files not found in ../shared/mustache-spec; skipping spec tests"),
+        arguments: cases
+    )
+    func specCaseConcurrently(_ specCase: SpecCase) throws {
+        let library = try TemplateLibrary(sources: specCase.partials)
+        let template = try Template(specCase.template, name: specCase.description)
+        let everyItemAPart = ListConcurrency(minimumItems: 1, minimumItemsPerPart: 1)
+        let output = try template.render(specCase.data, partials: library, concurrency: everyItemAPart)
         #expect(output == specCase.expected, "\(specCase.description): \(specCase.summary)")
     }
 

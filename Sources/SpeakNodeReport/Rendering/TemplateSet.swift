@@ -57,11 +57,16 @@ public struct TemplateSet: Sendable {
     /// Names of every template (without `.mustache`), sorted.
     public var names: [String] { files.map(\.name) }
 
+    /// Which lists render on several cores: long ones by default. The text is the same
+    /// either way (see `ListConcurrency`).
+    public var listConcurrency: ListConcurrency = .automatic
+
     /// Renders the named template with the escaping its file name calls for (see `OutputFormat`).
     public func render(_ name: String, context: MustacheValue) throws -> String {
         guard library[name] != nil else { throw TemplateSetError.missingTemplate(name: name) }
         do {
-            return try library.render(name, context: context, escaping: OutputFormat(templateName: name).escaping)
+            return try library.render(
+                name, context: context, escaping: OutputFormat(templateName: name).escaping, concurrency: listConcurrency)
         } catch {
             throw Self.syntaxError(error, origins: origins)
         }

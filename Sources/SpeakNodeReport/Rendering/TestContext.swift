@@ -3,19 +3,18 @@ import Mustache
 
 /// The template values of one test and its attempts.
 enum TestContext {
+    /// A test's values. Its transcripts, `systemOut` and `reruns` are lazy (see
+    /// `MustacheLazyValue`): built when a template renders them, once per report, and
+    /// freed after, so that a report of thousands of tests never holds every transcript's
+    /// values at once.
     static func test(_ test: TestResult) -> [String: MustacheValue] {
         let deciding = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttempt : nil
-        // Each transcript is turned into lines once: its context and JUnit's system-out share them.
-        let lines = test.attempts.map { TranscriptLine.lines(of: $0.conversation) }
-        let lineTexts = lines.map { $0.map(\.line) }
         let attempts = test.attempts.enumerated().map { index, attempt in
-            self.attempt(attempt, number: index + 1, isDeciding: index == test.decidingAttemptIndex, lines: lines[index],
-                lineTexts: lineTexts[index])
+            self.attempt(attempt, number: index + 1, isDeciding: index == test.decidingAttemptIndex)
         }
         // The deciding attempt's context is among them: reuse it rather than format its transcript again.
         let decidingContext = deciding == nil ? nil : attempts[test.decidingAttemptIndex]
-        let reruns = reruns(test, lineTexts: lineTexts)
-        let systemOut = systemOut(deciding, test: test, transcript: deciding == nil ? [] : lineTexts[test.decidingAttemptIndex])
+        let hasReruns = test.attempts.indices.contains { rerunElement(test, attemptAt: $0) != nil }
         var context = outcome(test.outcome)
         context.reserveCapacity(context.count + 27)
         context.merge([
@@ -43,10 +42,10 @@ enum TestContext {
             "recordingURL": MustacheValue(WebLink.http(deciding?.conversation.audioURL)),
             "transcript": decidingContext?["transcript"] ?? .list([]),
             "hasTranscript": .bool(!(deciding?.conversation.history.isEmpty ?? true)),
-            "systemOut": .string(systemOut),
-            "hasSystemOut": .bool(!systemOut.isEmpty),
-            "reruns": .list(reruns),
-            "hasReruns": .bool(!reruns.isEmpty),
+            "systemOut": .lazy { .string(systemOut(deciding, test: test)) },
+            "hasSystemOut": .bool(hasSystemOut(deciding, test: test)),
+            "reruns": .lazy { .list(reruns(test)) },
+            "hasReruns": .bool(hasReruns),
         ]) { _, new in new }
         return context
     }
@@ -67,9 +66,7 @@ enum TestContext {
         ]
     }
 
-    static func attempt(
-        _ attempt: AttemptResult, number: Int, isDeciding: Bool, lines: [TranscriptLine], lineTexts: [String]
-    ) -> [String: MustacheValue] {
+    static func attempt(_ attempt: AttemptResult, number: Int, isDeciding: Bool) -> [String: MustacheValue] {
         let conversation = attempt.conversation
         let recordingURL = WebLink.http(conversation.audioURL)
         var context = outcome(attempt.outcome)
@@ -92,7 +89,10 @@ enum TestContext {
             "seconds": .string(DurationText.seconds(conversation.durationSeconds ?? 0)),
             "recordingURL": MustacheValue(recordingURL),
             "recordingText": MustacheValue(recordingURL == nil ? conversation.audioURL : nil),
-            "transcript": transcript(lines, texts: lineTexts, slowTurns: attempt.insights.slowTurns),
+            "transcript": .lazy {
+                let lines = TranscriptLine.lines(of: conversation)
+                return transcript(lines, texts: lines.map(\.line), slowTurns: attempt.insights.slowTurns)
+            },
             "hasTranscript": .bool(!conversation.history.isEmpty),
         ]) { _, new in new }
         return context
@@ -102,17 +102,10 @@ enum TestContext {
     /// or errored: `flakyFailure`/`flakyError` when the test passed in the end,
     /// `rerunFailure`/`rerunError` when it failed or errored.
     static func reruns(_ test: TestResult) -> [MustacheValue] {
-        reruns(test, lineTexts: test.attempts.map { TranscriptLine.lines(of: $0.conversation).map(\.line) })
-    }
-
-    /// The rerun entries, with `lineTexts`, the transcript lines of each attempt as text.
-    static func reruns(_ test: TestResult, lineTexts: [[String]]) -> [MustacheValue] {
-        guard test.outcome != .skipped else { return [] }
-        return test.attempts.enumerated().compactMap { index, attempt in
-            guard index != test.decidingAttemptIndex, attempt.outcome.isProblem else { return nil }
-            let prefix = test.outcome == .passed ? "flaky" : "rerun"
-            let element = prefix + (attempt.outcome == .failed ? "Failure" : "Error")
-            let systemOut = systemOut(attempt, test: nil, transcript: lineTexts[index])
+        test.attempts.enumerated().compactMap { index, attempt in
+            guard let element = rerunElement(test, attemptAt: index) else { return nil }
+            let transcript = TranscriptLine.lines(of: attempt.conversation).map(\.line)
+            let systemOut = systemOut(attempt, test: nil, transcript: transcript)
             return [
                 "element": .string(element),
                 "number": .int(index + 1),
@@ -126,10 +119,33 @@ enum TestContext {
         }
     }
 
+    /// The rerun element the attempt at `index` gets (`flakyFailure`…), or `nil` when it is
+    /// the deciding attempt, did not fail or error, or the test was skipped.
+    static func rerunElement(_ test: TestResult, attemptAt index: Int) -> String? {
+        let attempt = test.attempts[index]
+        guard test.outcome != .skipped, index != test.decidingAttemptIndex, attempt.outcome.isProblem else { return nil }
+        let prefix = test.outcome == .passed ? "flaky" : "rerun"
+        return prefix + (attempt.outcome == .failed ? "Failure" : "Error")
+    }
+
     /// The reasons, one a line; the message when there are none.
     static func reasonsText(_ attempt: AttemptResult?) -> String {
         guard let attempt else { return "" }
         return attempt.reasons.isEmpty ? attempt.message : attempt.reasons.joined(separator: "\n")
+    }
+
+    /// What JUnit's `<system-out>` shows for a test's deciding attempt (see below).
+    static func systemOut(_ deciding: AttemptResult?, test: TestResult) -> String {
+        guard let deciding else { return "" }
+        return systemOut(deciding, test: test, transcript: TranscriptLine.lines(of: deciding.conversation).map(\.line))
+    }
+
+    /// Whether ``systemOut(_:test:)`` has anything to show, without formatting the transcript.
+    static func hasSystemOut(_ deciding: AttemptResult?, test: TestResult) -> Bool {
+        guard let deciding else { return false }
+        let conversation = deciding.conversation
+        return test.attempts.count > 1 || conversation.sessionID != nil || WebLink.http(conversation.audioURL) != nil
+            || !conversation.history.isEmpty
     }
 
     /// What JUnit's `<system-out>` shows for an attempt: which attempt, the session, the

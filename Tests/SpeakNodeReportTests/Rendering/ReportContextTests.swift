@@ -3,17 +3,18 @@ import Mustache
 import Testing
 @testable import SpeakNodeReport
 
-/// Reads a path like `runs.0.tests.1.name` out of a context.
+/// Reads a path like `runs.0.tests.1.name` out of a context, building lazy values on the way
+/// (what it returns is never lazy).
 func lookup(_ value: MustacheValue, _ path: String) -> MustacheValue? {
-    var current = value
+    var current = value.resolved
     for key in path.split(separator: ".") {
         switch current {
         case .object(let object):
             guard let next = object[String(key)] else { return nil }
-            current = next
+            current = next.resolved
         case .list(let list):
             guard let index = Int(key), list.indices.contains(index) else { return nil }
-            current = list[index]
+            current = list[index].resolved
         default:
             return nil
         }

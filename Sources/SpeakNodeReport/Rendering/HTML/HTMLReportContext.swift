@@ -204,9 +204,9 @@ struct HTMLReportContext {
             "turnsText": .string(ReportContext.counted(conversation.history.count, "turn", "turns")),
         ]
         if keepsTranscript {
-            let turns = HTMLTranscript.turns(of: conversation, budget: budget)
-            context["turns"] = .list(turns)
-            context["hasTurns"] = .bool(!turns.isEmpty)
+            // The turns are most of the report: built when the template renders them (one per turn).
+            context["turns"] = .lazy { .list(HTMLTranscript.turns(of: conversation, budget: budget)) }
+            context["hasTurns"] = .bool(!conversation.history.isEmpty)
             context["isTranscriptLeftOut"] = false
         } else {
             context["turns"] = .list([])

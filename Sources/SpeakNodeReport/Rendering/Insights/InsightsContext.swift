@@ -68,15 +68,15 @@ enum InsightsContext {
     ///
     /// A test failed by the latency gate passed its deciding attempt, so its `message`,
     /// `reasons`, `reasonsText` and `type` (`LatencyBudget`) are replaced by the gate's failure.
+    /// `insightLines`, one line per slow turn, is lazy: built when a template renders it.
     static func test(_ test: TestResult, budget: LatencyBudget) -> [String: MustacheValue] {
-        let insightLines = insightLines(test)
         var context: [String: MustacheValue] = [
             "latencyStats": .object(LatencyContext.latency(test.insights, budget: budget)),
             "signals": .object(SignalsContext.signals(test.insights.signals)),
             "repeat": repeatValue(test),
             "isRepeated": .bool(test.attempts.count > 1),
-            "insightLines": .string(insightLines.joined(separator: "\n")),
-            "hasInsightLines": .bool(!insightLines.isEmpty),
+            "insightLines": .lazy { .string(insightLines(test).joined(separator: "\n")) },
+            "hasInsightLines": .bool(hasInsightLines(test)),
             "latencyFailure": .null,
             "hasLatencyFailure": .bool(test.latencyFailure != nil),
         ]
@@ -161,6 +161,12 @@ enum InsightsContext {
             lines.append("pass rate: \(text)")
         }
         return lines
+    }
+
+    /// Whether ``insightLines(_:)`` has any line, without formatting them.
+    static func hasInsightLines(_ test: TestResult) -> Bool {
+        !test.insights.latency.isEmpty || test.insights.slowTurnCount > 0
+            || test.insights.signals != ConversationSignals() || test.attempts.count > 1
     }
 
     /// `latency e2e_latency: 12 turns, p50 850 ms, p95 1.23 s, max 1.5 s`, one line per measured

@@ -12,7 +12,9 @@ enum LatencyContext {
             insights.statistics(of: metric).map { row(metric, $0, budget: budget[metric]) }
         }
         let e2e = insights.statistics(of: .e2eLatency).map { row(.e2eLatency, $0, budget: budget[.e2eLatency]) }
-        let slowTurns = insights.slowTurns.map(slowTurn)
+        // A run or a report may have hundreds of thousands of slow turns: their values are
+        // built only when a template lists them.
+        let slowTurns = insights.slowTurns
         let overBudget = insights.measuredMetrics.compactMap { metric -> String? in
             guard let statistics = insights.statistics(of: metric), let limit = budget[metric], statistics.p95 > limit
             else { return nil }
@@ -28,8 +30,8 @@ enum LatencyContext {
             "slowTurnCount": .int(slowTurns.count),
             "hasSlowTurns": .bool(!slowTurns.isEmpty),
             "slowTurnsText": .string(ReportContext.counted(slowTurns.count, "slow turn", "slow turns")),
-            "slowTurns": .list(slowTurns.map(MustacheValue.object)),
-            "slowTurnsPreview": .list(slowTurns.prefix(slowTurnPreviewLimit).map(MustacheValue.object)),
+            "slowTurns": .lazy { .list(slowTurns.map { .object(slowTurn($0)) }) },
+            "slowTurnsPreview": .lazy { .list(slowTurns.prefix(slowTurnPreviewLimit).map { .object(slowTurn($0)) }) },
             "moreSlowTurns": .int(max(0, slowTurns.count - slowTurnPreviewLimit)),
             "hasMoreSlowTurns": .bool(slowTurns.count > slowTurnPreviewLimit),
         ]

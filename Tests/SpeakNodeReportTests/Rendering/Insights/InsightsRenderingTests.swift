@@ -118,6 +118,20 @@ struct InsightsRenderingTests {
             .contains("Repeats: 1 of 2 evaluated attempts passed (50%)"))
     }
 
+    @Test("HTML: a run lists its first 20 slow turns and counts the rest, so a slow run stays readable")
+    func htmlSlowTurnsCapped() throws {
+        let turns = (0..<25).map { index in InsightsFixture.agent("Slow reply \(index)", at: Double(index * 5), e2e: 3) }
+        let deliveries = [InsightsFixture.delivery(test: "slow", session: "s1", history: turns, campaign: "Nightly", line: 1)]
+        let html = try partial("insights.html", InsightsFixture.report(deliveries))
+        let list = try #require(html.range(of: #"<ul class="slow-turns">"#).flatMap { start in
+            html.range(of: "</ul>", range: start.upperBound..<html.endIndex).map { html[start.upperBound..<$0.lowerBound] }
+        })
+        #expect(list.components(separatedBy: "<li>").count - 1 == 20)
+        #expect(list.contains("Slow reply 19") && !list.contains("Slow reply 20"))
+        #expect(html.contains("<h4>25 slow turns</h4>"))
+        #expect(html.contains("… and 5 more; each test’s transcript marks its own slow turns “over budget”."))
+    }
+
     @Test("HTML: payload text in chart labels and slow turns is escaped")
     func hostileNames() throws {
         let hostile = "<script>alert(1)</script>\u{0}"
