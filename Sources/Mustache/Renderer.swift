@@ -30,17 +30,40 @@ struct Renderer {
     /// unknown, and, once output started, the indentation that was then due if it was pending.
     private var startIsUnknown = false
     private var leadingIndentation: String?
+    /// Where finished output goes while rendering, so that a long text is never held whole;
+    /// without one, all of it stays in `output`.
+    private var sink: TextSink?
+
+    /// How much output collects before it goes to the sink.
+    static let flushSize = 1 << 20
 
     init(
         context: MustacheValue, library: TemplateLibrary?, escaping: Escaping, templateName: String, capacity: Int,
-        concurrency: ListConcurrency = .automatic
+        concurrency: ListConcurrency = .automatic, sink: TextSink? = nil
     ) {
         self.contextStack = [context.resolved]
         self.library = library
         self.escaping = escaping
         self.templateName = templateName
         self.concurrency = concurrency
-        output.reserveCapacity(capacity)
+        self.sink = sink
+        output.reserveCapacity(sink == nil ? capacity : min(capacity, Self.flushSize) + Self.flushSize / 4)
+    }
+
+    /// Hands what is left of the output to the sink, if there is one.
+    mutating func finish() {
+        guard let sink, !output.isEmpty else { return }
+        sink(output)
+        output = ""
+    }
+
+    /// Hands the output to the sink once enough has collected. Called between list items, where
+    /// most of a long text is made.
+    @inline(__always)
+    private mutating func flushIfFull() {
+        guard let sink, output.utf8.count >= Self.flushSize else { return }
+        sink(output)
+        output.removeAll(keepingCapacity: true)
     }
 
     mutating func render(_ nodes: [Node]) throws(TemplateError) {
@@ -71,6 +94,7 @@ struct Renderer {
                         contextStack.append(item.resolved)
                         try render(content)
                         contextStack.removeLast()
+                        flushIfFull()
                     }
                 } else if value.isTruthy {
                     contextStack.append(value)
@@ -190,6 +214,7 @@ struct Renderer {
         start.startIsUnknown = true
         start.leadingIndentation = nil
         start.concurrency = .serial
+        start.sink = nil
         let template = start
         let results = PartSlots<Result<Part, TemplateError>>(count: parts.count)
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
@@ -214,6 +239,7 @@ struct Renderer {
             }
             output += part.text
             if let endsPending = part.endsPending { indentationPending = endsPending }
+            flushIfFull()
         }
     }
 

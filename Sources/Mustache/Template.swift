@@ -50,4 +50,23 @@ public struct Template: Sendable {
         try renderer.render(nodes)
         return renderer.output
     }
+
+    /// Renders as ``render(_:partials:escaping:concurrency:)`` does, but hands the text to
+    /// `sink` in order, in pieces of about a megabyte as they are made, so that a text of
+    /// hundreds of megabytes is never held whole. When rendering fails, the pieces already
+    /// handed over are only the start of the text.
+    public func render(
+        _ context: MustacheValue,
+        partials: TemplateLibrary? = nil,
+        escaping: Escaping = .html,
+        concurrency: ListConcurrency = .automatic,
+        to sink: @escaping TextSink
+    ) throws(TemplateError) {
+        var renderer = Renderer(
+            context: context, library: partials, escaping: escaping,
+            templateName: name, capacity: max(256, sourceSize * 2), concurrency: concurrency, sink: sink
+        )
+        try renderer.render(nodes)
+        renderer.finish()
+    }
 }

@@ -38,12 +38,25 @@ public struct TemplateLibrary: Sendable {
     public func render(
         _ name: String, context: MustacheValue, escaping: Escaping = .html, concurrency: ListConcurrency = .automatic
     ) throws(TemplateError) -> String {
+        try template(named: name).render(context, partials: self, escaping: escaping, concurrency: concurrency)
+    }
+
+    /// Renders the named template piece by piece into `sink` (see
+    /// ``Template/render(_:partials:escaping:concurrency:to:)``).
+    public func render(
+        _ name: String, context: MustacheValue, escaping: Escaping = .html, concurrency: ListConcurrency = .automatic,
+        to sink: @escaping TextSink
+    ) throws(TemplateError) {
+        try template(named: name).render(context, partials: self, escaping: escaping, concurrency: concurrency, to: sink)
+    }
+
+    private func template(named name: String) throws(TemplateError) -> Template {
         guard let template = templates[name] else {
             throw TemplateError(
                 templateName: name, line: 0, column: 0,
                 message: "no template named \"\(name)\" in the library (it has: \(names.joined(separator: ", ")))"
             )
         }
-        return try template.render(context, partials: self, escaping: escaping, concurrency: concurrency)
+        return template
     }
 }

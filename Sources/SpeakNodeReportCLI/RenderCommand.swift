@@ -36,25 +36,17 @@ struct RenderCommand {
         let renderer = ReportRenderer(templates: setup.templates)
         var written: [WrittenFile] = []
         var errors: [String] = []
-        // The template context is built once and the reports render concurrently.
-        let texts = renderer.render(reported, as: setup.outputs.files.map(\.format), options: renderOptions)
-        for (file, rendered) in zip(setup.outputs.files, texts) {
+        // The template context is built once and the reports render concurrently, each written
+        // to its file while it renders: a report of a hundred megabytes is never held whole.
+        let destinations = setup.outputs.files.map(ReportDestination.init)
+        let results = renderer.render(
+            reported, as: setup.outputs.files.map(\.format), options: renderOptions, into: destinations.map(\.sink))
+        for ((file, destination), rendered) in zip(zip(setup.outputs.files, destinations), results) {
             do {
-                let text = try rendered.get()
-                if file.isStandardOutput {
-                    do {
-                        try console.writeOutput(text)
-                    } catch {
-                        throw CommandFailure("cannot write the \(file.format.displayName) to standard output: \(error)")
-                    }
-                } else {
-                    try AtomicFileWriter().write(text, to: file.path)
-                }
+                try finish(destination, rendered, file)
                 written.append(file)
-            } catch let failure as CommandFailure {
-                errors.append(failure.message)
             } catch {
-                errors.append("cannot render the \(file.format.displayName): \(error)")
+                errors.append(error.message)
             }
         }
 
@@ -79,5 +71,27 @@ struct RenderCommand {
         }
         console.writeError(text)
         return ExitCode(report: reported, failurePolicy: setup.failurePolicy, couldWriteEverything: errors.isEmpty)
+    }
+
+    /// Puts a rendered report in place: commits its file, or prints it; throws what went wrong.
+    private func finish(
+        _ destination: ReportDestination, _ rendered: Result<Void, any Error>, _ file: WrittenFile
+    ) throws(CommandFailure) {
+        if case .failure(let error) = rendered {
+            if case .file(let partial) = destination { partial.discard() }
+            throw CommandFailure("cannot render the \(file.format.displayName): \(error)")
+        }
+        switch destination {
+        case .unwritable(let failure):
+            throw failure
+        case .file(let complete):
+            try complete.commit()
+        case .standardOutput(let buffer):
+            do {
+                try console.writeOutput(buffer.text)
+            } catch {
+                throw CommandFailure("cannot write the \(file.format.displayName) to standard output: \(error)")
+            }
+        }
     }
 }

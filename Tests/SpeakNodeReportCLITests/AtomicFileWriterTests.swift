@@ -21,6 +21,32 @@ struct AtomicFileWriterTests {
         #expect(folder.contents() == ["a.txt"])
     }
 
+    @Test("Text written piece by piece appears only on commit, whole; the old file stays until then")
+    func piecesAppearOnCommit() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = try folder.write("old", to: "report.xml")
+        let file = try AtomicFile(path: path)
+        for piece in ["<a>", String(repeating: "é", count: 100_000), "</a>"] { file.write(piece) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old", "nothing shows while writing")
+        try file.commit()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "<a>" + String(repeating: "é", count: 100_000) + "</a>")
+        #expect(folder.contents() == ["report.xml"])
+    }
+
+    @Test("A discarded file leaves the destination as it was and nothing behind")
+    func discardLeavesNothing() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = try folder.write("old", to: "report.xml")
+        let file = try AtomicFile(path: path)
+        file.write("half a report")
+        file.discard()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        #expect(folder.contents() == ["report.xml"])
+        #expect(throws: CommandFailure.self) { try file.commit() }
+    }
+
     @Test func createsMissingParentFolders() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

@@ -24,14 +24,45 @@ public struct ReportRenderer: Sendable {
     public func render(
         _ report: Report, as formats: [ReportFormat], options: RenderOptions
     ) -> [Result<String, any Error>] {
+        renderConcurrently(report, formats, options) { index, shared in
+            try render(report, as: formats[index], options: options, sharedContext: shared)
+        }
+    }
+
+    /// Renders several formats of one report concurrently, as ``render(_:as:options:)-swift.method``
+    /// does, each handed to its sink (one per format, in the same order) piece by piece as it is
+    /// made, so that a report of a hundred megabytes is never held whole. The Markdown summary,
+    /// which is fitted to a length, goes in one piece. A format whose result is a failure has
+    /// handed its sink only part of its text, which should be thrown away.
+    public func render(
+        _ report: Report, as formats: [ReportFormat], options: RenderOptions, into sinks: [TextSink]
+    ) -> [Result<Void, any Error>] {
+        precondition(sinks.count == formats.count, "one sink per format")
+        return renderConcurrently(report, formats, options) { index, shared in
+            let (format, sink) = (formats[index], sinks[index])
+            switch format {
+            case .markdown:
+                sink(try MarkdownSummary(templates: templates).render(report, options: options, shared: shared))
+            case .junit, .html:
+                try templates.render(format.templateName, context: context(report, format, shared), to: sink)
+            }
+        }
+    }
+
+    /// Runs `body` for the index of every format concurrently, with the shared context built
+    /// once, the HTML report (the longest) first; the results in the order of `formats`.
+    private func renderConcurrently<Output: Sendable>(
+        _ report: Report, _ formats: [ReportFormat], _ options: RenderOptions,
+        _ body: @Sendable (Int, MustacheValue) throws -> Output
+    ) -> [Result<Output, any Error>] {
         // Every format reads it (the Markdown summary's root is this context too).
         let shared = formats.isEmpty ? MustacheValue.null : ReportContext(report: report, options: options).value
-        let results = RenderedTexts(count: formats.count)
+        let results = RenderedResults<Output>(count: formats.count)
         // The HTML report takes longest: started first, the others fill the remaining cores.
         let order = formats.indices.filter { formats[$0] == .html } + formats.indices.filter { formats[$0] != .html }
         DispatchQueue.concurrentPerform(iterations: order.count) { step in
             let index = order[step]
-            results.store(Result { try render(report, as: formats[index], options: options, sharedContext: shared) }, at: index)
+            results.store(Result { try body(index, shared) }, at: index)
         }
         return results.all
     }
@@ -42,30 +73,34 @@ public struct ReportRenderer: Sendable {
         if format == .markdown {
             return try MarkdownSummary(templates: templates).render(report, options: options, shared: sharedContext)
         }
-        let value = format == .html ? HTMLReportContext(report: report, shared: sharedContext).value : sharedContext
-        return try templates.render(format.templateName, context: value)
+        return try templates.render(format.templateName, context: context(report, format, sharedContext))
+    }
+
+    /// The root context of JUnit (the shared one) or of the HTML report (with its own values).
+    private func context(_ report: Report, _ format: ReportFormat, _ shared: MustacheValue) -> MustacheValue {
+        format == .html ? HTMLReportContext(report: report, shared: shared).value : shared
     }
 }
 
-/// The texts of formats rendered concurrently, one slot per format.
-private final class RenderedTexts: @unchecked Sendable {
+/// The results of formats rendered concurrently, one slot per format.
+private final class RenderedResults<Output: Sendable>: @unchecked Sendable {
     // Guarded by `lock`; read only after every format is rendered.
-    private var slots: [Result<String, any Error>]
+    private var slots: [Result<Output, any Error>?]
     private let lock = NSLock()
 
     init(count: Int) {
-        slots = Array(repeating: .success(""), count: count)
+        slots = Array(repeating: nil, count: count)
     }
 
-    func store(_ result: Result<String, any Error>, at index: Int) {
+    func store(_ result: Result<Output, any Error>, at index: Int) {
         lock.lock()
         slots[index] = result
         lock.unlock()
     }
 
-    var all: [Result<String, any Error>] {
+    var all: [Result<Output, any Error>] {
         lock.lock()
         defer { lock.unlock() }
-        return slots
+        return slots.compactMap { $0 }
     }
 }

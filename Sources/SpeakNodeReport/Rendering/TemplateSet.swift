@@ -72,6 +72,18 @@ public struct TemplateSet: Sendable {
         }
     }
 
+    /// Renders the named template into `sink` piece by piece (see `Template.render(_:partials:escaping:concurrency:to:)`).
+    public func render(_ name: String, context: MustacheValue, to sink: @escaping TextSink) throws {
+        guard library[name] != nil else { throw TemplateSetError.missingTemplate(name: name) }
+        do {
+            try library.render(
+                name, context: context, escaping: OutputFormat(templateName: name).escaping, concurrency: listConcurrency,
+                to: sink)
+        } catch {
+            throw Self.syntaxError(error, origins: origins)
+        }
+    }
+
     private static func syntaxError(_ error: TemplateError, origins: [String: String]) -> TemplateSetError {
         .syntax(
             file: origins[error.templateName] ?? error.templateName, line: error.line, column: error.column,
