@@ -28,22 +28,33 @@ struct RenderCommand {
         pipeline.latencyGate = setup.insights.latencyGate
         let (report, _) = pipeline.makeReport(from: setup.inputs)
         // With --ignore-invalid the problems are only warned about, in the summary below.
-        var reported = report
-        if setup.ignoresInvalidInput { reported.problems = [] }
-        var renderOptions = setup.renderOptions
-        renderOptions.baseline = setup.insights.comparison(with: report)
+        let reported: Report = {
+            var reported = report
+            if setup.ignoresInvalidInput { reported.problems = [] }
+            return reported
+        }()
+        let renderOptions: RenderOptions = {
+            var options = setup.renderOptions
+            options.baseline = setup.insights.comparison(with: report)
+            return options
+        }()
 
         let renderer = ReportRenderer(templates: setup.templates)
         var written: [WrittenFile] = []
         var errors: [String] = []
         // The template context is built once and the reports render concurrently, each written
         // to its file while it renders: a report of a hundred megabytes is never held whole.
+        // The JSON summary is encoded meanwhile.
         let destinations = setup.outputs.files.map(ReportDestination.init)
-        let results = renderer.render(
-            reported, as: setup.outputs.files.map(\.format), options: renderOptions, into: destinations.map(\.sink))
-        for ((file, destination), rendered) in zip(zip(setup.outputs.files, destinations), results) {
+        let formats = setup.outputs.files.map(\.format)
+        let sinks = destinations.map(\.sink)
+        let summaryFile = setup.outputs.summaryPath.map(SummaryFile.init)
+        let (results, summaryText) = concurrently(
+            { renderer.render(reported, as: formats, options: renderOptions, into: sinks) },
+            { summaryFile.map { _ in SummaryFile.encode(report) } })
+        for ((file, destination), result) in zip(zip(setup.outputs.files, destinations), results) {
             do {
-                try finish(destination, rendered, file)
+                try finish(destination, result, file)
                 written.append(file)
             } catch {
                 errors.append(error.message)
@@ -51,11 +62,10 @@ struct RenderCommand {
         }
 
         var summaryLines: [String] = []
-        if let path = setup.outputs.summaryPath {
-            let file = SummaryFile(path: path)
+        if let summaryFile, let summaryText {
             do {
-                try file.write(report, console: console)
-                summaryLines.append(file.writtenLine)
+                try summaryFile.write(summaryText, console: console)
+                summaryLines.append(summaryFile.writtenLine)
             } catch {
                 errors.append(error.message)
             }

@@ -10,12 +10,21 @@ struct SummaryFile {
     var writtenLine: String { "wrote JSON summary to \(path == "-" ? "standard output" : path)" }
 
     func write(_ report: Report, console: Console) throws(CommandFailure) {
-        let text: String
+        try write(Self.encode(report), console: console)
+    }
+
+    /// The summary document of `report` as JSON text, or why it could not be made.
+    static func encode(_ report: Report) -> Result<String, CommandFailure> {
         do {
-            text = try SummaryDocument(report).jsonString()
+            return .success(try SummaryDocument(report).jsonString())
         } catch {
-            throw CommandFailure("cannot write the JSON summary: \(error)")
+            return .failure(CommandFailure("cannot write the JSON summary: \(error)"))
         }
+    }
+
+    /// Writes text made by ``encode(_:)``.
+    func write(_ encoded: Result<String, CommandFailure>, console: Console) throws(CommandFailure) {
+        let text = try encoded.get()
         if path == "-" {
             do {
                 try console.writeOutput(text)
