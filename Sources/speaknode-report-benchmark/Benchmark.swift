@@ -37,6 +37,16 @@ struct Benchmark {
 
     // MARK: In-process stages
 
+    /// Renders every format into sinks that count the bytes and drop them; the total.
+    private static func renderStreamed(
+        _ report: Report, _ formats: [ReportFormat], _ renderer: ReportRenderer, _ options: RenderOptions
+    ) throws -> Int {
+        let counters = formats.map { _ in ByteCounter() }
+        let results = renderer.render(report, as: formats, options: options, into: counters.map { counter in { counter.add($0) } })
+        for result in results { try result.get() }
+        return counters.reduce(0) { $0 + $1.count }
+    }
+
     private func measureStages(paths: [String], inputBytes: Int) throws {
         let renderer = ReportRenderer(templates: try TemplateSet())
         let renderOptions = RenderOptions()
@@ -64,12 +74,13 @@ struct Benchmark {
             for format in formats {
                 _ = try stage("render \(format.rawValue)") { try renderer.render(report, as: format, options: renderOptions) }
             }
+            // As the command does: every report streamed piece by piece (here, counted and dropped).
             _ = try stage("context + all renders, concurrently") {
-                try renderer.render(report, as: formats, options: renderOptions).map { try $0.get() }
+                try Self.renderStreamed(report, formats, renderer, renderOptions)
             }
             _ = try stage("whole pipeline (reader → reports)") {
                 let (report, _) = ReportPipeline().makeReport(from: paths)
-                return try renderer.render(report, as: formats, options: renderOptions).map { try $0.get() }
+                return try Self.renderStreamed(report, formats, renderer, renderOptions)
             }
             deliveryCount = batch.deliveries.count
             problemCount = batch.problems.count
@@ -201,4 +212,11 @@ final class LockedSlots<Value>: @unchecked Sendable {
     }
 
     var values: [Value?] { lock.withLock { storage } }
+}
+
+/// Counts the UTF-8 bytes of the text a report is rendered into.
+private final class ByteCounter: @unchecked Sendable {
+    // Written by one rendering thread, read after it finished.
+    private(set) var count = 0
+    func add(_ text: String) { count += text.utf8.count }
 }
