@@ -9,7 +9,11 @@ import Mustache
 //
 // The template may include itself as a partial (nesting is limited), but lists hold one item:
 // a template is trusted text, and one that repeats itself exponentially, like any program, may
-// legitimately run for ever.
+// legitimately run for ever. The one longer list, `pair`, has items that hide it (each has its
+// own empty `pair`), so sections over it cannot nest into each other.
+//
+// Every template that renders is also rendered with each list item as its own part on several
+// cores, and into a sink: both must give exactly the same text (a crash tells the fuzzer).
 
 /// A context with every kind of value, nested, and text that looks like markup and tags.
 private let fuzzContext: MustacheValue = [
@@ -24,6 +28,8 @@ private let fuzzContext: MustacheValue = [
     "none": [],
     "object": ["name": "inner", "object": ["name": "innermost"]],
     "partialName": "self",
+    "lazy": .lazy { ["name": "lazy <value>", "list": .lazy { ["x"] }] },
+    "pair": [["name": "first\n", "pair": []], .lazy { ["name": "  second", "pair": []] }],
 ]
 
 /// Parses `bytes` as a template and renders it with every kind of escaping.
@@ -32,8 +38,28 @@ func exerciseMustache(_ bytes: [UInt8]) {
     guard let template = try? Template(source, name: "self") else { return }
     let library = TemplateLibrary(templates: ["self": template])
     for escaping in [Escaping.html, .none] {
-        _ = try? template.render(fuzzContext, partials: library, escaping: escaping)
+        guard let serial = try? template.render(fuzzContext, partials: library, escaping: escaping, concurrency: .serial)
+        else { continue }
+        let inParts = try? template.render(fuzzContext, partials: library, escaping: escaping, concurrency: everyItemAPart)
+        precondition(inParts == serial, "rendering lists in parts changed the text")
+        let pieces = Pieces()
+        try? template.render(fuzzContext, partials: library, escaping: escaping, concurrency: everyItemAPart) {
+            pieces.append($0)
+        }
+        precondition(pieces.text == serial, "rendering into a sink changed the text")
     }
+}
+
+/// Every list of two items or more split into one-item parts.
+private let everyItemAPart = ListConcurrency(minimumItems: 1, minimumItemsPerPart: 1)
+
+/// What a sink was handed.
+private final class Pieces: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var pieces: [String] = []
+    private let lock = NSLock()
+    func append(_ piece: String) { lock.withLock { pieces.append(piece) } }
+    var text: String { lock.withLock { pieces.joined() } }
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
