@@ -21,12 +21,16 @@ public enum HTMLAnchor {
     /// The id as a fragment-safe word, with a hash suffix when it had to be changed.
     static func fragment(_ id: String) -> String {
         var sanitised = ""
+        // Counted as they are kept: counting `sanitised`'s scalars each time would take time
+        // quadratic in the id's length.
+        var keptCount = 0
         var changed = false
         for scalar in id.unicodeScalars {
-            if sanitised.unicodeScalars.count == maximumIDLength {
+            if keptCount == maximumIDLength {
                 changed = true
                 break
             }
+            keptCount += 1
             if isAllowed(scalar) {
                 sanitised.unicodeScalars.append(scalar)
             } else {

@@ -32,14 +32,14 @@ struct HTMLReportContext {
         let kept = Self.keptTranscripts(report: report, statuses: statuses, budget: budget)
         let generatedAt = report.generatedAt
         let anchors = HTMLAnchorBook(report: report)
-        let latencyBudget = report.budget
+        let slowTurnText = SlowTurnText(budget: report.budget)
         // Each attempt's own values (its turns above all) are most of the work: built concurrently.
         let attemptValues: [[[[String: MustacheValue]]]] = report.runs.enumerated().map { runIndex, run in
             Array(run.tests.enumerated()).concurrentMap { testIndex, test in
                 test.attempts.enumerated().map { attemptIndex, attempt in
                     let position = AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex)
                     return Self.attempt(
-                        attempt, keepsTranscript: kept.contains(position), generatedAt: generatedAt, budget: latencyBudget)
+                        attempt, keepsTranscript: kept.contains(position), generatedAt: generatedAt, slowTurnText: slowTurnText)
                 }
             }
         }
@@ -147,15 +147,20 @@ struct HTMLReportContext {
     /// Roughly how many bytes of HTML a transcript becomes: its payload text (each field up to
     /// the length a turn keeps, plus a tenth for escapes and indentation) and the markup around
     /// each turn.
+    ///
+    /// It runs over every turn of every attempt of the report, kept or not, so it only reads
+    /// lengths: no array of the fields is built and no turn is copied.
     static func estimatedSize(_ conversation: Conversation) -> Int {
         let limit = TranscriptLine.maximumTextLength
-        return conversation.history.reduce(0) { total, item in
-            let fields = [item.role, item.content, item.toolName, item.toolCallID, item.toolArgumentsJSON, item.toolOutput,
-                          item.handoffToAgentID, item.instructions]
-            let text = fields.reduce(0) { $0 + min($1?.utf8.count ?? 0, limit * 2) }
-                + item.toolsAdded.reduce(0) { $0 + min($1.utf8.count, limit) }
-            return total + text + text / 10 + markupPerTurn
+        func length(_ text: String?) -> Int { min(text?.utf8.count ?? 0, limit * 2) }
+        var total = 0
+        for item in conversation.history {
+            let text = length(item.role) + length(item.content) + length(item.toolName) + length(item.toolCallID)
+                + length(item.toolArgumentsJSON) + length(item.toolOutput) + length(item.handoffToAgentID)
+                + length(item.instructions) + item.toolsAdded.reduce(0) { $0 + min($1.utf8.count, limit) }
+            total += text + text / 10 + markupPerTurn
         }
+        return total
     }
 
     /// The markup around one turn, in bytes (list item, speaker, time, latency).
@@ -179,7 +184,7 @@ struct HTMLReportContext {
 
     /// An attempt's evaluation in words, its recording's expiry, and its turns when they fit.
     static func attempt(
-        _ attempt: AttemptResult, keepsTranscript: Bool, generatedAt: Date?, budget: LatencyBudget
+        _ attempt: AttemptResult, keepsTranscript: Bool, generatedAt: Date?, slowTurnText: SlowTurnText
     ) -> [String: MustacheValue] {
         let conversation = attempt.conversation
         let evaluation = conversation.evalResult
@@ -205,7 +210,7 @@ struct HTMLReportContext {
         ]
         if keepsTranscript {
             // The turns are most of the report: built when the template renders them (one per turn).
-            context["turns"] = .lazy { .list(HTMLTranscript.turns(of: conversation, budget: budget)) }
+            context["turns"] = .lazy { .list(HTMLTranscript.turns(of: conversation, slowTurnText: slowTurnText)) }
             context["hasTurns"] = .bool(!conversation.history.isEmpty)
             context["isTranscriptLeftOut"] = false
         } else {
