@@ -28,69 +28,33 @@ struct HTMLReportContext {
 
     init(report: Report, shared: MustacheValue, budget: Int = HTMLReportContext.transcriptBudget) {
         let statuses = report.runs.map { $0.tests.map(HTMLStatus.init) }
-        let attention = statuses.joined().filter(\.needsAttention).count
         let kept = Self.keptTranscripts(report: report, statuses: statuses, budget: budget)
-        let generatedAt = report.generatedAt
-        let anchors = HTMLAnchorBook(report: report)
-        let slowTurnText = SlowTurnText(budget: report.budget)
-        // Each attempt's own values (its turns above all) are most of the work: built concurrently.
-        let attemptValues: [[[[String: MustacheValue]]]] = report.runs.enumerated().map { runIndex, run in
-            Array(run.tests.enumerated()).concurrentMap { testIndex, test in
-                test.attempts.enumerated().map { attemptIndex, attempt in
-                    let position = AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex)
-                    return Self.attempt(
-                        attempt, keepsTranscript: kept.contains(position), generatedAt: generatedAt, slowTurnText: slowTurnText)
-                }
-            }
-        }
-        var leftOut = 0
-
         guard case .object(var root) = shared, case .list(let sharedRuns) = root["runs"] else {
             value = shared
             return
         }
+        let leftOut = Self.leftOutCount(report: report, kept: kept)
+        let attention = statuses.joined().filter(\.needsAttention).count
+        let testContext = HTMLTestContext(
+            kept: kept, anchors: HTMLAnchorBook(report: report), opensAttention: attention <= Self.openTestLimit,
+            generatedAt: report.generatedAt, slowTurnText: SlowTurnText(budget: report.budget))
         var runs: [MustacheValue] = []
         for (runIndex, (run, sharedRun)) in zip(report.runs, sharedRuns).enumerated() {
             guard case .object(var runObject) = sharedRun, case .list(let sharedTests) = runObject["tests"] else {
                 runs.append(sharedRun)
                 continue
             }
-            var tests: [(rank: Int, value: MustacheValue)] = []
-            for (testIndex, (test, sharedTest)) in zip(run.tests, sharedTests).enumerated() {
-                let status = statuses[runIndex][testIndex]
-                guard case .object(var testObject) = sharedTest, case .list(let sharedAttempts) = testObject["attempts"] else {
-                    tests.append((status.rank, sharedTest))
-                    continue
-                }
-                let startsOpen = status.needsAttention && attention <= Self.openTestLimit
-                var attempts: [MustacheValue] = []
-                for (attemptIndex, (attempt, sharedAttempt)) in zip(test.attempts, sharedAttempts).enumerated() {
-                    guard case .object(var attemptObject) = sharedAttempt else {
-                        attempts.append(sharedAttempt)
-                        continue
-                    }
-                    let keepsTranscript = kept.contains(AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex))
-                    if !keepsTranscript && !attempt.conversation.history.isEmpty { leftOut += 1 }
-                    let isDeciding = attemptIndex == test.decidingAttemptIndex
-                    attemptObject.merge(attemptValues[runIndex][testIndex][attemptIndex]) { _, new in new }
-                    attemptObject["anchor"] = .string(anchors.attempts[runIndex][testIndex][attemptIndex])
-                    // An audio player costs the browser far more than a link: only sections
-                    // that start open get one; the script adds it to others when they open.
-                    attemptObject["showsPlayer"] = .bool(startsOpen)
-                    attemptObject["isOpen"] = .bool(
-                        test.attempts.count == 1 || (isDeciding && status.needsAttention) || attempt.outcome.isProblem)
-                    attempts.append(.object(attemptObject))
-                }
-                testObject["attempts"] = .list(attempts)
-                testObject["runAnchor"] = runObject["anchor"] ?? .null
-                testObject["isOpen"] = .bool(startsOpen)
-                testObject.merge(Self.test(test, status: status)) { _, new in new }
-                tests.append((status.rank, .object(testObject)))
+            let runAnchor = runObject["anchor"] ?? .null
+            let runStatuses = statuses[runIndex]
+            // Each test's values (its attempts' turns above all) are most of the work: built concurrently.
+            let tests = Array(zip(run.tests, sharedTests).enumerated()).concurrentMap { testIndex, pair in
+                testContext.test(
+                    pair.0, shared: pair.1, status: runStatuses[testIndex], runAnchor: runAnchor, run: runIndex, index: testIndex)
             }
-            runObject["tests"] = .list(tests.map(\.value))
+            runObject["tests"] = .list(tests)
             // A stable sort: by status, then the run's own order (name, then id).
             runObject["testsByCategory"] = .list(
-                tests.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element.value))
+                tests.indices.sorted { (runStatuses[$0].rank, $0) < (runStatuses[$1].rank, $1) }.map { tests[$0] })
             runs.append(.object(runObject))
         }
         root["runs"] = .list(runs)
@@ -107,6 +71,21 @@ struct HTMLReportContext {
                 + " left out to keep this file small (at most about \(Self.megabytes(budget)) of transcripts;"
                 + " failed, errored and flaky tests come first)")
         value = .object(root)
+    }
+
+    /// How many attempts with a transcript are shown without it.
+    static func leftOutCount(report: Report, kept: Set<AttemptPosition>) -> Int {
+        var count = 0
+        for (runIndex, run) in report.runs.enumerated() {
+            for (testIndex, test) in run.tests.enumerated() {
+                for (attemptIndex, attempt) in test.attempts.enumerated()
+                where !attempt.conversation.history.isEmpty
+                    && !kept.contains(AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex)) {
+                    count += 1
+                }
+            }
+        }
+        return count
     }
 
     /// `8 MB`.
