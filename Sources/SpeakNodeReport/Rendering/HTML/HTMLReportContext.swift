@@ -28,15 +28,15 @@ struct HTMLReportContext {
 
     init(report: Report, shared: MustacheValue, budget: Int = HTMLReportContext.transcriptBudget) {
         let statuses = report.runs.map { $0.tests.map(HTMLStatus.init) }
-        let kept = Self.keptTranscripts(report: report, statuses: statuses, budget: budget)
+        let selection = Self.transcriptSelection(report: report, statuses: statuses, budget: budget)
         guard case .object(var root) = shared, case .list(let sharedRuns) = root["runs"] else {
             value = shared
             return
         }
-        let leftOut = Self.leftOutCount(report: report, kept: kept)
+        let leftOut = selection.leftOut
         let attention = statuses.joined().filter(\.needsAttention).count
         let testContext = HTMLTestContext(
-            kept: kept, anchors: HTMLAnchorBook(report: report), opensAttention: attention <= Self.openTestLimit,
+            kept: selection.kept, anchors: HTMLAnchorBook(report: report), opensAttention: attention <= Self.openTestLimit,
             generatedAt: report.generatedAt, slowTurnText: SlowTurnText(budget: report.budget))
         var runs: [MustacheValue] = []
         for (runIndex, (run, sharedRun)) in zip(report.runs, sharedRuns).enumerated() {
@@ -73,21 +73,6 @@ struct HTMLReportContext {
         value = .object(root)
     }
 
-    /// How many attempts with a transcript are shown without it.
-    static func leftOutCount(report: Report, kept: Set<AttemptPosition>) -> Int {
-        var count = 0
-        for (runIndex, run) in report.runs.enumerated() {
-            for (testIndex, test) in run.tests.enumerated() {
-                for (attemptIndex, attempt) in test.attempts.enumerated()
-                where !attempt.conversation.history.isEmpty
-                    && !kept.contains(AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex)) {
-                    count += 1
-                }
-            }
-        }
-        return count
-    }
-
     /// `8 MB`.
     static func megabytes(_ bytes: Int) -> String {
         let tenths = (Double(bytes) / 100_000).rounded()
@@ -101,26 +86,40 @@ struct HTMLReportContext {
         var attempt: Int
     }
 
+    /// Which attempts keep their transcripts, and how many attempts with one are shown without it.
+    struct TranscriptSelection {
+        var kept: Set<AttemptPosition> = []
+        var leftOut = 0
+    }
+
     /// The attempts whose transcripts fit in the budget: tests that need attention first, then
     /// the rest, each group in report order. An attempt that does not fit is skipped and
     /// smaller ones after it may still fit.
-    static func keptTranscripts(report: Report, statuses: [[HTMLStatus]], budget: Int) -> Set<AttemptPosition> {
-        var kept: Set<AttemptPosition> = []
+    static func transcriptSelection(report: Report, statuses: [[HTMLStatus]], budget: Int) -> TranscriptSelection {
+        // Estimating reads every turn of the report, so it is spread over the cores; choosing
+        // depends on the order and stays on this thread.
+        let sizes = report.runs.map { run in
+            run.tests.concurrentMap { test in test.attempts.map { estimatedSize($0.conversation) } }
+        }
+        var selection = TranscriptSelection()
         var remaining = budget
         for wantsAttention in [true, false] {
-            for (runIndex, run) in report.runs.enumerated() {
-                for (testIndex, test) in run.tests.enumerated()
+            for (runIndex, runSizes) in sizes.enumerated() {
+                for (testIndex, testSizes) in runSizes.enumerated()
                 where statuses[runIndex][testIndex].needsAttention == wantsAttention {
-                    for (attemptIndex, attempt) in test.attempts.enumerated() {
-                        let size = estimatedSize(attempt.conversation)
-                        guard size <= remaining else { continue }
+                    for (attemptIndex, size) in testSizes.enumerated() {
+                        guard size <= remaining else {
+                            // Only an empty transcript has no size, and it has nothing to leave out.
+                            if size > 0 { selection.leftOut += 1 }
+                            continue
+                        }
                         remaining -= size
-                        kept.insert(AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex))
+                        selection.kept.insert(AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex))
                     }
                 }
             }
         }
-        return kept
+        return selection
     }
 
     /// Roughly how many bytes of HTML a transcript becomes: its payload text (each field up to
