@@ -145,25 +145,26 @@ struct HTMLReportContext {
     static let markupPerTurn = 200
 
     /// The test's filter status, its first reason for the table, and the rest of what search reads.
-    static func test(_ test: TestResult, status: HTMLStatus) -> [String: MustacheValue] {
+    /// Added straight into the test's (copied) object: a dictionary of its own would hash every key twice.
+    static func addValues(of test: TestResult, status: HTMLStatus, to context: inout [String: MustacheValue]) {
         let deciding = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttempt : nil
         let firstReason = deciding.map { $0.reasons.first ?? $0.message } ?? ""
         let otherReasons = test.attempts.flatMap(\.reasons).filter { $0 != firstReason }
         let hiddenID = test.name == test.id ? [] : [test.id]
-        return [
-            "category": .string(status.rawValue),
-            "categoryLabel": .string(status.label),
-            "categoryRank": .int(status.rank),
-            "needsAttention": .bool(status.needsAttention),
-            "firstReason": .string(firstReason),
-            "searchText": .string((hiddenID + otherReasons).joined(separator: "\n")),
-        ]
+        context["category"] = .string(status.rawValue)
+        context["categoryLabel"] = .string(status.label)
+        context["categoryRank"] = .int(status.rank)
+        context["needsAttention"] = .bool(status.needsAttention)
+        context["firstReason"] = .string(firstReason)
+        context["searchText"] = .string((hiddenID + otherReasons).joined(separator: "\n"))
     }
 
-    /// An attempt's evaluation in words, its recording's expiry, and its turns when they fit.
-    static func attempt(
-        _ attempt: AttemptResult, keepsTranscript: Bool, generatedAt: Date?, slowTurnText: SlowTurnText
-    ) -> [String: MustacheValue] {
+    /// An attempt's evaluation in words, its recording's expiry, and its turns when they fit,
+    /// added straight into the attempt's (copied) object.
+    static func addValues(
+        of attempt: AttemptResult, keepsTranscript: Bool, generatedAt: Date?, slowTurnText: SlowTurnText,
+        to context: inout [String: MustacheValue]
+    ) {
         let conversation = attempt.conversation
         let evaluation = conversation.evalResult
         let successText: String =
@@ -176,16 +177,14 @@ struct HTMLReportContext {
         let hasRecording = WebLink.http(conversation.audioURL) != nil
         let isExpired = hasRecording && expiresAt.flatMap { expiry in generatedAt.map { expiry < $0 } } == true
         let expiryText = expiresAt.map { UTCTimestamp($0).readable }
-        var context: [String: MustacheValue] = [
-            "successText": .string(successText),
-            "isEvaluated": .bool(evaluation != nil),
-            "recordingExpiresAt": MustacheValue(hasRecording ? expiryText : nil),
-            "isRecordingExpired": .bool(isExpired),
-            "recordingExpiredText": MustacheValue(
-                isExpired ? "The recording link expired on \(expiryText ?? "an earlier date"), before the latest data in this report; it will probably not play." : nil),
-            "turnCount": .int(conversation.history.count),
-            "turnsText": .string(ReportContext.counted(conversation.history.count, "turn", "turns")),
-        ]
+        context["successText"] = .string(successText)
+        context["isEvaluated"] = .bool(evaluation != nil)
+        context["recordingExpiresAt"] = MustacheValue(hasRecording ? expiryText : nil)
+        context["isRecordingExpired"] = .bool(isExpired)
+        context["recordingExpiredText"] = MustacheValue(
+            isExpired ? "The recording link expired on \(expiryText ?? "an earlier date"), before the latest data in this report; it will probably not play." : nil)
+        context["turnCount"] = .int(conversation.history.count)
+        context["turnsText"] = .string(ReportContext.counted(conversation.history.count, "turn", "turns"))
         if keepsTranscript {
             // The turns are most of the report: built when the template renders them (one per turn).
             context["turns"] = .lazy { .list(HTMLTranscript.turns(of: conversation, slowTurnText: slowTurnText)) }
@@ -196,6 +195,5 @@ struct HTMLReportContext {
             context["hasTurns"] = false
             context["isTranscriptLeftOut"] = .bool(!conversation.history.isEmpty)
         }
-        return context
     }
 }

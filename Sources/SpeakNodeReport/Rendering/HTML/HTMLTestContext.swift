@@ -40,8 +40,9 @@ struct HTMLTestContext: Sendable {
             let keepsTranscript = kept.contains(.init(run: run, test: index, attempt: attemptIndex))
             let isDeciding = attemptIndex == test.decidingAttemptIndex
             attemptObject.reserveCapacity(attemptObject.count + Self.addedAttemptKeys)
-            attemptObject.merge(HTMLReportContext.attempt(
-                attempt, keepsTranscript: keepsTranscript, generatedAt: generatedAt, slowTurnText: slowTurnText)) { _, new in new }
+            HTMLReportContext.addValues(
+                of: attempt, keepsTranscript: keepsTranscript, generatedAt: generatedAt, slowTurnText: slowTurnText,
+                to: &attemptObject)
             attemptObject["anchor"] = .string(anchors.attempts[run][index][attemptIndex])
             // An audio player costs the browser far more than a link: only sections
             // that start open get one; the script adds it to others when they open.
@@ -54,7 +55,7 @@ struct HTMLTestContext: Sendable {
         testObject["attempts"] = .list(attempts)
         testObject["runAnchor"] = runAnchor
         testObject["isOpen"] = .bool(startsOpen)
-        testObject.merge(HTMLReportContext.test(test, status: status)) { _, new in new }
+        HTMLReportContext.addValues(of: test, status: status, to: &testObject)
         return .object(testObject)
     }
 }
