@@ -20,13 +20,19 @@ public enum HTMLAnchor {
 
     /// The id as a fragment-safe word, with a hash suffix when it had to be changed.
     static func fragment(_ id: String) -> String {
+        // Most ids (UUIDs, slugs) are kept as they are: checked byte by byte, nothing is rebuilt.
+        if !id.isEmpty, id.utf8.count <= maximumIDLength, id.utf8.allSatisfy(isAllowed) { return id }
         var sanitised = ""
+        // Counted as they are kept: counting `sanitised`'s scalars each time would take time
+        // quadratic in the id's length.
+        var keptCount = 0
         var changed = false
         for scalar in id.unicodeScalars {
-            if sanitised.unicodeScalars.count == maximumIDLength {
+            if keptCount == maximumIDLength {
                 changed = true
                 break
             }
+            keptCount += 1
             if isAllowed(scalar) {
                 sanitised.unicodeScalars.append(scalar)
             } else {
@@ -39,8 +45,14 @@ public enum HTMLAnchor {
     }
 
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "A"..."Z", "a"..."z", "0"..."9", "_", "-": true
+        scalar.isASCII && isAllowed(UInt8(scalar.value))
+    }
+
+    /// Whether a UTF-8 byte is one of `A–Z a–z 0–9 _ -` (a byte of a longer character never is).
+    static func isAllowed(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "-"): true
         default: false
         }
     }
@@ -74,10 +86,16 @@ struct HTMLAnchorBook {
     let attempts: [[[String]]]
 
     init(report: Report) {
-        var used: Set<String> = []
-        func claim(_ candidates: [String]) -> String {
-            for candidate in candidates where used.insert(candidate).inserted { return candidate }
-            let base = candidates[candidates.count - 1]
+        // Sized for every anchor up front, so the set is never grown (a report can have tens of thousands).
+        let anchorCount = report.runs.reduce(0) { total, run in
+            run.tests.reduce(total + 1) { $0 + 1 + $1.attempts.count }
+        }
+        var used = Set<String>(minimumCapacity: anchorCount)
+        /// The first candidate no one holds yet, else the last one with the first free counter.
+        func claim(_ candidate: String, else fallback: String? = nil) -> String {
+            if used.insert(candidate).inserted { return candidate }
+            if let fallback, used.insert(fallback).inserted { return fallback }
+            let base = fallback ?? candidate
             var number = 2
             while !used.insert("\(base)-\(number)").inserted { number += 1 }
             return "\(base)-\(number)"
@@ -87,16 +105,16 @@ struct HTMLAnchorBook {
         for run in report.runs {
             // Run ids are unique in a report and `run-` never starts a test anchor, so this is
             // always the plain `HTMLAnchor.run(run.id)`.
-            let runAnchor = claim([HTMLAnchor.run(run.id)])
+            let runAnchor = claim(HTMLAnchor.run(run.id))
             runs.append(runAnchor)
-            tests.append(run.tests.map { test in
-                let plain = HTMLAnchor.test(test.id)
-                return claim([plain, plain + "-in-" + runAnchor])
+            tests.append(run.tests.indices.map { index in
+                let plain = HTMLAnchor.test(run.tests[index].id)
+                return claim(plain, else: plain + "-in-" + runAnchor)
             })
         }
         attempts = zip(report.runs, tests).map { run, anchors in
-            zip(run.tests, anchors).map { test, anchor in
-                test.attempts.indices.map { claim([anchor + "-attempt-\($0 + 1)"]) }
+            run.tests.indices.map { index in
+                run.tests[index].attempts.indices.map { claim(anchors[index] + "-attempt-\($0 + 1)") }
             }
         }
         self.runs = runs

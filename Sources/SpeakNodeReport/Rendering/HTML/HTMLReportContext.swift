@@ -28,69 +28,33 @@ struct HTMLReportContext {
 
     init(report: Report, shared: MustacheValue, budget: Int = HTMLReportContext.transcriptBudget) {
         let statuses = report.runs.map { $0.tests.map(HTMLStatus.init) }
-        let attention = statuses.joined().filter(\.needsAttention).count
-        let kept = Self.keptTranscripts(report: report, statuses: statuses, budget: budget)
-        let generatedAt = report.generatedAt
-        let anchors = HTMLAnchorBook(report: report)
-        let latencyBudget = report.budget
-        // Each attempt's own values (its turns above all) are most of the work: built concurrently.
-        let attemptValues: [[[[String: MustacheValue]]]] = report.runs.enumerated().map { runIndex, run in
-            Array(run.tests.enumerated()).concurrentMap { testIndex, test in
-                test.attempts.enumerated().map { attemptIndex, attempt in
-                    let position = AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex)
-                    return Self.attempt(
-                        attempt, keepsTranscript: kept.contains(position), generatedAt: generatedAt, budget: latencyBudget)
-                }
-            }
-        }
-        var leftOut = 0
-
+        let selection = Self.transcriptSelection(report: report, statuses: statuses, budget: budget)
         guard case .object(var root) = shared, case .list(let sharedRuns) = root["runs"] else {
             value = shared
             return
         }
+        let leftOut = selection.leftOut
+        let attention = statuses.joined().filter(\.needsAttention).count
+        let testContext = HTMLTestContext(
+            kept: selection.kept, anchors: HTMLAnchorBook(report: report), opensAttention: attention <= Self.openTestLimit,
+            generatedAt: report.generatedAt, slowTurnText: SlowTurnText(budget: report.budget))
         var runs: [MustacheValue] = []
         for (runIndex, (run, sharedRun)) in zip(report.runs, sharedRuns).enumerated() {
             guard case .object(var runObject) = sharedRun, case .list(let sharedTests) = runObject["tests"] else {
                 runs.append(sharedRun)
                 continue
             }
-            var tests: [(rank: Int, value: MustacheValue)] = []
-            for (testIndex, (test, sharedTest)) in zip(run.tests, sharedTests).enumerated() {
-                let status = statuses[runIndex][testIndex]
-                guard case .object(var testObject) = sharedTest, case .list(let sharedAttempts) = testObject["attempts"] else {
-                    tests.append((status.rank, sharedTest))
-                    continue
-                }
-                let startsOpen = status.needsAttention && attention <= Self.openTestLimit
-                var attempts: [MustacheValue] = []
-                for (attemptIndex, (attempt, sharedAttempt)) in zip(test.attempts, sharedAttempts).enumerated() {
-                    guard case .object(var attemptObject) = sharedAttempt else {
-                        attempts.append(sharedAttempt)
-                        continue
-                    }
-                    let keepsTranscript = kept.contains(AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex))
-                    if !keepsTranscript && !attempt.conversation.history.isEmpty { leftOut += 1 }
-                    let isDeciding = attemptIndex == test.decidingAttemptIndex
-                    attemptObject.merge(attemptValues[runIndex][testIndex][attemptIndex]) { _, new in new }
-                    attemptObject["anchor"] = .string(anchors.attempts[runIndex][testIndex][attemptIndex])
-                    // An audio player costs the browser far more than a link: only sections
-                    // that start open get one; the script adds it to others when they open.
-                    attemptObject["showsPlayer"] = .bool(startsOpen)
-                    attemptObject["isOpen"] = .bool(
-                        test.attempts.count == 1 || (isDeciding && status.needsAttention) || attempt.outcome.isProblem)
-                    attempts.append(.object(attemptObject))
-                }
-                testObject["attempts"] = .list(attempts)
-                testObject["runAnchor"] = runObject["anchor"] ?? .null
-                testObject["isOpen"] = .bool(startsOpen)
-                testObject.merge(Self.test(test, status: status)) { _, new in new }
-                tests.append((status.rank, .object(testObject)))
+            let runAnchor = runObject["anchor"] ?? .null
+            let runStatuses = statuses[runIndex]
+            // Each test's values (its attempts' turns above all) are most of the work: built concurrently.
+            let tests = Array(zip(run.tests, sharedTests).enumerated()).concurrentMap { testIndex, pair in
+                testContext.test(
+                    pair.0, shared: pair.1, status: runStatuses[testIndex], runAnchor: runAnchor, run: runIndex, index: testIndex)
             }
-            runObject["tests"] = .list(tests.map(\.value))
+            runObject["tests"] = .list(tests)
             // A stable sort: by status, then the run's own order (name, then id).
             runObject["testsByCategory"] = .list(
-                tests.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element.value))
+                tests.indices.sorted { (runStatuses[$0].rank, $0) < (runStatuses[$1].rank, $1) }.map { tests[$0] })
             runs.append(.object(runObject))
         }
         root["runs"] = .list(runs)
@@ -122,65 +86,85 @@ struct HTMLReportContext {
         var attempt: Int
     }
 
+    /// Which attempts keep their transcripts, and how many attempts with one are shown without it.
+    struct TranscriptSelection {
+        var kept: Set<AttemptPosition> = []
+        var leftOut = 0
+    }
+
     /// The attempts whose transcripts fit in the budget: tests that need attention first, then
     /// the rest, each group in report order. An attempt that does not fit is skipped and
     /// smaller ones after it may still fit.
-    static func keptTranscripts(report: Report, statuses: [[HTMLStatus]], budget: Int) -> Set<AttemptPosition> {
-        var kept: Set<AttemptPosition> = []
+    static func transcriptSelection(report: Report, statuses: [[HTMLStatus]], budget: Int) -> TranscriptSelection {
+        // Estimating reads every turn of the report, so it is spread over the cores; choosing
+        // depends on the order and stays on this thread.
+        let sizes = report.runs.map { run in
+            run.tests.concurrentMap { test in test.attempts.map { estimatedSize($0.conversation) } }
+        }
+        var selection = TranscriptSelection()
         var remaining = budget
         for wantsAttention in [true, false] {
-            for (runIndex, run) in report.runs.enumerated() {
-                for (testIndex, test) in run.tests.enumerated()
+            for (runIndex, runSizes) in sizes.enumerated() {
+                for (testIndex, testSizes) in runSizes.enumerated()
                 where statuses[runIndex][testIndex].needsAttention == wantsAttention {
-                    for (attemptIndex, attempt) in test.attempts.enumerated() {
-                        let size = estimatedSize(attempt.conversation)
-                        guard size <= remaining else { continue }
+                    for (attemptIndex, size) in testSizes.enumerated() {
+                        guard size <= remaining else {
+                            // Only an empty transcript has no size, and it has nothing to leave out.
+                            if size > 0 { selection.leftOut += 1 }
+                            continue
+                        }
                         remaining -= size
-                        kept.insert(AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex))
+                        selection.kept.insert(AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex))
                     }
                 }
             }
         }
-        return kept
+        return selection
     }
 
     /// Roughly how many bytes of HTML a transcript becomes: its payload text (each field up to
     /// the length a turn keeps, plus a tenth for escapes and indentation) and the markup around
     /// each turn.
+    ///
+    /// It runs over every turn of every attempt of the report, kept or not, so it only reads
+    /// lengths: no array of the fields is built and no turn is copied.
     static func estimatedSize(_ conversation: Conversation) -> Int {
         let limit = TranscriptLine.maximumTextLength
-        return conversation.history.reduce(0) { total, item in
-            let fields = [item.role, item.content, item.toolName, item.toolCallID, item.toolArgumentsJSON, item.toolOutput,
-                          item.handoffToAgentID, item.instructions]
-            let text = fields.reduce(0) { $0 + min($1?.utf8.count ?? 0, limit * 2) }
-                + item.toolsAdded.reduce(0) { $0 + min($1.utf8.count, limit) }
-            return total + text + text / 10 + markupPerTurn
+        func length(_ text: String?) -> Int { min(text?.utf8.count ?? 0, limit * 2) }
+        var total = 0
+        for item in conversation.history {
+            let text = length(item.role) + length(item.content) + length(item.toolName) + length(item.toolCallID)
+                + length(item.toolArgumentsJSON) + length(item.toolOutput) + length(item.handoffToAgentID)
+                + length(item.instructions) + item.toolsAdded.reduce(0) { $0 + min($1.utf8.count, limit) }
+            total += text + text / 10 + markupPerTurn
         }
+        return total
     }
 
     /// The markup around one turn, in bytes (list item, speaker, time, latency).
     static let markupPerTurn = 200
 
     /// The test's filter status, its first reason for the table, and the rest of what search reads.
-    static func test(_ test: TestResult, status: HTMLStatus) -> [String: MustacheValue] {
+    /// Added straight into the test's (copied) object: a dictionary of its own would hash every key twice.
+    static func addValues(of test: TestResult, status: HTMLStatus, to context: inout [String: MustacheValue]) {
         let deciding = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttempt : nil
         let firstReason = deciding.map { $0.reasons.first ?? $0.message } ?? ""
         let otherReasons = test.attempts.flatMap(\.reasons).filter { $0 != firstReason }
         let hiddenID = test.name == test.id ? [] : [test.id]
-        return [
-            "category": .string(status.rawValue),
-            "categoryLabel": .string(status.label),
-            "categoryRank": .int(status.rank),
-            "needsAttention": .bool(status.needsAttention),
-            "firstReason": .string(firstReason),
-            "searchText": .string((hiddenID + otherReasons).joined(separator: "\n")),
-        ]
+        context["category"] = .string(status.rawValue)
+        context["categoryLabel"] = .string(status.label)
+        context["categoryRank"] = .int(status.rank)
+        context["needsAttention"] = .bool(status.needsAttention)
+        context["firstReason"] = .string(firstReason)
+        context["searchText"] = .string((hiddenID + otherReasons).joined(separator: "\n"))
     }
 
-    /// An attempt's evaluation in words, its recording's expiry, and its turns when they fit.
-    static func attempt(
-        _ attempt: AttemptResult, keepsTranscript: Bool, generatedAt: Date?, budget: LatencyBudget
-    ) -> [String: MustacheValue] {
+    /// An attempt's evaluation in words, its recording's expiry, and its turns when they fit,
+    /// added straight into the attempt's (copied) object.
+    static func addValues(
+        of attempt: AttemptResult, keepsTranscript: Bool, generatedAt: Date?, slowTurnText: SlowTurnText,
+        to context: inout [String: MustacheValue]
+    ) {
         let conversation = attempt.conversation
         let evaluation = conversation.evalResult
         let successText: String =
@@ -193,19 +177,17 @@ struct HTMLReportContext {
         let hasRecording = WebLink.http(conversation.audioURL) != nil
         let isExpired = hasRecording && expiresAt.flatMap { expiry in generatedAt.map { expiry < $0 } } == true
         let expiryText = expiresAt.map { UTCTimestamp($0).readable }
-        var context: [String: MustacheValue] = [
-            "successText": .string(successText),
-            "isEvaluated": .bool(evaluation != nil),
-            "recordingExpiresAt": MustacheValue(hasRecording ? expiryText : nil),
-            "isRecordingExpired": .bool(isExpired),
-            "recordingExpiredText": MustacheValue(
-                isExpired ? "The recording link expired on \(expiryText ?? "an earlier date"), before the latest data in this report; it will probably not play." : nil),
-            "turnCount": .int(conversation.history.count),
-            "turnsText": .string(ReportContext.counted(conversation.history.count, "turn", "turns")),
-        ]
+        context["successText"] = .string(successText)
+        context["isEvaluated"] = .bool(evaluation != nil)
+        context["recordingExpiresAt"] = MustacheValue(hasRecording ? expiryText : nil)
+        context["isRecordingExpired"] = .bool(isExpired)
+        context["recordingExpiredText"] = MustacheValue(
+            isExpired ? "The recording link expired on \(expiryText ?? "an earlier date"), before the latest data in this report; it will probably not play." : nil)
+        context["turnCount"] = .int(conversation.history.count)
+        context["turnsText"] = .string(ReportContext.counted(conversation.history.count, "turn", "turns"))
         if keepsTranscript {
             // The turns are most of the report: built when the template renders them (one per turn).
-            context["turns"] = .lazy { .list(HTMLTranscript.turns(of: conversation, budget: budget)) }
+            context["turns"] = .lazy { .list(HTMLTranscript.turns(of: conversation, slowTurnText: slowTurnText)) }
             context["hasTurns"] = .bool(!conversation.history.isEmpty)
             context["isTranscriptLeftOut"] = false
         } else {
@@ -213,6 +195,5 @@ struct HTMLReportContext {
             context["hasTurns"] = false
             context["isTranscriptLeftOut"] = .bool(!conversation.history.isEmpty)
         }
-        return context
     }
 }

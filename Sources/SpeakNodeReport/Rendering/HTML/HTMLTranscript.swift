@@ -15,63 +15,84 @@ import Mustache
 /// `toolName`, `toolCallID`, `arguments`, `output` (pretty-printed when JSON), `isError`;
 /// `handoffTo`; `instructions`, `toolsAdded`.
 enum HTMLTranscript {
-    /// The turns of a conversation, in order.
-    static func turns(of conversation: Conversation, budget: LatencyBudget) -> [MustacheValue] {
-        zip(conversation.history, TranscriptLine.lines(of: conversation)).map { item, line in
-            .object(turn(item, line: line, budget: budget))
+    /// The turns of a conversation, in order. `slowTurnText` is made once per report.
+    static func turns(of conversation: Conversation, slowTurnText: SlowTurnText) -> [MustacheValue] {
+        // Offsets count from `start_time`, else the first item's time, as in ``TranscriptLine``.
+        let start = conversation.startTime ?? conversation.history.lazy.compactMap(\.createdAt).first
+        return conversation.history.map { item in
+            let offset = start.flatMap { start in item.createdAt.map { DurationText.offset($0.timeIntervalSince(start)) } }
+            return .object(turn(item, offset: offset, slowTurnText: slowTurnText))
         }
     }
 
-    private static func turn(_ item: HistoryItem, line: TranscriptLine, budget: LatencyBudget) -> [String: MustacheValue] {
-        let kind = line.kind
-        // Room for every key a turn may get, so the dictionary is never grown.
-        var value = [String: MustacheValue](minimumCapacity: 24)
-        value["kind"] = .string(kind)
-        value["isMessage"] = .bool(kind == "message")
-        value["isToolCall"] = .bool(kind == "toolCall")
-        value["isToolOutput"] = .bool(kind == "toolOutput")
-        value["isHandoff"] = .bool(kind == "handoff")
-        value["isConfigUpdate"] = .bool(kind == "configUpdate")
-        value["isOther"] = .bool(kind == "other")
-        value["offset"] = MustacheValue(line.offset)
-        value["isError"] = .bool(line.isError)
+    private static func turn(_ item: HistoryItem, offset: String?, slowTurnText: SlowTurnText) -> [String: MustacheValue] {
+        let kind = HTMLTurnKind(item)
+        var value = kindKeys[kind] ?? [:]
+        value["offset"] = MustacheValue(offset)
+        if kind == .toolOutput { value["isError"] = .bool(item.toolIsError == true) }
         value["isInterrupted"] = .bool(item.interrupted == true)
         func put(_ key: String, _ text: String?) { value[key] = MustacheValue(text) }
-        let overruns = item.metrics.map(budget.overruns(in:)) ?? []
-        value["isSlow"] = .bool(!overruns.isEmpty)
-        put("slowText", overruns.isEmpty ? nil : overruns.map { overrun in
-            "\(overrun.metric.title) \(LatencyText.text(overrun.value) ?? ""), over the \(LatencyText.text(overrun.budget) ?? "") budget"
-        }.joined(separator: "; "))
+        let slowText = slowTurnText.text(for: item.metrics)
+        value["isSlow"] = .bool(slowText != nil)
+        put("slowText", slowText)
         let speaker = item.role.map(TranscriptLine.shortened)
-        put("speaker", speaker ?? (kind == "message" ? "Unknown speaker" : nil))
-        value["side"] = .string(side(of: item.role, kind: kind))
+        put("speaker", speaker ?? (kind == .message ? "Unknown speaker" : nil))
+        value["side"] = .string(side(of: item.role, kind: kind.rawValue))
         switch kind {
-        case "message":
+        case .message:
             put("text", TranscriptLine.shortened(item.content ?? ""))
             let metrics = item.metrics
             put("latency", LatencyText.text(metrics?.e2eLatency))
-            let details = [
-                LatencyText.text(metrics?.llmNodeTTFT).map { "LLM \($0)" },
-                LatencyText.text(metrics?.ttsNodeTTFB).map { "TTS \($0)" },
-            ].compactMap { $0 }
-            put("latencyDetails", details.isEmpty ? nil : details.joined(separator: " · "))
-        case "toolCall":
+            put("latencyDetails", latencyDetails(metrics))
+        case .toolCall:
             put("toolName", TranscriptLine.shortened(item.toolName ?? "?"))
             put("toolCallID", item.toolCallID.map(TranscriptLine.shortened))
             put("arguments", item.toolArgumentsJSON.map(JSONDisplayText.display))
-        case "toolOutput":
+        case .toolOutput:
             put("toolName", item.toolName.map(TranscriptLine.shortened))
             put("toolCallID", item.toolCallID.map(TranscriptLine.shortened))
             put("output", JSONDisplayText.display(item.toolOutput ?? item.content ?? ""))
-        case "handoff":
+        case .handoff:
             put("handoffTo", TranscriptLine.shortened(item.handoffToAgentID ?? "?"))
-        case "configUpdate":
+        case .configUpdate:
             put("instructions", item.instructions.map(TranscriptLine.shortened))
             put("toolsAdded", item.toolsAdded.isEmpty ? nil : TranscriptLine.shortened(item.toolsAdded.joined(separator: ", ")))
-        default:
-            put("text", line.text)
+        case .other:
+            // The transcript line's text: the item's own kind and what it carries.
+            let detail = item.content ?? item.toolOutput ?? item.toolName ?? ""
+            put("text", "\(TranscriptLine.shortened(item.kind ?? "")): \(TranscriptLine.shortened(detail))")
         }
         return value
+    }
+
+    /// The keys every turn of a kind has with the same values: `kind`, the `is…` flags, and
+    /// `isError` (only a tool output can be one). Made once, so a turn starts as a copy of its
+    /// kind's and the hashing of these keys is not repeated for every turn; each has room for
+    /// every key a turn may get, so a turn's dictionary is never grown.
+    private static let kindKeys: [HTMLTurnKind: [String: MustacheValue]] = Dictionary(
+        uniqueKeysWithValues: HTMLTurnKind.allCases.map { kind in
+            var keys = [String: MustacheValue](minimumCapacity: 24)
+            keys["kind"] = .string(kind.rawValue)
+            keys["isMessage"] = .bool(kind == .message)
+            keys["isToolCall"] = .bool(kind == .toolCall)
+            keys["isToolOutput"] = .bool(kind == .toolOutput)
+            keys["isHandoff"] = .bool(kind == .handoff)
+            keys["isConfigUpdate"] = .bool(kind == .configUpdate)
+            keys["isOther"] = .bool(kind == .other)
+            keys["isError"] = false
+            return (kind, keys)
+        })
+
+    /// `LLM 330 ms · TTS 240 ms`, either part alone, or `nil` when neither was measured.
+    private static func latencyDetails(_ metrics: TurnMetrics?) -> String? {
+        let llm = LatencyText.text(metrics?.llmNodeTTFT).map { "LLM " + $0 }
+        let tts = LatencyText.text(metrics?.ttsNodeTTFB).map { "TTS " + $0 }
+        switch (llm, tts) {
+        case let (llm?, tts?): return llm + " · " + tts
+        case let (llm?, nil): return llm
+        case let (nil, tts?): return tts
+        case (nil, nil): return nil
+        }
     }
 
     /// Which side of the conversation a role is on, for layout: the simulated caller, the

@@ -30,37 +30,41 @@ enum JSONDisplayText {
     }
 
     /// Re-indents JSON text that is known to be valid.
+    ///
+    /// It works on UTF-8 bytes: every byte it looks at (brackets, quotes, commas, colons,
+    /// whitespace, backslashes) is ASCII, and no byte of a longer character is ever ASCII, so
+    /// the other bytes are copied through unchanged and the result is valid UTF-8.
     private static func reindented(_ text: String) -> String {
-        var output = ""
-        output.unicodeScalars.reserveCapacity(text.unicodeScalars.count * 2)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count * 2)
         var depth = 0
         var inString = false
         var escaped = false
         var pendingOpen = false  // an opener was written; a newline follows unless it is empty
         func newline() {
-            output += "\n"
-            output += String(repeating: "  ", count: depth)
+            output.append(UInt8(ascii: "\n"))
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
         }
-        for scalar in text.unicodeScalars {
+        for byte in text.utf8 {
             if inString {
-                output.unicodeScalars.append(scalar)
+                output.append(byte)
                 if escaped {
                     escaped = false
-                } else if scalar == "\\" {
+                } else if byte == UInt8(ascii: "\\") {
                     escaped = true
-                } else if scalar == "\"" {
+                } else if byte == UInt8(ascii: "\"") {
                     inString = false
                 }
                 continue
             }
-            switch scalar {
-            case " ", "\n", "\r", "\t":
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
                 continue
-            case "}", "]":
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 depth -= 1
                 if !pendingOpen { newline() }
                 pendingOpen = false
-                output.unicodeScalars.append(scalar)
+                output.append(byte)
                 continue
             default:
                 break
@@ -69,23 +73,24 @@ enum JSONDisplayText {
                 newline()
                 pendingOpen = false
             }
-            switch scalar {
-            case "{", "[":
-                output.unicodeScalars.append(scalar)
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                output.append(byte)
                 depth += 1
                 pendingOpen = true
-            case ",":
-                output += ","
+            case UInt8(ascii: ","):
+                output.append(byte)
                 newline()
-            case ":":
-                output += ": "
-            case "\"":
-                output += "\""
+            case UInt8(ascii: ":"):
+                output.append(byte)
+                output.append(UInt8(ascii: " "))
+            case UInt8(ascii: "\""):
+                output.append(byte)
                 inString = true
             default:
-                output.unicodeScalars.append(scalar)
+                output.append(byte)
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -9,7 +9,27 @@ enum LatencyText {
         if seconds < 1 {
             return "\(max(1, Int((seconds * 1000).rounded()))) ms"
         }
+        if let hundredths = unambiguousHundredths(seconds) {
+            let fraction = hundredths % 100
+            return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) s"
+        }
         // The same text as `String(format: "%.2f s", locale: en_US_POSIX)`, without its cost per turn.
         return DurationText.formatted(seconds, decimals: 2) + " s"
+    }
+
+    /// The seconds rounded to whole hundredths, when rounding the binary value gives what
+    /// ``DurationText`` gives by rounding its shortest decimal (half to even), else `nil`.
+    ///
+    /// Every slow turn prints two or three latencies, and the decimal route costs a few
+    /// allocations each. Below a million seconds the binary value, its shortest decimal and
+    /// the product by 100 differ by far less than a millionth of a hundredth, so unless the
+    /// product lies that close to a tie (`x.5` hundredths), both round to the same number.
+    static func unambiguousHundredths(_ seconds: Double) -> Int? {
+        guard seconds < 1_000_000 else { return nil }
+        let hundredths = seconds * 100
+        let whole = hundredths.rounded(.down)
+        let fraction = hundredths - whole
+        guard abs(fraction - 0.5) > 1e-6 else { return nil }
+        return Int(whole) + (fraction > 0.5 ? 1 : 0)
     }
 }
