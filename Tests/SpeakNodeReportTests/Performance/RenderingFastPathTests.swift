@@ -15,6 +15,11 @@ struct RenderingFastPathTests {
             "\u{7F}\u{80}\u{85}\u{9F}\u{A0}\u{2028}\u{2029}",
             "\u{2029}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{202F}\u{2065}\u{2066}\u{2067}\u{2068}\u{2069}\u{206A}",
             "\u{200E}\u{200F}\u{061C}\u{200B}\u{200D}\u{2060}\u{FEFF} deliaf\u{202E}failed\u{202C}", String(repeating: "long <&> text ", count: 500),
+            // Kept characters that share a lead byte (E2 or EF) and often a second byte with removed ones.
+            "\u{2026}\u{2014}\u{20AC}\u{2029}\u{2065}\u{206A}\u{2070}\u{FFFD}\u{FEFF}\u{FF5E}\u{FFEE}",
+            // Nothing but removed characters; a change first, last, or both.
+            "\u{202E}\u{FFFF}\u{0}\u{2066}", "&", "<a", "a>", "\u{202E}é", "é\u{FFFE}", "&\u{1F}&",
+            String(repeating: "🙂", count: 3000) + "<" + String(repeating: "x", count: 5000) + "\u{2069}",
         ]
         samples.append(String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }))
         samples += samples.map { "x" + $0 + "\u{FFFF}y" }
@@ -47,6 +52,18 @@ struct RenderingFastPathTests {
     func escaping(_ text: String) {
         #expect(XMLEscaper.escape(text) == Self.referenceXML(text, apostrophe: "&apos;", keepsCarriageReturn: false))
         #expect(HTMLEscaper.escape(text) == Self.referenceXML(text, apostrophe: "&#39;", keepsCarriageReturn: true))
+    }
+
+    @Test("a table that only removes characters gives the text without them", arguments: samples)
+    func removingOnly(_ text: String) {
+        let table = ASCIIReplacementTable(replacements: [:], removed: [0x00...0x1F])
+        let expected = String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
+            switch scalar.value {
+            case 0x00...0x1F, 0xFFFE, 0xFFFF, 0x202A...0x202E, 0x2066...0x2069: false
+            default: true
+            }
+        }))
+        #expect(table.apply(to: text) == expected)
     }
 
     @Test("text that needs no escaping comes back unchanged")
