@@ -104,8 +104,7 @@ enum TestContext {
     static func reruns(_ test: TestResult) -> [MustacheValue] {
         test.attempts.enumerated().compactMap { index, attempt in
             guard let element = rerunElement(test, attemptAt: index) else { return nil }
-            let transcript = TranscriptLine.lines(of: attempt.conversation).map(\.line)
-            let systemOut = systemOut(attempt, test: nil, transcript: transcript)
+            let systemOut = systemOut(attempt, test: nil)
             return [
                 "element": .string(element),
                 "number": .int(index + 1),
@@ -134,13 +133,8 @@ enum TestContext {
         return attempt.reasons.isEmpty ? attempt.message : attempt.reasons.joined(separator: "\n")
     }
 
-    /// What JUnit's `<system-out>` shows for a test's deciding attempt (see below).
-    static func systemOut(_ deciding: AttemptResult?, test: TestResult) -> String {
-        guard let deciding else { return "" }
-        return systemOut(deciding, test: test, transcript: TranscriptLine.lines(of: deciding.conversation).map(\.line))
-    }
-
-    /// Whether ``systemOut(_:test:)`` has anything to show, without formatting the transcript.
+    /// Whether ``systemOut(_:test:)`` has anything to show for a test's deciding attempt,
+    /// without writing the transcript.
     static func hasSystemOut(_ deciding: AttemptResult?, test: TestResult) -> Bool {
         guard let deciding else { return false }
         let conversation = deciding.conversation
@@ -148,21 +142,23 @@ enum TestContext {
             || !conversation.history.isEmpty
     }
 
-    /// What JUnit's `<system-out>` shows for an attempt: which attempt, the session, the
-    /// recording link, then the transcript (the attempt's lines as text), one line each.
-    static func systemOut(_ attempt: AttemptResult?, test: TestResult?, transcript: [String]) -> String {
+    /// What JUnit's `<system-out>` shows for an attempt: which attempt decided the outcome (when
+    /// `test`, the attempt's test, has several), the session, the recording link, then the
+    /// transcript (each line as ``TranscriptLine/line``), one line each.
+    static func systemOut(_ attempt: AttemptResult?, test: TestResult?) -> String {
         guard let attempt else { return "" }
-        var lines: [String] = []
+        let conversation = attempt.conversation
+        var lines = PlainTextLines()
         if let test, test.attempts.count > 1 {
-            lines.append("attempt \(test.decidingAttemptIndex + 1) of \(test.attempts.count) decided the outcome")
+            lines.appendLine("attempt \(test.decidingAttemptIndex + 1) of \(test.attempts.count) decided the outcome")
         }
-        if let session = attempt.conversation.sessionID { lines.append("session: \(session)") }
-        if let url = WebLink.http(attempt.conversation.audioURL) { lines.append("recording: \(url)") }
-        if !transcript.isEmpty {
-            lines.append("transcript:")
-            lines += transcript
+        if let session = conversation.sessionID { lines.appendLine("session: " + session) }
+        if let url = WebLink.http(conversation.audioURL) { lines.appendLine("recording: " + url) }
+        if !conversation.history.isEmpty {
+            lines.appendLine("transcript:")
+            TranscriptLine.write(conversation, into: &lines)
         }
-        return lines.joined(separator: "\n")
+        return lines.text
     }
 
     /// The transcript lines (`texts` holds each line's `line` text); those of `slowTurns` are

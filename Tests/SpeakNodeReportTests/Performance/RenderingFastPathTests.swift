@@ -105,6 +105,46 @@ struct RenderingFastPathTests {
         }
     }
 
+    /// Latencies as `InsightFormat.format` wrote them before it worked on integers.
+    private static func referenceLatency(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds > 0 else { return "0 ms" }
+        guard seconds < 1e12 else { return "\(seconds) s" }
+        let milliseconds = Int64((seconds * 1000).rounded())
+        if milliseconds < 1000 { return "\(milliseconds) ms" }
+        let hundredths = Int64((seconds * 100).rounded())
+        var fraction = String(hundredths % 100)
+        if fraction.count < 2 { fraction = "0" + fraction }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return fraction.isEmpty ? "\(hundredths / 100) s" : "\(hundredths / 100).\(fraction) s"
+    }
+
+    @Test("latencies and offsets match their string-built definitions")
+    func latenciesAndOffsets() {
+        var random = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -1, .nan, .infinity, 0.0004, 0.9994, 0.9995, 0.9996, 1, 1.005, 1.05, 1.5, 9.995, 59.95, 99.99, 5999.94, 5999.95, 6000, 123_456.7, 1e12, 1e15]
+        for thousandths in 0..<4000 { values.append(Double(thousandths) / 1000) }
+        for hundredths in 0..<4000 { values.append(Double(hundredths) / 100 + 0.005) }
+        for _ in 0..<5000 { values.append(Double.random(in: 0..<10_000, using: &random)) }
+        for value in values {
+            #expect(InsightFormat.format(value) == Self.referenceLatency(value), "\(value)")
+            if value.isFinite, value < 1e12 {
+                let tenths = Int(((value > 0 ? value : 0) * 10).rounded())
+                let (minutes, rest) = (tenths / 600, tenths % 600)
+                let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+                #expect(DurationText.offset(value) == "\(twoDigits(minutes)):\(twoDigits(rest / 10)).\(rest % 10)", "\(value)")
+            }
+        }
+    }
+
+    @Test("slow-turn text is cut by characters, whatever its bytes")
+    func slowTurnShortening() {
+        let limit = LatencyContext.maximumTextLength
+        let accented = String(repeating: "e\u{301}", count: limit)
+        #expect(LatencyContext.shortened(accented) == accented, "three bytes a character, but not too many characters")
+        #expect(LatencyContext.shortened(accented + "🙂") == accented + "…")
+        #expect(LatencyContext.shortened(String(repeating: "x", count: limit + 1)) == String(repeating: "x", count: limit) + "…")
+    }
+
     @Test("links: plain URLs take the fast path, everything else the careful one", arguments: [
         ("https://x.example/a.ogg?x=1&y=2", "https://x.example/a.ogg?x=1&y=2"),
         ("  https://x.example/a b  ", "https://x.example/a%20b"),

@@ -104,15 +104,31 @@ enum LatencyContext {
 
     /// `e2e_latency 1.92 s (budget 1.5 s)`.
     static func overrunText(_ overrun: BudgetOverrun) -> String {
-        "\(overrun.metric.payloadName) \(InsightFormat.format(overrun.value)) (budget \(InsightFormat.format(overrun.budget)))"
+        var text = ""
+        write(overrun, into: &text)
+        return text
+    }
+
+    /// Appends ``overrunText(_:)`` to `text`, for plain-text lists of slow turns.
+    static func write(_ overrun: BudgetOverrun, into text: inout String) {
+        text += overrun.metric.payloadName
+        text += " "
+        text += InsightFormat.format(overrun.value)
+        text += " (budget "
+        text += InsightFormat.format(overrun.budget)
+        text += ")"
     }
 
     /// Slow-turn lists quote what was said; a very long turn is cut like a transcript line.
     static let maximumTextLength = 300
 
     static func shortened(_ text: String) -> String {
-        // A character takes at least one byte, so short text needs no (linear) character count.
-        guard text.utf8.count > maximumTextLength, text.count > maximumTextLength else { return text }
-        return String(text.prefix(maximumTextLength)) + "…"
+        // A character takes at least one byte, so short text needs no (linear) character count;
+        // longer text is walked only as far as the cut.
+        guard text.utf8.count > maximumTextLength,
+            let cut = text.index(text.startIndex, offsetBy: maximumTextLength, limitedBy: text.endIndex),
+            cut < text.endIndex
+        else { return text }
+        return String(text[..<cut]) + "…"
     }
 }
