@@ -15,9 +15,7 @@ enum TestContext {
         // The deciding attempt's context is among them: reuse it rather than format its transcript again.
         let decidingContext = deciding == nil ? nil : attempts[test.decidingAttemptIndex]
         let hasReruns = test.attempts.indices.contains { rerunElement(test, attemptAt: $0) != nil }
-        var context = outcome(test.outcome)
-        context.reserveCapacity(context.count + 27)
-        context.merge([
+        return object(test.outcome, [
             "id": .string(test.id),
             "name": .string(test.name),
             "runID": .string(test.runID),
@@ -46,11 +44,18 @@ enum TestContext {
             "hasSystemOut": .bool(hasSystemOut(deciding, test: test)),
             "reruns": .lazy { .list(reruns(test)) },
             "hasReruns": .bool(hasReruns),
-        ]) { _, new in new }
-        return context
+        ])
     }
 
     static func outcome(_ outcome: Outcome) -> [String: MustacheValue] {
+        var values: [String: MustacheValue] = [:]
+        values.reserveCapacity(outcomeKeyCount)
+        add(outcome, to: &values)
+        return values
+    }
+
+    /// Adds the keys of ``outcome(_:)`` to `values`.
+    static func add(_ outcome: Outcome, to values: inout [String: MustacheValue]) {
         let (label, symbol): (String, String) =
             switch outcome {
             case .passed: ("Passed", "✅")
@@ -58,20 +63,33 @@ enum TestContext {
             case .error: ("Error", "⚠️")
             case .skipped: ("Skipped", "⏭️")
             }
-        return [
-            "outcome": .string(outcome.rawValue), "outcomeLabel": .string(label), "symbol": .string(symbol),
-            "isPassed": .bool(outcome == .passed), "isFailed": .bool(outcome == .failed),
-            "isError": .bool(outcome == .error), "isSkipped": .bool(outcome == .skipped),
-            "isProblem": .bool(outcome.isProblem),
-        ]
+        values["outcome"] = .string(outcome.rawValue)
+        values["outcomeLabel"] = .string(label)
+        values["symbol"] = .string(symbol)
+        values["isPassed"] = .bool(outcome == .passed)
+        values["isFailed"] = .bool(outcome == .failed)
+        values["isError"] = .bool(outcome == .error)
+        values["isSkipped"] = .bool(outcome == .skipped)
+        values["isProblem"] = .bool(outcome.isProblem)
+    }
+
+    /// How many keys ``add(_:to:)`` adds.
+    private static let outcomeKeyCount = 8
+
+    /// An object of the outcome's keys and `values`, built in one dictionary sized for both
+    /// rather than two merged: a report builds one for every test and attempt.
+    private static func object(_ outcome: Outcome, _ values: KeyValuePairs<String, MustacheValue>) -> [String: MustacheValue] {
+        var object: [String: MustacheValue] = [:]
+        object.reserveCapacity(outcomeKeyCount + values.count)
+        add(outcome, to: &object)
+        for (key, value) in values { object[key] = value }
+        return object
     }
 
     static func attempt(_ attempt: AttemptResult, number: Int, isDeciding: Bool) -> [String: MustacheValue] {
         let conversation = attempt.conversation
         let recordingURL = WebLink.http(conversation.audioURL)
-        var context = outcome(attempt.outcome)
-        context.reserveCapacity(context.count + 19)
-        context.merge([
+        return object(attempt.outcome, [
             "number": .int(number),
             "isDeciding": .bool(isDeciding),
             "message": .string(attempt.message),
@@ -94,8 +112,7 @@ enum TestContext {
                 return transcript(lines, texts: lines.map(\.line), slowTurns: attempt.insights.slowTurns)
             },
             "hasTranscript": .bool(!conversation.history.isEmpty),
-        ]) { _, new in new }
-        return context
+        ])
     }
 
     /// The JUnit (Maven Surefire) entries for attempts other than the deciding one that failed

@@ -136,6 +136,14 @@ struct RenderingFastPathTests {
         }
     }
 
+    @Test("a slow turn's speaker is its role unless missing or blank, whatever its first byte", arguments: [
+        nil, "", " ", "\u{A0}", "\u{2003}\u{3000}", "\t\n", "User", "Assistant", " User", "\u{A0}x", "é", "🙂", "A\u{301}", "~", "\u{7F}",
+    ] as [String?])
+    func speaker(_ role: String?) {
+        let turn = SlowTurn(sessionID: nil, historyIndex: 0, itemID: nil, role: role, text: nil, offset: nil, overruns: [])
+        #expect(LatencyContext.speaker(turn) == role.nonBlankText)
+    }
+
     @Test("slow-turn text is cut by characters, whatever its bytes")
     func slowTurnShortening() {
         let limit = LatencyContext.maximumTextLength

@@ -188,23 +188,28 @@ enum InsightsContext {
         if hasMetricLines || insights.slowTurnCount > 0 {
             lines.appendLine("slow turns: \(insights.slowTurnCount)")
         }
-        for turn in insights.slowTurns {
-            // slow turn [00:12.3] Assistant: text — e2e_latency 1.92 s (budget 1.5 s), …
-            lines.startLine()
-            lines.append("slow turn ")
-            if let offset = turn.offset {
-                lines.append("[")
-                lines.append(DurationText.offset(offset))
-                lines.append("] ")
-            }
-            lines.append(turn.role.nonBlankText ?? "Turn \(turn.historyIndex + 1)")
-            lines.append(": ")
-            lines.append(LatencyContext.shortened(turn.text ?? ""))
-            lines.append(" — ")
-            for (index, overrun) in turn.overruns.enumerated() {
-                if index > 0 { lines.append(", ") }
-                LatencyContext.write(overrun, into: &lines.text)
-            }
+        // Read in place: copying each turn out of the array would retain and release all its texts.
+        insights.slowTurns.withUnsafeBufferPointer { turns in
+            for index in turns.indices { writeSlowTurnLine(turns[index], into: &lines) }
+        }
+    }
+
+    /// `slow turn [00:12.3] Assistant: text — e2e_latency 1.92 s (budget 1.5 s), …`
+    private static func writeSlowTurnLine(_ turn: SlowTurn, into lines: inout PlainTextLines) {
+        lines.startLine()
+        lines.append("slow turn ")
+        if let offset = turn.offset {
+            lines.append("[")
+            lines.append(DurationText.offset(offset))
+            lines.append("] ")
+        }
+        lines.append(LatencyContext.speaker(turn) ?? "Turn \(turn.historyIndex + 1)")
+        lines.append(": ")
+        lines.append(LatencyContext.shortened(turn.text ?? ""))
+        lines.append(" — ")
+        for (index, overrun) in turn.overruns.enumerated() {
+            if index > 0 { lines.append(", ") }
+            LatencyContext.write(overrun, into: &lines.text)
         }
     }
 

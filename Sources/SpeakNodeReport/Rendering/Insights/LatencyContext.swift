@@ -71,7 +71,7 @@ enum LatencyContext {
             "offset": MustacheValue(turn.offset.map(DurationText.offset)),
             "hasOffset": .bool(turn.offset != nil),
             "role": MustacheValue(turn.role),
-            "speaker": .string(turn.role.nonBlankText ?? "Turn"),
+            "speaker": .string(speaker(turn) ?? "Turn"),
             "text": .string(shortened(text)),
             "hasText": .bool(!text.isBlankText),
             "sessionID": MustacheValue(turn.sessionID),
@@ -80,6 +80,16 @@ enum LatencyContext {
             "overruns": .list(overruns.map { .object($0.values) }),
             "overrunsText": .string(overrunsText),
         ]
+    }
+
+    /// Who spoke in the turn: its role, or `nil` when the role is missing or blank.
+    ///
+    /// Nearly every role (`User`, `Assistant`) starts with a printable ASCII character, which no
+    /// whitespace is, so only other roles are read character by character.
+    static func speaker(_ turn: SlowTurn) -> String? {
+        guard let role = turn.role else { return nil }
+        if let first = role.utf8.first, (0x21...0x7E).contains(first) { return role }
+        return role.isBlankText ? nil : role
     }
 
     static func overrun(_ overrun: BudgetOverrun) -> [String: MustacheValue] {
