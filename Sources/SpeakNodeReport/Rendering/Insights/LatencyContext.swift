@@ -8,14 +8,16 @@ enum LatencyContext {
     /// `slowTurnsPreview`, the first 20 of them, for summaries that must stay short;
     /// `overBudgetText` names the metrics whose p95 is over budget (`e2e_latency 2.1 s (budget 1.5 s)`).
     static func latency(_ insights: Insights, budget: LatencyBudget) -> [String: MustacheValue] {
-        let rows = insights.measuredMetrics.compactMap { metric in
-            insights.statistics(of: metric).map { row(metric, $0, budget: budget[metric]) }
+        let metrics = insights.measuredMetrics
+        let rows = metrics.compactMap { metric in
+            insights.statistics(of: metric).map { (metric: metric, values: row(metric, $0, budget: budget[metric])) }
         }
-        let e2e = insights.statistics(of: .e2eLatency).map { row(.e2eLatency, $0, budget: budget[.e2eLatency]) }
+        // Every test, run and report has these values: the e2e row is the one already built.
+        let e2e = rows.first { $0.metric == .e2eLatency }?.values
         // A run or a report may have hundreds of thousands of slow turns: their values are
         // built only when a template lists them.
         let slowTurns = insights.slowTurns
-        let overBudget = insights.measuredMetrics.compactMap { metric -> String? in
+        let overBudget = metrics.compactMap { metric -> String? in
             guard let statistics = insights.statistics(of: metric), let limit = budget[metric], statistics.p95 > limit
             else { return nil }
             return "\(metric.payloadName) \(InsightFormat.format(statistics.p95)) (budget \(InsightFormat.format(limit)))"
@@ -23,7 +25,7 @@ enum LatencyContext {
         return [
             "overBudgetText": .string(overBudget.joined(separator: ", ")),
             "hasOverBudget": .bool(!overBudget.isEmpty),
-            "metrics": .list(rows.map(MustacheValue.object)),
+            "metrics": .list(rows.map { .object($0.values) }),
             "hasMetrics": .bool(!rows.isEmpty),
             "e2e": e2e.map(MustacheValue.object) ?? .null,
             "hasE2E": .bool(e2e != nil),
