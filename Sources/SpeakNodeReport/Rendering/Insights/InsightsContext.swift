@@ -188,10 +188,7 @@ enum InsightsContext {
         if hasMetricLines || insights.slowTurnCount > 0 {
             lines.appendLine("slow turns: \(insights.slowTurnCount)")
         }
-        // Read in place: copying each turn out of the array would retain and release all its texts.
-        insights.slowTurns.withUnsafeBufferPointer { turns in
-            for index in turns.indices { writeSlowTurnLine(turns[index], into: &lines) }
-        }
+        for turn in insights.slowTurns { writeSlowTurnLine(turn, into: &lines) }
     }
 
     /// `slow turn [00:12.3] Assistant: text — e2e_latency 1.92 s (budget 1.5 s), …`
