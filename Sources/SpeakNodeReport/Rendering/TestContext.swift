@@ -119,8 +119,9 @@ enum TestContext {
     /// or errored: `flakyFailure`/`flakyError` when the test passed in the end,
     /// `rerunFailure`/`rerunError` when it failed or errored.
     static func reruns(_ test: TestResult) -> [MustacheValue] {
-        test.attempts.enumerated().compactMap { index, attempt in
+        test.attempts.indices.compactMap { index in
             guard let element = rerunElement(test, attemptAt: index) else { return nil }
+            let attempt = test.attempts[index]
             let systemOut = systemOut(attempt, test: nil)
             return [
                 "element": .string(element),
@@ -138,10 +139,12 @@ enum TestContext {
     /// The rerun element the attempt at `index` gets (`flakyFailure`…), or `nil` when it is
     /// the deciding attempt, did not fail or error, or the test was skipped.
     static func rerunElement(_ test: TestResult, attemptAt index: Int) -> String? {
-        let attempt = test.attempts[index]
-        guard test.outcome != .skipped, index != test.decidingAttemptIndex, attempt.outcome.isProblem else { return nil }
+        // Only the outcome is read: every test asks this of each of its attempts, and copying
+        // a whole attempt (its conversation) retains and releases every text in it.
+        let outcome = test.attempts[index].outcome
+        guard test.outcome != .skipped, index != test.decidingAttemptIndex, outcome.isProblem else { return nil }
         let prefix = test.outcome == .passed ? "flaky" : "rerun"
-        return prefix + (attempt.outcome == .failed ? "Failure" : "Error")
+        return prefix + (outcome == .failed ? "Failure" : "Error")
     }
 
     /// The reasons, one a line; the message when there are none.
