@@ -2,31 +2,39 @@
 /// removed or replaced by fixed text; the non-characters U+FFFE and U+FFFF and the explicit
 /// directional formatting characters (see ``DirectionalFormatting``) are removed.
 ///
-/// Escaping runs over every interpolated value of a report, transcripts included, so it works
-/// on UTF-8 bytes rather than Unicode scalars, and returns text that needs no change as it is.
+/// Escaping runs over every interpolated value of a report, transcripts included (a JUnit
+/// report of 12,000 conversations escapes over 100 MB), so it works on UTF-8 bytes rather than
+/// Unicode scalars and returns text that needs no change as it is. Other text is measured
+/// first and then written once into a string of exactly that size, each run of unchanged
+/// bytes copied at once: no intermediate byte array, no second copy.
 struct ASCIIReplacementTable: Sendable {
-    /// For each ASCII byte: 0 keep, 1 remove, 2 + n replace by `replacements[n]`.
+    /// What happens to each of the 256 byte values (see ``ByteAction``).
     private let actions: [UInt8]
-    private let replacements: [[UInt8]]
-
-    private static let keep: UInt8 = 0
-    private static let remove: UInt8 = 1
+    /// All replacement texts, one after the other; ``replacementRanges`` says where each is.
+    private let replacementBytes: [UInt8]
+    private let replacementRanges: [Range<Int>]
 
     /// - Parameters:
     ///   - replacements: ASCII characters and the text each becomes.
     ///   - removed: ASCII characters that are dropped.
     init(replacements: [Unicode.Scalar: String], removed: [ClosedRange<UInt8>]) {
-        var actions = [UInt8](repeating: Self.keep, count: 128)
+        var actions = [UInt8](repeating: ByteAction.keep, count: 256)
         for range in removed {
-            for byte in range { actions[Int(byte)] = Self.remove }
+            for byte in range where byte < 0x80 { actions[Int(byte)] = ByteAction.remove }
         }
-        var texts: [[UInt8]] = []
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
         for (scalar, text) in replacements.sorted(by: { $0.key.value < $1.key.value }) where scalar.isASCII {
-            actions[Int(scalar.value)] = 2 + UInt8(texts.count)
-            texts.append(Array(text.utf8))
+            actions[Int(scalar.value)] = ByteAction.firstReplacement + UInt8(ranges.count)
+            ranges.append(bytes.count..<bytes.count + text.utf8.count)
+            bytes += text.utf8
         }
+        // The lead bytes of the removed three-byte characters (see `Changes.isRemovedSequence`).
+        actions[0xE2] = ByteAction.maybeRemovedSequence
+        actions[0xEF] = ByteAction.maybeRemovedSequence
         self.actions = actions
-        self.replacements = texts
+        self.replacementBytes = bytes
+        self.replacementRanges = ranges
     }
 
     func apply(to text: String) -> String {
@@ -34,54 +42,103 @@ struct ASCIIReplacementTable: Sendable {
         let original = text
         return text.withUTF8 { bytes in
             actions.withUnsafeBufferPointer { actions in
-                guard let first = firstChange(in: bytes, actions: actions) else { return original }
-                var output: [UInt8] = []
-                output.reserveCapacity(bytes.count + bytes.count / 8 + 16)
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
-                var index = first
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte < 0x80 {
-                        let action = actions[Int(byte)]
-                        if action == Self.keep {
-                            output.append(byte)
-                        } else if action != Self.remove {
-                            output.append(contentsOf: replacements[Int(action - 2)])
-                        }
-                        index += 1
-                    } else if isRemovedSequence(bytes, at: index) {
-                        index += 3
-                    } else {
-                        output.append(byte)
-                        index += 1
+                replacementBytes.withUnsafeBufferPointer { replacementBytes in
+                    replacementRanges.withUnsafeBufferPointer { replacementRanges in
+                        let changes = Changes(
+                            bytes: bytes, actions: actions, replacementBytes: replacementBytes,
+                            replacementRanges: replacementRanges)
+                        guard let count = changes.outputCount() else { return original }
+                        return String(unsafeUninitializedCapacity: count) { output in changes.write(into: output) }
                     }
                 }
-                return String(decoding: output, as: UTF8.self)
+            }
+        }
+    }
+}
+
+/// What the table does with a byte value.
+private enum ByteAction {
+    static let keep: UInt8 = 0
+    static let remove: UInt8 = 1
+    /// The lead byte of a removed three-byte character, kept when the next bytes do not complete one.
+    static let maybeRemovedSequence: UInt8 = 2
+    /// `firstReplacement + n` replaces the byte by the table's n-th replacement text.
+    static let firstReplacement: UInt8 = 3
+}
+
+/// The changes a table makes to one text's UTF-8 bytes, found by one forward scan: each is a
+/// range of bytes removed or replaced, and the bytes put in their place (none when removed).
+/// Every changed range is an ASCII byte or a whole three-byte character, so the unchanged
+/// runs between them are whole characters and the result is valid UTF-8.
+private struct Changes {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let actions: UnsafeBufferPointer<UInt8>
+    let replacementBytes: UnsafeBufferPointer<UInt8>
+    let replacementRanges: UnsafeBufferPointer<Range<Int>>
+
+    /// Calls `body` with each changed range of bytes and the bytes that replace it, in order.
+    @inline(__always)
+    func forEach(_ body: (_ changed: Range<Int>, _ replacement: Range<Int>) -> Void) {
+        let removed = 0..<0
+        var index = 0
+        while index < bytes.count {
+            let action = actions[Int(bytes[index])]
+            if action == ByteAction.keep {
+                index += 1
+            } else if action == ByteAction.maybeRemovedSequence {
+                if isRemovedSequence(at: index) {
+                    body(index..<index + 3, removed)
+                    index += 3
+                } else {
+                    index += 1
+                }
+            } else {
+                body(index..<index + 1, action == ByteAction.remove ? removed : replacementRanges[Int(action - ByteAction.firstReplacement)])
+                index += 1
             }
         }
     }
 
-    /// The index of the first byte that is not kept as it is, or `nil` when the text needs no change.
-    private func firstChange(in bytes: UnsafeBufferPointer<UInt8>, actions: UnsafeBufferPointer<UInt8>) -> Int? {
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if actions[Int(byte)] == Self.keep { continue }
-                return index
-            }
-            if isRemovedSequence(bytes, at: index) { return index }
+    /// The length in bytes of the changed text, or `nil` when nothing changes.
+    func outputCount() -> Int? {
+        var count = bytes.count
+        var changed = false
+        forEach { range, replacement in
+            count += replacement.count - range.count
+            changed = true
         }
-        return nil
+        return changed ? count : nil
+    }
+
+    /// Writes the changed text into `output`, which holds ``outputCount()`` bytes; returns that count.
+    func write(into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        // Both are `nil` only when empty: all the text removed, or no text.
+        guard let target = output.baseAddress, let source = bytes.baseAddress else { return 0 }
+        var written = 0
+        func copy(_ start: UnsafePointer<UInt8>, _ count: Int) {
+            (target + written).update(from: start, count: count)
+            written += count
+        }
+        var unchangedStart = 0
+        forEach { range, replacement in
+            copy(source + unchangedStart, range.lowerBound - unchangedStart)
+            if let replacementSource = replacementBytes.baseAddress {
+                copy(replacementSource + replacement.lowerBound, replacement.count)
+            }
+            unchangedStart = range.upperBound
+        }
+        copy(source + unchangedStart, bytes.count - unchangedStart)
+        return written
     }
 
     /// Whether a removed three-byte character starts at `index`: U+FFFE or U+FFFF (`EF BF BE`,
     /// `EF BF BF`), U+202A–U+202E (`E2 80 AA`–`E2 80 AE`) or U+2066–U+2069 (`E2 81 A6`–`E2 81 A9`).
     @inline(__always)
-    private func isRemovedSequence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let lead = bytes[index]
-        guard lead == 0xEF || lead == 0xE2, index + 2 < bytes.count else { return false }
-        let second = bytes[index + 1], third = bytes[index + 2]
+    private func isRemovedSequence(at index: Int) -> Bool {
+        guard index + 2 < bytes.count else { return false }
+        let lead = bytes[index], second = bytes[index + 1], third = bytes[index + 2]
         if lead == 0xEF { return second == 0xBF && (third == 0xBE || third == 0xBF) }
-        return (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third))
+        return lead == 0xE2
+            && ((second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)))
     }
 }

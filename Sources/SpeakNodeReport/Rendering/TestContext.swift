@@ -15,9 +15,7 @@ enum TestContext {
         // The deciding attempt's context is among them: reuse it rather than format its transcript again.
         let decidingContext = deciding == nil ? nil : attempts[test.decidingAttemptIndex]
         let hasReruns = test.attempts.indices.contains { rerunElement(test, attemptAt: $0) != nil }
-        var context = outcome(test.outcome)
-        context.reserveCapacity(context.count + 27)
-        context.merge([
+        return object(test.outcome, [
             "id": .string(test.id),
             "name": .string(test.name),
             "runID": .string(test.runID),
@@ -46,11 +44,18 @@ enum TestContext {
             "hasSystemOut": .bool(hasSystemOut(deciding, test: test)),
             "reruns": .lazy { .list(reruns(test)) },
             "hasReruns": .bool(hasReruns),
-        ]) { _, new in new }
-        return context
+        ])
     }
 
     static func outcome(_ outcome: Outcome) -> [String: MustacheValue] {
+        var values: [String: MustacheValue] = [:]
+        values.reserveCapacity(outcomeKeyCount)
+        add(outcome, to: &values)
+        return values
+    }
+
+    /// Adds the keys of ``outcome(_:)`` to `values`.
+    static func add(_ outcome: Outcome, to values: inout [String: MustacheValue]) {
         let (label, symbol): (String, String) =
             switch outcome {
             case .passed: ("Passed", "✅")
@@ -58,20 +63,33 @@ enum TestContext {
             case .error: ("Error", "⚠️")
             case .skipped: ("Skipped", "⏭️")
             }
-        return [
-            "outcome": .string(outcome.rawValue), "outcomeLabel": .string(label), "symbol": .string(symbol),
-            "isPassed": .bool(outcome == .passed), "isFailed": .bool(outcome == .failed),
-            "isError": .bool(outcome == .error), "isSkipped": .bool(outcome == .skipped),
-            "isProblem": .bool(outcome.isProblem),
-        ]
+        values["outcome"] = .string(outcome.rawValue)
+        values["outcomeLabel"] = .string(label)
+        values["symbol"] = .string(symbol)
+        values["isPassed"] = .bool(outcome == .passed)
+        values["isFailed"] = .bool(outcome == .failed)
+        values["isError"] = .bool(outcome == .error)
+        values["isSkipped"] = .bool(outcome == .skipped)
+        values["isProblem"] = .bool(outcome.isProblem)
+    }
+
+    /// How many keys ``add(_:to:)`` adds.
+    private static let outcomeKeyCount = 8
+
+    /// An object of the outcome's keys and `values`, built in one dictionary sized for both
+    /// rather than two merged: a report builds one for every test and attempt.
+    private static func object(_ outcome: Outcome, _ values: KeyValuePairs<String, MustacheValue>) -> [String: MustacheValue] {
+        var object: [String: MustacheValue] = [:]
+        object.reserveCapacity(outcomeKeyCount + values.count)
+        add(outcome, to: &object)
+        for (key, value) in values { object[key] = value }
+        return object
     }
 
     static func attempt(_ attempt: AttemptResult, number: Int, isDeciding: Bool) -> [String: MustacheValue] {
         let conversation = attempt.conversation
         let recordingURL = WebLink.http(conversation.audioURL)
-        var context = outcome(attempt.outcome)
-        context.reserveCapacity(context.count + 19)
-        context.merge([
+        return object(attempt.outcome, [
             "number": .int(number),
             "isDeciding": .bool(isDeciding),
             "message": .string(attempt.message),
@@ -94,18 +112,17 @@ enum TestContext {
                 return transcript(lines, texts: lines.map(\.line), slowTurns: attempt.insights.slowTurns)
             },
             "hasTranscript": .bool(!conversation.history.isEmpty),
-        ]) { _, new in new }
-        return context
+        ])
     }
 
     /// The JUnit (Maven Surefire) entries for attempts other than the deciding one that failed
     /// or errored: `flakyFailure`/`flakyError` when the test passed in the end,
     /// `rerunFailure`/`rerunError` when it failed or errored.
     static func reruns(_ test: TestResult) -> [MustacheValue] {
-        test.attempts.enumerated().compactMap { index, attempt in
+        test.attempts.indices.compactMap { index in
             guard let element = rerunElement(test, attemptAt: index) else { return nil }
-            let transcript = TranscriptLine.lines(of: attempt.conversation).map(\.line)
-            let systemOut = systemOut(attempt, test: nil, transcript: transcript)
+            let attempt = test.attempts[index]
+            let systemOut = systemOut(attempt, test: nil)
             return [
                 "element": .string(element),
                 "number": .int(index + 1),
@@ -122,10 +139,12 @@ enum TestContext {
     /// The rerun element the attempt at `index` gets (`flakyFailure`…), or `nil` when it is
     /// the deciding attempt, did not fail or error, or the test was skipped.
     static func rerunElement(_ test: TestResult, attemptAt index: Int) -> String? {
-        let attempt = test.attempts[index]
-        guard test.outcome != .skipped, index != test.decidingAttemptIndex, attempt.outcome.isProblem else { return nil }
+        // Only the outcome is read: every test asks this of each of its attempts, and copying
+        // a whole attempt (its conversation) retains and releases every text in it.
+        let outcome = test.attempts[index].outcome
+        guard test.outcome != .skipped, index != test.decidingAttemptIndex, outcome.isProblem else { return nil }
         let prefix = test.outcome == .passed ? "flaky" : "rerun"
-        return prefix + (attempt.outcome == .failed ? "Failure" : "Error")
+        return prefix + (outcome == .failed ? "Failure" : "Error")
     }
 
     /// The reasons, one a line; the message when there are none.
@@ -134,13 +153,8 @@ enum TestContext {
         return attempt.reasons.isEmpty ? attempt.message : attempt.reasons.joined(separator: "\n")
     }
 
-    /// What JUnit's `<system-out>` shows for a test's deciding attempt (see below).
-    static func systemOut(_ deciding: AttemptResult?, test: TestResult) -> String {
-        guard let deciding else { return "" }
-        return systemOut(deciding, test: test, transcript: TranscriptLine.lines(of: deciding.conversation).map(\.line))
-    }
-
-    /// Whether ``systemOut(_:test:)`` has anything to show, without formatting the transcript.
+    /// Whether ``systemOut(_:test:)`` has anything to show for a test's deciding attempt,
+    /// without writing the transcript.
     static func hasSystemOut(_ deciding: AttemptResult?, test: TestResult) -> Bool {
         guard let deciding else { return false }
         let conversation = deciding.conversation
@@ -148,21 +162,23 @@ enum TestContext {
             || !conversation.history.isEmpty
     }
 
-    /// What JUnit's `<system-out>` shows for an attempt: which attempt, the session, the
-    /// recording link, then the transcript (the attempt's lines as text), one line each.
-    static func systemOut(_ attempt: AttemptResult?, test: TestResult?, transcript: [String]) -> String {
+    /// What JUnit's `<system-out>` shows for an attempt: which attempt decided the outcome (when
+    /// `test`, the attempt's test, has several), the session, the recording link, then the
+    /// transcript (each line as ``TranscriptLine/line``), one line each.
+    static func systemOut(_ attempt: AttemptResult?, test: TestResult?) -> String {
         guard let attempt else { return "" }
-        var lines: [String] = []
+        let conversation = attempt.conversation
+        var lines = PlainTextLines()
         if let test, test.attempts.count > 1 {
-            lines.append("attempt \(test.decidingAttemptIndex + 1) of \(test.attempts.count) decided the outcome")
+            lines.appendLine("attempt \(test.decidingAttemptIndex + 1) of \(test.attempts.count) decided the outcome")
         }
-        if let session = attempt.conversation.sessionID { lines.append("session: \(session)") }
-        if let url = WebLink.http(attempt.conversation.audioURL) { lines.append("recording: \(url)") }
-        if !transcript.isEmpty {
-            lines.append("transcript:")
-            lines += transcript
+        if let session = conversation.sessionID { lines.appendLine("session: " + session) }
+        if let url = WebLink.http(conversation.audioURL) { lines.appendLine("recording: " + url) }
+        if !conversation.history.isEmpty {
+            lines.appendLine("transcript:")
+            TranscriptLine.write(conversation, into: &lines)
         }
-        return lines.joined(separator: "\n")
+        return lines.text
     }
 
     /// The transcript lines (`texts` holds each line's `line` text); those of `slowTurns` are

@@ -21,7 +21,7 @@ struct TranscriptLine: Hashable {
 
     /// The lines of a conversation, with offsets from `start_time`, else the first item's time.
     static func lines(of conversation: Conversation) -> [TranscriptLine] {
-        let start = conversation.startTime ?? conversation.history.lazy.compactMap(\.createdAt).first
+        let start = startOfOffsets(in: conversation)
         return conversation.history.map { item in
             var line = TranscriptLine(item)
             if let start, let time = item.createdAt {
@@ -31,45 +31,87 @@ struct TranscriptLine: Hashable {
         }
     }
 
+    /// Writes each line of a conversation as ``lines(of:)`` gives it (its `line`), one line
+    /// each, without making a ``TranscriptLine`` or a string per line.
+    static func write(_ conversation: Conversation, into lines: inout PlainTextLines) {
+        let start = startOfOffsets(in: conversation)
+        for item in conversation.history {
+            lines.startLine()
+            if let start, let time = item.createdAt {
+                lines.append("[")
+                lines.append(DurationText.offset(time.timeIntervalSince(start)))
+                lines.append("] ")
+            }
+            _ = writeText(of: item, into: &lines.text)
+        }
+    }
+
+    private static func startOfOffsets(in conversation: Conversation) -> Date? {
+        conversation.startTime ?? conversation.history.lazy.compactMap(\.createdAt).first
+    }
+
     private init(_ item: HistoryItem) {
         offset = nil
-        isError = false
+        var text = ""
+        (kind, isError) = Self.writeText(of: item, into: &text)
+        self.text = text
+    }
+
+    /// Appends the line's text for `item` (without the offset) to `text`; returns the line's
+    /// `kind` and whether it is a tool error.
+    private static func writeText(of item: HistoryItem, into text: inout String) -> (kind: String, isError: Bool) {
         let kind = item.kind ?? ""
         if kind == "FunctionCall" || (item.toolName != nil && item.toolOutput == nil && kind.isEmpty) {
-            self.kind = "toolCall"
-            let speaker = item.role.map(Self.shortened) ?? "Agent"
-            let name = Self.shortened(item.toolName ?? "?")
-            text = "\(speaker) → tool \(name)(\(Self.shortened(item.toolArgumentsJSON ?? "")))"
+            text += item.role.map(shortened) ?? "Agent"
+            text += " → tool "
+            text += shortened(item.toolName ?? "?")
+            text += "("
+            text += shortened(item.toolArgumentsJSON ?? "")
+            text += ")"
+            return ("toolCall", false)
         } else if kind == "FunctionCallOutput" || (item.toolOutput != nil && kind.isEmpty) {
-            self.kind = "toolOutput"
-            isError = item.toolIsError ?? false
-            let label = isError ? "tool error" : "tool output"
-            let name = item.toolName.map { " (\(Self.shortened($0)))" } ?? ""
-            text = "\(label)\(name): \(Self.shortened(item.toolOutput ?? item.content ?? ""))"
+            let isError = item.toolIsError ?? false
+            text += isError ? "tool error" : "tool output"
+            if let name = item.toolName {
+                text += " ("
+                text += shortened(name)
+                text += ")"
+            }
+            text += ": "
+            text += shortened(item.toolOutput ?? item.content ?? "")
+            return ("toolOutput", isError)
         } else if kind == "AgentHandoff" || (item.handoffToAgentID != nil && kind.isEmpty) {
-            self.kind = "handoff"
-            text = "handoff → agent \(Self.shortened(item.handoffToAgentID ?? "?"))"
+            text += "handoff → agent "
+            text += shortened(item.handoffToAgentID ?? "?")
+            return ("handoff", false)
         } else if kind == "AgentConfigUpdate" || ((item.instructions != nil || !item.toolsAdded.isEmpty) && kind.isEmpty) {
-            self.kind = "configUpdate"
             var parts: [String] = []
-            if let instructions = item.instructions { parts.append("instructions: \(Self.shortened(instructions))") }
-            if !item.toolsAdded.isEmpty { parts.append("tools added: \(Self.shortened(item.toolsAdded.joined(separator: ", ")))") }
-            text = "config update: " + (parts.isEmpty ? "(no details)" : parts.joined(separator: "; "))
+            if let instructions = item.instructions { parts.append("instructions: \(shortened(instructions))") }
+            if !item.toolsAdded.isEmpty { parts.append("tools added: \(shortened(item.toolsAdded.joined(separator: ", ")))") }
+            text += "config update: "
+            text += parts.isEmpty ? "(no details)" : parts.joined(separator: "; ")
+            return ("configUpdate", false)
         } else if kind == "Message" || kind.isEmpty {
-            self.kind = "message"
-            let speaker = Self.shortened(item.role ?? "?")
-            let interrupted = item.interrupted == true ? " (interrupted)" : ""
-            text = "\(speaker): \(Self.shortened(item.content ?? ""))\(interrupted)"
+            text += shortened(item.role ?? "?")
+            text += ": "
+            text += shortened(item.content ?? "")
+            if item.interrupted == true { text += " (interrupted)" }
+            return ("message", false)
         } else {
-            self.kind = "other"
-            let detail = item.content ?? item.toolOutput ?? item.toolName ?? ""
-            text = "\(Self.shortened(kind)): \(Self.shortened(detail))"
+            text += shortened(kind)
+            text += ": "
+            text += shortened(item.content ?? item.toolOutput ?? item.toolName ?? "")
+            return ("other", false)
         }
     }
 
     static func shortened(_ text: String) -> String {
-        // A character takes at least one byte, so short text needs no (linear) character count.
-        guard text.utf8.count > maximumTextLength, text.count > maximumTextLength else { return text }
-        return String(text.prefix(maximumTextLength)) + "… (\(text.count - maximumTextLength) more characters)"
+        // A character takes at least one byte, so short text needs no (linear) character count;
+        // longer text is walked once to the cut, and counted to its end only when it is cut.
+        guard text.utf8.count > maximumTextLength,
+            let cut = text.index(text.startIndex, offsetBy: maximumTextLength, limitedBy: text.endIndex),
+            cut < text.endIndex
+        else { return text }
+        return String(text[..<cut]) + "… (\(text.count - maximumTextLength) more characters)"
     }
 }

@@ -15,6 +15,11 @@ struct RenderingFastPathTests {
             "\u{7F}\u{80}\u{85}\u{9F}\u{A0}\u{2028}\u{2029}",
             "\u{2029}\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{202F}\u{2065}\u{2066}\u{2067}\u{2068}\u{2069}\u{206A}",
             "\u{200E}\u{200F}\u{061C}\u{200B}\u{200D}\u{2060}\u{FEFF} deliaf\u{202E}failed\u{202C}", String(repeating: "long <&> text ", count: 500),
+            // Kept characters that share a lead byte (E2 or EF) and often a second byte with removed ones.
+            "\u{2026}\u{2014}\u{20AC}\u{2029}\u{2065}\u{206A}\u{2070}\u{FFFD}\u{FEFF}\u{FF5E}\u{FFEE}",
+            // Nothing but removed characters; a change first, last, or both.
+            "\u{202E}\u{FFFF}\u{0}\u{2066}", "&", "<a", "a>", "\u{202E}é", "é\u{FFFE}", "&\u{1F}&",
+            String(repeating: "🙂", count: 3000) + "<" + String(repeating: "x", count: 5000) + "\u{2069}",
         ]
         samples.append(String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }))
         samples += samples.map { "x" + $0 + "\u{FFFF}y" }
@@ -47,6 +52,18 @@ struct RenderingFastPathTests {
     func escaping(_ text: String) {
         #expect(XMLEscaper.escape(text) == Self.referenceXML(text, apostrophe: "&apos;", keepsCarriageReturn: false))
         #expect(HTMLEscaper.escape(text) == Self.referenceXML(text, apostrophe: "&#39;", keepsCarriageReturn: true))
+    }
+
+    @Test("a table that only removes characters gives the text without them", arguments: samples)
+    func removingOnly(_ text: String) {
+        let table = ASCIIReplacementTable(replacements: [:], removed: [0x00...0x1F])
+        let expected = String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
+            switch scalar.value {
+            case 0x00...0x1F, 0xFFFE, 0xFFFF, 0x202A...0x202E, 0x2066...0x2069: false
+            default: true
+            }
+        }))
+        #expect(table.apply(to: text) == expected)
     }
 
     @Test("text that needs no escaping comes back unchanged")
@@ -86,6 +103,54 @@ struct RenderingFastPathTests {
             #expect(DurationText.formatted(value, decimals: 1) == String(format: "%.1f", locale: posix, value), "\(value)")
             #expect(DurationText.formatted(value, decimals: 2) == String(format: "%.2f", locale: posix, value), "\(value)")
         }
+    }
+
+    /// Latencies as `InsightFormat.format` wrote them before it worked on integers.
+    private static func referenceLatency(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds > 0 else { return "0 ms" }
+        guard seconds < 1e12 else { return "\(seconds) s" }
+        let milliseconds = Int64((seconds * 1000).rounded())
+        if milliseconds < 1000 { return "\(milliseconds) ms" }
+        let hundredths = Int64((seconds * 100).rounded())
+        var fraction = String(hundredths % 100)
+        if fraction.count < 2 { fraction = "0" + fraction }
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        return fraction.isEmpty ? "\(hundredths / 100) s" : "\(hundredths / 100).\(fraction) s"
+    }
+
+    @Test("latencies and offsets match their string-built definitions")
+    func latenciesAndOffsets() {
+        var random = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -1, .nan, .infinity, 0.0004, 0.9994, 0.9995, 0.9996, 1, 1.005, 1.05, 1.5, 9.995, 59.95, 99.99, 5999.94, 5999.95, 6000, 123_456.7, 1e12, 1e15]
+        for thousandths in 0..<4000 { values.append(Double(thousandths) / 1000) }
+        for hundredths in 0..<4000 { values.append(Double(hundredths) / 100 + 0.005) }
+        for _ in 0..<5000 { values.append(Double.random(in: 0..<10_000, using: &random)) }
+        for value in values {
+            #expect(InsightFormat.format(value) == Self.referenceLatency(value), "\(value)")
+            if value.isFinite, value < 1e12 {
+                let tenths = Int(((value > 0 ? value : 0) * 10).rounded())
+                let (minutes, rest) = (tenths / 600, tenths % 600)
+                let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+                #expect(DurationText.offset(value) == "\(twoDigits(minutes)):\(twoDigits(rest / 10)).\(rest % 10)", "\(value)")
+            }
+        }
+    }
+
+    @Test("a slow turn's speaker is its role unless missing or blank, whatever its first byte", arguments: [
+        nil, "", " ", "\u{A0}", "\u{2003}\u{3000}", "\t\n", "User", "Assistant", " User", "\u{A0}x", "é", "🙂", "A\u{301}", "~", "\u{7F}",
+    ] as [String?])
+    func speaker(_ role: String?) {
+        let turn = SlowTurn(sessionID: nil, historyIndex: 0, itemID: nil, role: role, text: nil, offset: nil, overruns: [])
+        #expect(LatencyContext.speaker(turn) == role.nonBlankText)
+    }
+
+    @Test("slow-turn text is cut by characters, whatever its bytes")
+    func slowTurnShortening() {
+        let limit = LatencyContext.maximumTextLength
+        let accented = String(repeating: "e\u{301}", count: limit)
+        #expect(LatencyContext.shortened(accented) == accented, "three bytes a character, but not too many characters")
+        #expect(LatencyContext.shortened(accented + "🙂") == accented + "…")
+        #expect(LatencyContext.shortened(String(repeating: "x", count: limit + 1)) == String(repeating: "x", count: limit) + "…")
     }
 
     @Test("links: plain URLs take the fast path, everything else the careful one", arguments: [

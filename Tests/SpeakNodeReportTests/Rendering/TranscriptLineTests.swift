@@ -4,10 +4,10 @@ import Testing
 
 @Suite("Transcript lines")
 struct TranscriptLineTests {
-    @Test("Each kind of history item reads as one line, offset from the conversation's start")
-    func kinds() {
+    /// One history item of each kind, the first two with times.
+    static let everyKind: Conversation = {
         let start = ReportFixture.start
-        let conversation = Conversation(
+        return Conversation(
             startTime: start,
             history: [
                 HistoryItem(role: "User", content: "Monday please", kind: "Message", createdAt: start.addingTimeInterval(12.3)),
@@ -18,7 +18,11 @@ struct TranscriptLineTests {
                 HistoryItem(role: "Assistant", content: "Sorry", kind: "Message", interrupted: true),
                 HistoryItem(content: "?", kind: "SomethingNew"),
             ])
-        let lines = TranscriptLine.lines(of: conversation)
+    }()
+
+    @Test("Each kind of history item reads as one line, offset from the conversation's start")
+    func kinds() {
+        let lines = TranscriptLine.lines(of: Self.everyKind)
         #expect(lines.map(\.line) == [
             "[00:12.3] User: Monday please",
             #"[00:15.0] Agent → tool book_slot({"day":"mon"})"#,
@@ -29,6 +33,23 @@ struct TranscriptLineTests {
             "SomethingNew: ?",
         ])
         #expect(lines[2].isError)
+    }
+
+    @Test("Written as plain text, a transcript reads as its lines joined", arguments: [
+        everyKind, Conversation(history: []),
+        // Kinds read from the fields when the payload names none.
+        Conversation(history: [
+            HistoryItem(toolName: "lookup", toolOutput: "ok"), HistoryItem(toolName: "lookup"),
+            HistoryItem(handoffToAgentID: "billing"), HistoryItem(toolsAdded: ["refund"]), HistoryItem(kind: "AgentConfigUpdate"),
+            HistoryItem(role: " ", content: "<&>\u{202E}"), HistoryItem(),
+        ]),
+        Conversation(history: [HistoryItem(role: "User", content: String(repeating: "é", count: 3000), kind: "Message")]),
+    ])
+    func written(_ conversation: Conversation) {
+        var lines = PlainTextLines()
+        lines.appendLine("transcript:")
+        TranscriptLine.write(conversation, into: &lines)
+        #expect(lines.text == (["transcript:"] + TranscriptLine.lines(of: conversation).map(\.line)).joined(separator: "\n"))
     }
 
     @Test("Without a start time, offsets count from the first item with a time")

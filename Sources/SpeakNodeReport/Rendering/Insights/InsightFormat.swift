@@ -8,17 +8,21 @@ import Foundation
 /// notice a change.
 enum InsightFormat {
     /// `850 ms`, `1.23 s`, `1.5 s`, `2 s`; `0 ms` for zero or anything not a usable number.
+    ///
+    /// Plain-text reports print several of these for every slow turn, so the text is put
+    /// together from integers and short pieces (each fits a small, unallocated string) rather
+    /// than by interpolation and trimming zeros off a string.
     static func format(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds > 0 else { return "0 ms" }
         // Beyond a trillion seconds (absurd input) the integer arithmetic below could overflow.
         guard seconds < 1e12 else { return "\(seconds) s" }
         let milliseconds = Int64((seconds * 1000).rounded())
-        if milliseconds < 1000 { return "\(milliseconds) ms" }
-        let hundredths = Int64((seconds * 100).rounded())
-        var fraction = String(hundredths % 100)
-        if fraction.count < 2 { fraction = "0" + fraction }
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        return fraction.isEmpty ? "\(hundredths / 100) s" : "\(hundredths / 100).\(fraction) s"
+        if milliseconds < 1000 { return String(milliseconds) + " ms" }
+        let (whole, hundredths) = Int64((seconds * 100).rounded()).quotientAndRemainder(dividingBy: 100)
+        if hundredths == 0 { return String(whole) + " s" }
+        // Up to two decimals without trailing zeros: `.5`, `.05`, `.25`.
+        let decimals = hundredths % 10 == 0 ? String(hundredths / 10) : (hundredths < 10 ? "0" : "") + String(hundredths)
+        return String(whole) + "." + decimals + " s"
     }
 
     /// A signed change as a percentage of whole percent: `+25%`, `-8%`.

@@ -68,14 +68,14 @@ enum InsightsContext {
     ///
     /// A test failed by the latency gate passed its deciding attempt, so its `message`,
     /// `reasons`, `reasonsText` and `type` (`LatencyBudget`) are replaced by the gate's failure.
-    /// `insightLines`, one line per slow turn, is lazy: built when a template renders it.
+    /// `insightLines` (``insightText(_:)``), one line per slow turn, is lazy: built when a template renders it.
     static func test(_ test: TestResult, budget: LatencyBudget) -> [String: MustacheValue] {
         var context: [String: MustacheValue] = [
             "latencyStats": .object(LatencyContext.latency(test.insights, budget: budget)),
             "signals": .object(SignalsContext.signals(test.insights.signals)),
             "repeat": repeatValue(test),
             "isRepeated": .bool(test.attempts.count > 1),
-            "insightLines": .lazy { .string(insightLines(test).joined(separator: "\n")) },
+            "insightLines": .lazy { .string(insightText(test)) },
             "hasInsightLines": .bool(hasInsightLines(test)),
             "latencyFailure": .null,
             "hasLatencyFailure": .bool(test.latencyFailure != nil),
@@ -146,24 +146,24 @@ enum InsightsContext {
         ]
     }
 
-    /// What a plain-text report such as JUnit's `<system-out>` shows of a test's insights:
-    /// its latency lines (see ``latencyLines(_:)``), then `signals: …` and, for a repeated
-    /// test, `pass rate: 1 of 2 evaluated attempts passed (50%)`.
-    static func insightLines(_ test: TestResult) -> [String] {
-        var lines = latencyLines(test.insights)
+    /// What a plain-text report such as JUnit's `<system-out>` shows of a test's insights, one
+    /// line each: its latency lines (see ``writeLatencyLines(_:into:)``), then `signals: …` and,
+    /// for a repeated test, `pass rate: 1 of 2 evaluated attempts passed (50%)`.
+    static func insightText(_ test: TestResult) -> String {
+        var lines = PlainTextLines()
+        writeLatencyLines(test.insights, into: &lines)
         let signals = test.insights.signals
         if signals != ConversationSignals() {
-            var line = "signals: " + SignalsContext.summary(signals, talkTime: signals.talkTime.map(DurationText.readable))
-            if !signals.toolNames.isEmpty { line += "; tools: " + signals.toolNames.joined(separator: ", ") }
-            lines.append(line)
+            lines.appendLine("signals: " + SignalsContext.summary(signals, talkTime: signals.talkTime.map(DurationText.readable)))
+            if !signals.toolNames.isEmpty { lines.append("; tools: " + signals.toolNames.joined(separator: ", ")) }
         }
         if case .object(let repeated) = repeatValue(test), case .string(let text)? = repeated["text"] {
-            lines.append("pass rate: \(text)")
+            lines.appendLine("pass rate: \(text)")
         }
-        return lines
+        return lines.text
     }
 
-    /// Whether ``insightLines(_:)`` has any line, without formatting them.
+    /// Whether ``insightText(_:)`` has any line, without writing them.
     static func hasInsightLines(_ test: TestResult) -> Bool {
         !test.insights.latency.isEmpty || test.insights.slowTurnCount > 0
             || test.insights.signals != ConversationSignals() || test.attempts.count > 1
@@ -172,24 +172,42 @@ enum InsightsContext {
     /// `latency e2e_latency: 12 turns, p50 850 ms, p95 1.23 s, max 1.5 s`, one line per measured
     /// metric, then `slow turns: 2` and one line per slow turn (offset, speaker, text, what went
     /// over budget), for plain-text places such as JUnit's `<system-out>`.
-    static func latencyLines(_ insights: Insights) -> [String] {
-        var lines = insights.measuredMetrics.compactMap { metric -> String? in
-            guard let statistics = insights.statistics(of: metric) else { return nil }
-            return "latency \(metric.payloadName): \(ReportContext.counted(statistics.count, "turn", "turns")), "
-                + "p50 \(InsightFormat.format(statistics.p50)), p90 \(InsightFormat.format(statistics.p90)), "
-                + "p95 \(InsightFormat.format(statistics.p95)), max \(InsightFormat.format(statistics.max))"
+    ///
+    /// A test may have hundreds of slow turns: each line is written in pieces straight into
+    /// `lines`, with no string of its own.
+    static func writeLatencyLines(_ insights: Insights, into lines: inout PlainTextLines) {
+        var hasMetricLines = false
+        for metric in insights.measuredMetrics {
+            guard let statistics = insights.statistics(of: metric) else { continue }
+            hasMetricLines = true
+            lines.appendLine(
+                "latency \(metric.payloadName): \(ReportContext.counted(statistics.count, "turn", "turns")), "
+                    + "p50 \(InsightFormat.format(statistics.p50)), p90 \(InsightFormat.format(statistics.p90)), "
+                    + "p95 \(InsightFormat.format(statistics.p95)), max \(InsightFormat.format(statistics.max))")
         }
-        if !lines.isEmpty || insights.slowTurnCount > 0 {
-            lines.append("slow turns: \(insights.slowTurnCount)")
+        if hasMetricLines || insights.slowTurnCount > 0 {
+            lines.appendLine("slow turns: \(insights.slowTurnCount)")
         }
-        for turn in insights.slowTurns {
-            let offset = turn.offset.map { "[\(DurationText.offset($0))] " } ?? ""
-            let speaker = turn.role.nonBlankText ?? "Turn \(turn.historyIndex + 1)"
-            let text = LatencyContext.shortened(turn.text ?? "")
-            let overruns = turn.overruns.map(LatencyContext.overrunText).joined(separator: ", ")
-            lines.append("slow turn \(offset)\(speaker): \(text) — \(overruns)")
+        for turn in insights.slowTurns { writeSlowTurnLine(turn, into: &lines) }
+    }
+
+    /// `slow turn [00:12.3] Assistant: text — e2e_latency 1.92 s (budget 1.5 s), …`
+    private static func writeSlowTurnLine(_ turn: SlowTurn, into lines: inout PlainTextLines) {
+        lines.startLine()
+        lines.append("slow turn ")
+        if let offset = turn.offset {
+            lines.append("[")
+            lines.append(DurationText.offset(offset))
+            lines.append("] ")
         }
-        return lines
+        lines.append(LatencyContext.speaker(turn) ?? "Turn \(turn.historyIndex + 1)")
+        lines.append(": ")
+        lines.append(LatencyContext.shortened(turn.text ?? ""))
+        lines.append(" — ")
+        for (index, overrun) in turn.overruns.enumerated() {
+            if index > 0 { lines.append(", ") }
+            LatencyContext.write(overrun, into: &lines.text)
+        }
     }
 
     /// How often a repeated test passed: `passed`, `evaluated`, `passRate` (`67%`) and

@@ -8,14 +8,16 @@ enum LatencyContext {
     /// `slowTurnsPreview`, the first 20 of them, for summaries that must stay short;
     /// `overBudgetText` names the metrics whose p95 is over budget (`e2e_latency 2.1 s (budget 1.5 s)`).
     static func latency(_ insights: Insights, budget: LatencyBudget) -> [String: MustacheValue] {
-        let rows = insights.measuredMetrics.compactMap { metric in
-            insights.statistics(of: metric).map { row(metric, $0, budget: budget[metric]) }
+        let metrics = insights.measuredMetrics
+        let rows = metrics.compactMap { metric in
+            insights.statistics(of: metric).map { (metric: metric, values: row(metric, $0, budget: budget[metric])) }
         }
-        let e2e = insights.statistics(of: .e2eLatency).map { row(.e2eLatency, $0, budget: budget[.e2eLatency]) }
+        // Every test, run and report has these values: the e2e row is the one already built.
+        let e2e = rows.first { $0.metric == .e2eLatency }?.values
         // A run or a report may have hundreds of thousands of slow turns: their values are
         // built only when a template lists them.
         let slowTurns = insights.slowTurns
-        let overBudget = insights.measuredMetrics.compactMap { metric -> String? in
+        let overBudget = metrics.compactMap { metric -> String? in
             guard let statistics = insights.statistics(of: metric), let limit = budget[metric], statistics.p95 > limit
             else { return nil }
             return "\(metric.payloadName) \(InsightFormat.format(statistics.p95)) (budget \(InsightFormat.format(limit)))"
@@ -23,7 +25,7 @@ enum LatencyContext {
         return [
             "overBudgetText": .string(overBudget.joined(separator: ", ")),
             "hasOverBudget": .bool(!overBudget.isEmpty),
-            "metrics": .list(rows.map(MustacheValue.object)),
+            "metrics": .list(rows.map { .object($0.values) }),
             "hasMetrics": .bool(!rows.isEmpty),
             "e2e": e2e.map(MustacheValue.object) ?? .null,
             "hasE2E": .bool(e2e != nil),
@@ -71,7 +73,7 @@ enum LatencyContext {
             "offset": MustacheValue(turn.offset.map(DurationText.offset)),
             "hasOffset": .bool(turn.offset != nil),
             "role": MustacheValue(turn.role),
-            "speaker": .string(turn.role.nonBlankText ?? "Turn"),
+            "speaker": .string(speaker(turn) ?? "Turn"),
             "text": .string(shortened(text)),
             "hasText": .bool(!text.isBlankText),
             "sessionID": MustacheValue(turn.sessionID),
@@ -80,6 +82,16 @@ enum LatencyContext {
             "overruns": .list(overruns.map { .object($0.values) }),
             "overrunsText": .string(overrunsText),
         ]
+    }
+
+    /// Who spoke in the turn: its role, or `nil` when the role is missing or blank.
+    ///
+    /// Nearly every role (`User`, `Assistant`) starts with a printable ASCII character, which no
+    /// whitespace is, so only other roles are read character by character.
+    static func speaker(_ turn: SlowTurn) -> String? {
+        guard let role = turn.role else { return nil }
+        if let first = role.utf8.first, (0x21...0x7E).contains(first) { return role }
+        return role.isBlankText ? nil : role
     }
 
     static func overrun(_ overrun: BudgetOverrun) -> [String: MustacheValue] {
@@ -104,15 +116,31 @@ enum LatencyContext {
 
     /// `e2e_latency 1.92 s (budget 1.5 s)`.
     static func overrunText(_ overrun: BudgetOverrun) -> String {
-        "\(overrun.metric.payloadName) \(InsightFormat.format(overrun.value)) (budget \(InsightFormat.format(overrun.budget)))"
+        var text = ""
+        write(overrun, into: &text)
+        return text
+    }
+
+    /// Appends ``overrunText(_:)`` to `text`, for plain-text lists of slow turns.
+    static func write(_ overrun: BudgetOverrun, into text: inout String) {
+        text += overrun.metric.payloadName
+        text += " "
+        text += InsightFormat.format(overrun.value)
+        text += " (budget "
+        text += InsightFormat.format(overrun.budget)
+        text += ")"
     }
 
     /// Slow-turn lists quote what was said; a very long turn is cut like a transcript line.
     static let maximumTextLength = 300
 
     static func shortened(_ text: String) -> String {
-        // A character takes at least one byte, so short text needs no (linear) character count.
-        guard text.utf8.count > maximumTextLength, text.count > maximumTextLength else { return text }
-        return String(text.prefix(maximumTextLength)) + "…"
+        // A character takes at least one byte, so short text needs no (linear) character count;
+        // longer text is walked only as far as the cut.
+        guard text.utf8.count > maximumTextLength,
+            let cut = text.index(text.startIndex, offsetBy: maximumTextLength, limitedBy: text.endIndex),
+            cut < text.endIndex
+        else { return text }
+        return String(text[..<cut]) + "…"
     }
 }
