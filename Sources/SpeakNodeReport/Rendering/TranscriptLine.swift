@@ -60,16 +60,16 @@ struct TranscriptLine: Hashable {
     /// Appends the line's text for `item` (without the offset) to `text`; returns the line's
     /// `kind` and whether it is a tool error.
     private static func writeText(of item: HistoryItem, into text: inout String) -> (kind: String, isError: Bool) {
-        let kind = item.kind ?? ""
-        if kind == "FunctionCall" || (item.toolName != nil && item.toolOutput == nil && kind.isEmpty) {
+        let kind = TurnKind(item)
+        switch kind {
+        case .toolCall:
             text += item.role.map(shortened) ?? "Agent"
             text += " → tool "
             text += shortened(item.toolName ?? "?")
             text += "("
             text += shortened(item.toolArgumentsJSON ?? "")
             text += ")"
-            return ("toolCall", false)
-        } else if kind == "FunctionCallOutput" || (item.toolOutput != nil && kind.isEmpty) {
+        case .toolOutput:
             let isError = item.toolIsError ?? false
             text += isError ? "tool error" : "tool output"
             if let name = item.toolName {
@@ -79,30 +79,27 @@ struct TranscriptLine: Hashable {
             }
             text += ": "
             text += shortened(item.toolOutput ?? item.content ?? "")
-            return ("toolOutput", isError)
-        } else if kind == "AgentHandoff" || (item.handoffToAgentID != nil && kind.isEmpty) {
+            return (kind.rawValue, isError)
+        case .handoff:
             text += "handoff → agent "
             text += shortened(item.handoffToAgentID ?? "?")
-            return ("handoff", false)
-        } else if kind == "AgentConfigUpdate" || ((item.instructions != nil || !item.toolsAdded.isEmpty) && kind.isEmpty) {
+        case .configUpdate:
             var parts: [String] = []
             if let instructions = item.instructions { parts.append("instructions: \(shortened(instructions))") }
             if !item.toolsAdded.isEmpty { parts.append("tools added: \(shortened(item.toolsAdded.joined(separator: ", ")))") }
             text += "config update: "
             text += parts.isEmpty ? "(no details)" : parts.joined(separator: "; ")
-            return ("configUpdate", false)
-        } else if kind == "Message" || kind.isEmpty {
+        case .message:
             text += shortened(item.role ?? "?")
             text += ": "
             text += shortened(item.content ?? "")
             if item.interrupted == true { text += " (interrupted)" }
-            return ("message", false)
-        } else {
-            text += shortened(kind)
+        case .other:
+            text += shortened(item.kind ?? "")
             text += ": "
             text += shortened(item.content ?? item.toolOutput ?? item.toolName ?? "")
-            return ("other", false)
         }
+        return (kind.rawValue, false)
     }
 
     static func shortened(_ text: String) -> String {

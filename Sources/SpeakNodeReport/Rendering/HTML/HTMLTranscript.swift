@@ -26,7 +26,7 @@ enum HTMLTranscript {
     }
 
     private static func turn(_ item: HistoryItem, offset: String?, slowTurnText: SlowTurnText) -> [String: MustacheValue] {
-        let kind = HTMLTurnKind(item)
+        let kind = TurnKind(item)
         var value = kindKeys[kind] ?? [:]
         value["offset"] = MustacheValue(offset)
         if kind == .toolOutput { value["isError"] = .bool(item.toolIsError == true) }
@@ -69,8 +69,8 @@ enum HTMLTranscript {
     /// `isError` (only a tool output can be one). Made once, so a turn starts as a copy of its
     /// kind's and the hashing of these keys is not repeated for every turn; each has room for
     /// every key a turn may get, so a turn's dictionary is never grown.
-    private static let kindKeys: [HTMLTurnKind: [String: MustacheValue]] = Dictionary(
-        uniqueKeysWithValues: HTMLTurnKind.allCases.map { kind in
+    private static let kindKeys: [TurnKind: [String: MustacheValue]] = Dictionary(
+        uniqueKeysWithValues: TurnKind.allCases.map { kind in
             var keys = [String: MustacheValue](minimumCapacity: 24)
             keys["kind"] = .string(kind.rawValue)
             keys["isMessage"] = .bool(kind == .message)

@@ -30,7 +30,7 @@ struct HTMLTranscriptTests {
     func kindsAgree() {
         let lines = TranscriptLine.lines(of: Conversation(history: Self.items))
         for (item, line) in zip(Self.items, lines) {
-            #expect(HTMLTurnKind(item).rawValue == line.kind, "\(item)")
+            #expect(TurnKind(item).rawValue == line.kind, "\(item)")
         }
     }
 

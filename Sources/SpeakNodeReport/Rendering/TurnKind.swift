@@ -1,10 +1,9 @@
-/// What a history item is, as the HTML report lays it out: its raw value is the `kind` key of
-/// a turn, and each case has an `is…` key (`isMessage`, `isToolCall`…).
+/// What a history item is, for every report that lays out a transcript: its raw value is the
+/// `kind` of a transcript line and of an HTML turn (which also has an `is…` key per case:
+/// `isMessage`, `isToolCall`…).
 ///
-/// The same classification as ``TranscriptLine``'s `kind` (a test holds them together), made
-/// without building the line's text, which the HTML report does not show: an item's `kind`
-/// decides, and an item without one is told by the fields it carries.
-enum HTMLTurnKind: String, Sendable, CaseIterable {
+/// An item's `kind` decides; an item without one is told by the fields it carries.
+enum TurnKind: String, Sendable, CaseIterable {
     case message
     case toolCall
     case toolOutput
