@@ -80,7 +80,18 @@ struct RenderCommand {
             text += console.errorLine(message)
         }
         console.writeError(text)
-        return ExitCode(report: reported, failurePolicy: setup.failurePolicy, couldWriteEverything: errors.isEmpty)
+        let exitCode = ExitCode(report: reported, failurePolicy: setup.failurePolicy, couldWriteEverything: errors.isEmpty)
+        // Freeing every delivery, transcript and figure takes a good part of a second for ten
+        // thousand conversations: it happens on another thread, so the command (and the process)
+        // ends without waiting for it.
+        Self.release([consume report, consume reported])
+        return exitCode
+    }
+
+    /// Lets the last references to `reports` go on a background thread.
+    private static func release(_ reports: consuming [Report]) {
+        let reports = reports
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(reports) {} }
     }
 
     /// Puts a rendered report in place: commits its file, or prints it; throws what went wrong.
