@@ -24,6 +24,15 @@ public struct LatencySamples: Sendable, Hashable {
         self.init(Dictionary(uniqueKeysWithValues: zip(metrics, columns)))
     }
 
+    /// The samples of several sets, one after the other.
+    public init(joining parts: [LatencySamples]) {
+        var values: [LatencyMetric: [Double]] = [:]
+        for part in parts {
+            for (metric, partValues) in part.valuesByMetric { values[metric, default: []] += partValues }
+        }
+        self.init(values)
+    }
+
     /// The values of one metric (empty when none was measured).
     public func values(of metric: LatencyMetric) -> [Double] { valuesByMetric[metric] ?? [] }
 
