@@ -52,8 +52,7 @@ public struct Insights: Sendable {
 
     /// The insights of several parts together, in the order given.
     public init(combining parts: [Insights]) {
-        // The parts' values are gathered for the statistics only, then let go.
-        statistics = Self.samples(of: parts).statistics
+        statistics = Self.statistics(of: Self.measuredParts(of: parts))
         signals = parts.reduce(into: ConversationSignals()) { $0 += $1.signals }
         slowTurnCount = parts.reduce(0) { $0 + $1.slowTurnCount }
         storage = .combined(parts)
@@ -102,6 +101,18 @@ public struct Insights: Sendable {
     private static func samples(of parts: [Insights]) -> LatencySamples {
         if parts.count == 1 { return parts[0].samples }
         return LatencySamples(joining: measuredParts(of: parts).map(\.samples))
+    }
+
+    /// The statistics of every value `measured` holds: each metric's values are gathered
+    /// for its statistics only, then let go.
+    private static func statistics(of measured: [Insights]) -> [LatencyMetric: LatencyStatistics] {
+        var statistics: [LatencyMetric: LatencyStatistics] = [:]
+        for metric in LatencyMetric.allCases {
+            var values: [Double] = []
+            for part in measured { values += part.samples.values(of: metric) }
+            statistics[metric] = LatencyStatistics(values)
+        }
+        return statistics
     }
 
     /// The insights that hold the samples and slow turns of `parts`, in order: each part's

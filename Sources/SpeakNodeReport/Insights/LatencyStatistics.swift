@@ -23,13 +23,14 @@ public struct LatencyStatistics: Sendable, Hashable, Codable {
     /// Only the values at the ranks the percentiles and the maximum need are put in sorted
     /// position (see ``Swift/Array/moveToSortedPositions(ranks:)``), which gives exactly the
     /// numbers sorting everything would.
-    public init?(_ values: [Double]) {
+    public init?(_ values: consuming [Double]) {
         guard !values.isEmpty else { return nil }
         let count = values.count
         let p50 = Percentile.Interpolation(0.5, count: count)
         let p90 = Percentile.Interpolation(0.9, count: count)
         let p95 = Percentile.Interpolation(0.95, count: count)
-        var ordered = values
+        // Reordered in place when the caller hands over values it no longer needs.
+        var ordered = consume values
         ordered.moveToSortedPositions(ranks: [p50.lower, p50.upper, p90.lower, p90.upper, p95.lower, p95.upper, count - 1])
         self.init(
             count: count,
