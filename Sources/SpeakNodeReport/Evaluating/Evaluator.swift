@@ -39,7 +39,9 @@ public struct Evaluator: Sendable {
     /// report sorted, so it shows everything that was and was not read.
     public func evaluate(_ collection: CollectedInput, problems: [InputProblem] = []) -> Report {
         let runs = collection.runs
-            .map(evaluate(_:))
+            // Runs are evaluated side by side too, so one run's combined insights are worked
+            // out while the others' tests are still being evaluated.
+            .concurrentMap { evaluate($0) }
             .sorted(by: Self.isEarlier)
         var generatedAt: Date?
         for run in collection.runs {

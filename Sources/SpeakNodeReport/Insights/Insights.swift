@@ -88,6 +88,17 @@ public struct Insights: Sendable {
         }
     }
 
+    /// The first `limit` slow turns, in order, without gathering the others: for previews
+    /// of a run's or a report's slow turns, which may be hundreds of thousands.
+    public func slowTurns(prefix limit: Int) -> [SlowTurn] {
+        guard case .combined(let parts) = storage else { return Array(slowTurns.prefix(limit)) }
+        var slowTurns: [SlowTurn] = []
+        for part in parts where slowTurns.count < limit {
+            slowTurns += part.slowTurns(prefix: limit - slowTurns.count)
+        }
+        return slowTurns
+    }
+
     /// The statistics of one metric, when any turn measured it.
     public func statistics(of metric: LatencyMetric) -> LatencyStatistics? {
         if let statistics { return statistics[metric] }

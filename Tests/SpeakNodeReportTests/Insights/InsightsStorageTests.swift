@@ -65,4 +65,16 @@ struct InsightsStorageTests {
         #expect(combined.samples.values(of: .e2eLatency) == [9])
         #expect(combined.slowTurns.map(\.sessionID) == ["s1"])
     }
+
+    @Test("the first slow turns of combined insights are gathered from the first parts only")
+    func prefix() {
+        let first = conversation("s1", e2e: [2, 3])
+        let second = conversation("s2", e2e: [4])
+        let third = conversation("s3", e2e: [5, 6])
+        let report = Insights(combining: [Insights(combining: [first, second]), Insights(combining: [third])])
+        for limit in 0...6 {
+            #expect(report.slowTurns(prefix: limit) == Array(report.slowTurns.prefix(limit)))
+        }
+        #expect(first.slowTurns(prefix: 1).map(\.historyIndex) == [0])
+    }
 }
