@@ -1,3 +1,5 @@
+import Foundation
+
 /// Groups deliveries into runs, tests and attempts.
 ///
 /// The rules, each chosen so that the result depends only on *which* deliveries were read,
@@ -24,79 +26,107 @@ public struct Collector: Sendable {
 
     public func collect(_ deliveries: [Delivery]) -> CollectedInput {
         var nonTestDeliveries = 0
-        var copiesByKey: [AttemptKey: [Candidate]] = [:]
+        // The most complete copy of each session so far, and how many copies came. Copies are
+        // compared by the few fields that decide between them: no conversation is copied
+        // until the kept one goes into its test, and no list of copies is kept, since most
+        // sessions arrive once.
+        var keptByKey: [AttemptKey: (kept: Candidate, copies: Int)] = [:]
+        keptByKey.reserveCapacity(deliveries.count)
 
-        for delivery in deliveries {
-            guard let candidate = Candidate(delivery) else {
+        for index in deliveries.indices {
+            guard let candidate = Candidate(deliveries, at: index) else {
                 nonTestDeliveries += 1
                 continue
             }
-            copiesByKey[candidate.key, default: []].append(candidate)
+            if let entry = keptByKey.index(forKey: candidate.key) {
+                keptByKey.values[entry].copies += 1
+                if Candidate.isMoreComplete(candidate, keptByKey.values[entry].kept) {
+                    keptByKey.values[entry].kept = candidate
+                }
+            } else {
+                keptByKey[candidate.key] = (candidate, 1)
+            }
         }
 
         var redeliveries = 0
         var attemptsByRun: [String: [String: [CollectedAttempt]]] = [:]
-        for (key, copies) in copiesByKey {
-            guard let kept = copies.min(by: Candidate.isMoreComplete) else { continue }
-            redeliveries += copies.count - 1
+        for (key, (kept, copies)) in keptByKey {
+            // Always there: only deliveries with a conversation become candidates.
+            guard let conversation = deliveries[kept.index].conversation else { continue }
+            redeliveries += copies - 1
             let attempt = CollectedAttempt(
-                key: key, conversation: kept.conversation, source: kept.source, redeliveries: copies.count - 1
+                key: key, conversation: conversation, source: kept.source, redeliveries: copies - 1
             )
             attemptsByRun[kept.runID, default: [:]][kept.testID, default: []].append(attempt)
         }
 
-        let runs = attemptsByRun.keys.sorted().map { runID in
-            let attemptsByTest = attemptsByRun[runID] ?? [:]
-            let tests = attemptsByTest.keys.sorted().map { testID in
-                CollectedTest(
-                    id: testID, runID: runID,
-                    attempts: (attemptsByTest[testID] ?? []).sorted(by: Self.isEarlier)
-                )
+        // Each list is taken out of its dictionary before it is sorted, so it is sorted in
+        // place rather than copied (with every conversation retained) and then freed.
+        var runs: [CollectedRun] = []
+        for runID in attemptsByRun.keys.sorted() {
+            var attemptsByTest = attemptsByRun.removeValue(forKey: runID) ?? [:]
+            var tests: [CollectedTest] = []
+            for testID in attemptsByTest.keys.sorted() {
+                var attempts = attemptsByTest.removeValue(forKey: testID) ?? []
+                attempts.sort(by: Self.isEarlier)
+                tests.append(CollectedTest(id: testID, runID: runID, attempts: attempts))
             }
-            return CollectedRun(id: runID, tests: tests)
+            runs.append(CollectedRun(id: runID, tests: tests))
         }
         return CollectedInput(runs: runs, redeliveries: redeliveries, nonTestDeliveries: nonTestDeliveries)
     }
 
     /// The order of attempts within a test.
     static func isEarlier(_ lhs: CollectedAttempt, _ rhs: CollectedAttempt) -> Bool {
-        let l = lhs.conversation, r = rhs.conversation
-        if let earlier = MissingLastOrder.precedes(l.startTime, r.startTime) { return earlier }
-        if let earlier = MissingLastOrder.precedes(l.createdAt, r.createdAt) { return earlier }
+        // The times are read in place: a copy of each conversation would retain all its texts.
+        if let earlier = MissingLastOrder.precedes(lhs.conversation.startTime, rhs.conversation.startTime) {
+            return earlier
+        }
+        if let earlier = MissingLastOrder.precedes(lhs.conversation.createdAt, rhs.conversation.createdAt) {
+            return earlier
+        }
         if lhs.key != rhs.key { return lhs.key < rhs.key }
         return lhs.source < rhs.source
     }
 }
 
 extension Collector {
-    /// A delivery that is a test conversation, with the ids it is grouped by.
+    /// A delivery that is a test conversation: what groups it and what decides which copy
+    /// of its session is kept.
     struct Candidate {
         var key: AttemptKey
         var runID: String
         var testID: String
-        var conversation: Conversation
+        /// Where the delivery is in the collected list.
+        var index: Int
         var source: SourceLocation
+        /// Whether the evaluator gave a verdict (`test_eval_result.success`).
+        var hasVerdict: Bool
+        var createdAt: Date?
 
-        /// `nil` when the delivery is not a test conversation.
-        init?(_ delivery: Delivery) {
-            guard delivery.event == nil || delivery.event == Delivery.conversationComplete,
-                  let conversation = delivery.conversation,
-                  let runID = conversation.testRunID.nonBlankText,
-                  let testID = conversation.testID.nonBlankText
+        /// `nil` when the delivery at `index` is not a test conversation. Fields are read in
+        /// place (`deliveries[index].conversation?…`): a copy of the delivery would retain
+        /// every text of its conversation.
+        init?(_ deliveries: [Delivery], at index: Int) {
+            guard deliveries[index].event == nil || deliveries[index].event == Delivery.conversationComplete,
+                  let runID = deliveries[index].conversation?.testRunID.nonBlankText,
+                  let testID = deliveries[index].conversation?.testID.nonBlankText
             else { return nil }
-            self.key = conversation.sessionID.nonBlankText.map(AttemptKey.session) ?? .unidentified(delivery.source)
+            let source = deliveries[index].source
+            self.key = deliveries[index].conversation?.sessionID.nonBlankText.map(AttemptKey.session)
+                ?? .unidentified(source)
             self.runID = runID
             self.testID = testID
-            self.conversation = conversation
-            self.source = delivery.source
+            self.index = index
+            self.source = source
+            self.hasVerdict = deliveries[index].conversation?.evalResult?.success != nil
+            self.createdAt = deliveries[index].conversation?.createdAt
         }
 
-        var hasVerdict: Bool { conversation.evalResult?.success != nil }
-
-        /// Whether `lhs` is the better copy of a session to keep (so the minimum is kept).
+        /// Whether `lhs` is the better copy of a session to keep.
         static func isMoreComplete(_ lhs: Candidate, _ rhs: Candidate) -> Bool {
             if lhs.hasVerdict != rhs.hasVerdict { return lhs.hasVerdict }
-            switch (lhs.conversation.createdAt, rhs.conversation.createdAt) {
+            switch (lhs.createdAt, rhs.createdAt) {
             case (.some(let l), .some(let r)) where l != r: return l > r
             case (.some, nil): return true
             case (nil, .some): return false

@@ -39,11 +39,21 @@ public struct Evaluator: Sendable {
     /// report sorted, so it shows everything that was and was not read.
     public func evaluate(_ collection: CollectedInput, problems: [InputProblem] = []) -> Report {
         let runs = collection.runs
-            .map(evaluate(_:))
+            // Runs are evaluated side by side too, so one run's combined insights are worked
+            // out while the others' tests are still being evaluated.
+            .concurrentMap { evaluate($0) }
             .sorted(by: Self.isEarlier)
-        let generatedAt = collection.attempts
-            .compactMap { $0.conversation.createdAt ?? $0.conversation.startTime }
-            .max()
+        var generatedAt: Date?
+        for run in collection.runs {
+            for test in run.tests {
+                // Read in place: copying each attempt would retain every text of its conversation.
+                for index in test.attempts.indices {
+                    guard let time = test.attempts[index].conversation.createdAt ?? test.attempts[index].conversation.startTime
+                    else { continue }
+                    generatedAt = max(generatedAt ?? time, time)
+                }
+            }
+        }
         return Report(
             runs: runs,
             totals: runs.reduce(into: Counts()) { $0 += $1.counts },
@@ -64,15 +74,28 @@ public struct Evaluator: Sendable {
             .concurrentMap { evaluate($0) }
             .compactMap { $0 }
             .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
-        let conversations = run.tests.flatMap { $0.attempts.map(\.conversation) }
+        // Read from each conversation in place: a list of the conversations would copy each
+        // one, retaining all of its texts.
+        var campaignNames: [String] = [], campaignIDs: [String] = [], agentNames: Set<String> = []
+        var startedAt: Date?
+        for test in run.tests {
+            for index in test.attempts.indices {
+                if let name = test.attempts[index].conversation.campaignName { campaignNames.append(name) }
+                if let id = test.attempts[index].conversation.campaignID { campaignIDs.append(id) }
+                if let name = test.attempts[index].conversation.agentName, !name.isBlankText { agentNames.insert(name) }
+                if let start = test.attempts[index].conversation.startTime ?? test.attempts[index].conversation.createdAt {
+                    startedAt = min(startedAt ?? start, start)
+                }
+            }
+        }
         return RunResult(
             id: run.id,
-            campaignName: Self.mostCommon(conversations.compactMap(\.campaignName)),
-            campaignID: Self.mostCommon(conversations.compactMap(\.campaignID)),
-            agentNames: Set(conversations.compactMap(\.agentName).filter { !$0.isBlankText }).sorted(),
+            campaignName: Self.mostCommon(campaignNames),
+            campaignID: Self.mostCommon(campaignIDs),
+            agentNames: agentNames.sorted(),
             tests: tests,
             counts: tests.reduce(into: Counts()) { $0 += Counts($1) },
-            startedAt: conversations.compactMap { $0.startTime ?? $0.createdAt }.min()
+            startedAt: startedAt
         )
     }
 

@@ -42,23 +42,29 @@ public struct ConversationSignals: Sendable, Hashable {
     /// The signals of one transcript.
     public init(history: [HistoryItem]) {
         var names: Set<String> = []
-        for item in history {
-            let kind = Self.normalizedKind(item.kind)
-            if Self.isSpokenTurn(item, kind: kind) {
+        // Fields are read through the array (`history[index].kind`), not from a copy of the
+        // item: the optimizer copies a whole item, retaining every text it holds, for each
+        // pass of a `for item in history` loop.
+        for index in history.indices {
+            let kind = Self.normalizedKind(history[index].kind)
+            if Self.isSpokenTurn(kind: kind, role: history[index].role, hasContent: history[index].content != nil,
+                                 hasToolName: history[index].toolName != nil) {
                 turns += 1
-                if item.interrupted == true { interruptions += 1 }
-                if let started = item.metrics?.startedSpeakingAt, let stopped = item.metrics?.stoppedSpeakingAt {
+                if history[index].interrupted == true { interruptions += 1 }
+                if let metrics = history[index].metrics, let started = metrics.startedSpeakingAt,
+                   let stopped = metrics.stoppedSpeakingAt {
                     let seconds = stopped.timeIntervalSince(started)
                     if seconds.isFinite, seconds >= 0 { talkTime = (talkTime ?? 0) + seconds }
                 }
             }
-            if kind == "agenthandoff" || item.handoffToAgentID?.isBlankText == false { handoffs += 1 }
+            if kind == "agenthandoff" || history[index].handoffToAgentID?.isBlankText == false { handoffs += 1 }
             let isToolCall = kind == "functioncall" || kind == "toolcall"
-                || (kind == nil && item.toolArgumentsJSON != nil)
+                || (kind == nil && history[index].toolArgumentsJSON != nil)
             if isToolCall { toolCalls += 1 }
-            if item.toolIsError == true { toolErrors += 1 }
-            if let name = item.toolName, !name.isBlankText,
-               isToolCall || item.toolOutput != nil || item.toolIsError != nil || item.toolCallID != nil {
+            if history[index].toolIsError == true { toolErrors += 1 }
+            if let name = history[index].toolName, !name.isBlankText,
+               isToolCall || history[index].toolOutput != nil || history[index].toolIsError != nil
+                || history[index].toolCallID != nil {
                 names.insert(name)
             }
         }
@@ -84,19 +90,32 @@ public struct ConversationSignals: Sendable, Hashable {
 
     public static func += (lhs: inout ConversationSignals, rhs: ConversationSignals) { lhs = lhs + rhs }
 
-    /// `kind` lowercased without `_`, so `FunctionCall`, `function_call` and `functioncall` match.
+    /// `kind` lowercased without `_` and whitespace, so `FunctionCall`, `function_call` and
+    /// `functioncall` match; `nil` when it is missing or blank.
     static func normalizedKind(_ kind: String?) -> String? {
         guard let kind = kind.nonBlankText else { return nil }
-        return kind.lowercased().filter { $0 != "_" && !$0.isWhitespace }
+        guard kind.utf8.allSatisfy(UTF8.isASCII) else {
+            return kind.lowercased().filter { $0 != "_" && !$0.isWhitespace }
+        }
+        // Every item has a kind, almost always ASCII: the same, byte by byte, without
+        // building Characters or looking up Unicode properties.
+        return String(unsafeUninitializedCapacity: kind.utf8.count) { normalized in
+            var count = 0
+            for byte in kind.utf8 where byte != UInt8(ascii: "_") && !String.isASCIIWhitespace(byte) {
+                normalized[count] = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 0x20 : byte
+                count += 1
+            }
+            return count
+        }
     }
 
     /// Roles whose messages are instructions, not speech.
     static let unspokenRoles: Set<String> = ["system", "developer"]
 
-    static func isSpokenTurn(_ item: HistoryItem, kind: String?) -> Bool {
-        let isMessage = kind == "message" || (kind == nil && item.content != nil && item.toolName == nil)
+    static func isSpokenTurn(kind: String?, role: String?, hasContent: Bool, hasToolName: Bool) -> Bool {
+        let isMessage = kind == "message" || (kind == nil && hasContent && !hasToolName)
         guard isMessage else { return false }
-        guard let role = item.role else { return true }
+        guard let role else { return true }
         return !unspokenRoles.contains(role.lowercased())
     }
 }

@@ -20,28 +20,48 @@ public struct FailurePatterns: Sendable, Hashable {
 
     /// The patterns of some tests; tests that did not fail are ignored.
     public init(tests: [TestResult]) {
-        let failed = tests.filter { $0.outcome == .failed }
-        self.init(
-            byCompletionReason: FailurePattern.group(failed.map { test in
-                (TestReference(test), [test.decidingAttempt.conversation.evalResult?.completionReason.nonBlankText])
-            }),
-            byReason: FailurePattern.group(failed.map { test in
-                (TestReference(test), Self.reasons(of: test))
-            })
-        )
+        // Read in place: a list of the failed tests would copy each one.
+        var byCompletionReason: [(test: TestReference, keys: [String?])] = []
+        var byReason: [(test: TestReference, keys: [String?])] = []
+        for index in tests.indices where tests[index].outcome == .failed {
+            let reference = TestReference(tests[index])
+            let deciding = tests[index].decidingAttemptIndex
+            byCompletionReason.append(
+                (reference, [tests[index].attempts[deciding].conversation.evalResult?.completionReason.nonBlankText])
+            )
+            byReason.append((reference, Self.reasons(of: tests[index])))
+        }
+        self.init(byCompletionReason: FailurePattern.group(byCompletionReason), byReason: FailurePattern.group(byReason))
     }
 
     /// Whether no test failed.
     public var isEmpty: Bool { byCompletionReason.isEmpty }
 
+    /// The reason without whitespace and newlines around it. Most reasons start and end with
+    /// an ASCII character that is neither, and are returned as they are without asking
+    /// Foundation to look at each character.
+    static func trimmed(_ reason: String) -> String {
+        if let first = reason.utf8.first, let last = reason.utf8.last,
+           first.isASCIINotWhitespace, last.isASCIINotWhitespace {
+            return reason
+        }
+        return reason.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     static func reasons(of test: TestResult) -> [String?] {
         var reasons: [String] = []
         if test.decidingAttempt.outcome == .failed {
             reasons = test.decidingAttempt.reasons
-                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .map(Self.trimmed)
                 .filter { !$0.isEmpty }
         }
         if let latencyFailure = test.latencyFailure { reasons.append(latencyFailure.reason) }
         return reasons.isEmpty ? [nil] : reasons
     }
+}
+
+extension UInt8 {
+    /// An ASCII byte that `CharacterSet.whitespacesAndNewlines` does not hold (it holds tab,
+    /// line feed, vertical tab, form feed, carriage return and space among the ASCII ones).
+    fileprivate var isASCIINotWhitespace: Bool { self < 0x80 && !String.isASCIIWhitespace(self) }
 }

@@ -4,20 +4,41 @@
 /// Insights of a test are those of all its attempts together (not only the deciding one),
 /// those of a run all its tests', and those of a report all its runs': statistics are always
 /// computed from every measured turn, never from the statistics of the parts.
-public struct Insights: Sendable, Hashable {
-    /// Every measured value, kept so insights can be combined.
-    public var samples: LatencySamples
+///
+/// Combined insights keep their parts instead of copies of the parts' samples and slow turns
+/// (see ``Storage``): every measured value and slow turn is stored once, by its conversation,
+/// not again by its test, its run and the report. ``samples`` and ``slowTurns`` gather them
+/// when asked; ``slowTurnCount``, ``signals`` and the statistics of combined insights are
+/// worked out once.
+public struct Insights: Sendable {
     /// Statistics of each measured metric; a metric no turn measured has none.
-    public var latency: [LatencyMetric: LatencyStatistics]
-    /// Turns over the budget, in order (attempts in order, turns in transcript order).
-    public var slowTurns: [SlowTurn]
+    public var latency: [LatencyMetric: LatencyStatistics] {
+        get { statistics ?? samples.statistics }
+        set { statistics = newValue }
+    }
+
+    /// The statistics when worked out up front: those of combined insights (tests, runs, the
+    /// report), which reports read again and again. A single conversation's are worked out
+    /// when asked, since reports show them only for its test as a whole.
+    private var statistics: [LatencyMetric: LatencyStatistics]?
     public var signals: ConversationSignals
+    /// How many turns were over budget.
+    public private(set) var slowTurnCount: Int
+    private var storage: Storage
+
+    /// Where the samples and slow turns are kept.
+    private enum Storage: Sendable {
+        /// Measured here: a conversation's own, or given.
+        case measured(LatencySamples, slowTurns: [SlowTurn])
+        /// Those of the parts, in order.
+        case combined([Insights])
+    }
 
     public init(samples: LatencySamples = LatencySamples(), slowTurns: [SlowTurn] = [], signals: ConversationSignals = ConversationSignals()) {
-        self.samples = samples
-        self.latency = samples.statistics
-        self.slowTurns = slowTurns
+        self.statistics = nil
         self.signals = signals
+        self.slowTurnCount = slowTurns.count
+        self.storage = .measured(samples, slowTurns: slowTurns)
     }
 
     /// The insights of one conversation, with slow turns judged against `budget`.
@@ -31,19 +52,106 @@ public struct Insights: Sendable, Hashable {
 
     /// The insights of several parts together, in the order given.
     public init(combining parts: [Insights]) {
-        self.init(
-            samples: parts.reduce(into: LatencySamples()) { $0 += $1.samples },
-            slowTurns: parts.flatMap(\.slowTurns),
-            signals: parts.reduce(into: ConversationSignals()) { $0 += $1.signals }
-        )
+        statistics = Self.statistics(of: Self.measuredParts(of: parts))
+        signals = parts.reduce(into: ConversationSignals()) { $0 += $1.signals }
+        slowTurnCount = parts.reduce(0) { $0 + $1.slowTurnCount }
+        storage = .combined(parts)
+    }
+
+    /// Every measured value, kept so insights can be combined.
+    public var samples: LatencySamples {
+        get {
+            switch storage {
+            case .measured(let samples, _): samples
+            case .combined(let parts): Self.samples(of: parts)
+            }
+        }
+        set { storage = .measured(newValue, slowTurns: slowTurns) }
+    }
+
+    /// Turns over the budget, in order (attempts in order, turns in transcript order).
+    public var slowTurns: [SlowTurn] {
+        get {
+            switch storage {
+            case .measured(_, let slowTurns): return slowTurns
+            case .combined(let parts) where parts.count == 1: return parts[0].slowTurns
+            case .combined(let parts):
+                var slowTurns: [SlowTurn] = []
+                slowTurns.reserveCapacity(slowTurnCount)
+                for part in Self.measuredParts(of: parts) { slowTurns += part.slowTurns }
+                return slowTurns
+            }
+        }
+        set {
+            storage = .measured(samples, slowTurns: newValue)
+            slowTurnCount = newValue.count
+        }
+    }
+
+    /// The first `limit` slow turns, in order, without gathering the others: for previews
+    /// of a run's or a report's slow turns, which may be hundreds of thousands.
+    public func slowTurns(prefix limit: Int) -> [SlowTurn] {
+        guard case .combined(let parts) = storage else { return Array(slowTurns.prefix(limit)) }
+        var slowTurns: [SlowTurn] = []
+        for part in parts where slowTurns.count < limit {
+            slowTurns += part.slowTurns(prefix: limit - slowTurns.count)
+        }
+        return slowTurns
     }
 
     /// The statistics of one metric, when any turn measured it.
-    public func statistics(of metric: LatencyMetric) -> LatencyStatistics? { latency[metric] }
+    public func statistics(of metric: LatencyMetric) -> LatencyStatistics? {
+        if let statistics { return statistics[metric] }
+        return LatencyStatistics(samples.values(of: metric))
+    }
 
     /// The metrics with statistics, in ``LatencyMetric`` order, so renderers list them stably.
     public var measuredMetrics: [LatencyMetric] { latency.keys.sorted() }
 
-    /// How many turns were over budget.
-    public var slowTurnCount: Int { slowTurns.count }
+    /// The samples of `parts`, one after the other.
+    private static func samples(of parts: [Insights]) -> LatencySamples {
+        if parts.count == 1 { return parts[0].samples }
+        return LatencySamples(joining: measuredParts(of: parts).map(\.samples))
+    }
+
+    /// The statistics of every value `measured` holds: each metric's values are gathered
+    /// for its statistics only, then let go.
+    private static func statistics(of measured: [Insights]) -> [LatencyMetric: LatencyStatistics] {
+        var statistics: [LatencyMetric: LatencyStatistics] = [:]
+        for metric in LatencyMetric.allCases {
+            var values: [Double] = []
+            for part in measured { values += part.samples.values(of: metric) }
+            statistics[metric] = LatencyStatistics(values)
+        }
+        return statistics
+    }
+
+    /// The insights that hold the samples and slow turns of `parts`, in order: each part's
+    /// own, or its parts', down to those measured.
+    private static func measuredParts(of parts: [Insights]) -> [Insights] {
+        var measured: [Insights] = []
+        var pending = parts.reversed() as [Insights]
+        while let part = pending.popLast() {
+            switch part.storage {
+            case .measured: measured.append(part)
+            case .combined(let inner): pending += inner.reversed()
+            }
+        }
+        return measured
+    }
+}
+
+extension Insights: Hashable {
+    /// Equal when they hold the same values, however they are stored.
+    public static func == (lhs: Insights, rhs: Insights) -> Bool {
+        lhs.latency == rhs.latency && lhs.signals == rhs.signals && lhs.slowTurnCount == rhs.slowTurnCount
+            && lhs.samples == rhs.samples && lhs.slowTurns == rhs.slowTurns
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(latency)
+        hasher.combine(signals)
+        hasher.combine(samples)
+        hasher.combine(slowTurns)
+    }
 }

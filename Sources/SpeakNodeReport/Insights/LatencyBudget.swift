@@ -8,11 +8,26 @@
 /// end-of-turn delay and does not add to the wait on its own.
 public struct LatencyBudget: Sendable, Hashable {
     /// Budgets in seconds; a metric without one never makes a turn slow.
-    public private(set) var limits: [LatencyMetric: Double]
+    public private(set) var limits: [LatencyMetric: Double] {
+        didSet { orderedLimits = Self.ordered(limits) }
+    }
+
+    /// `limits` in ``LatencyMetric`` order, kept beside them because every turn of every
+    /// conversation is checked against them (``overruns(in:)``): sorting the metrics and
+    /// hashing them for each turn would cost more than the check itself.
+    private var orderedLimits: [Limit]
+
+    /// One metric's budget.
+    private struct Limit: Sendable, Hashable {
+        var metric: LatencyMetric
+        var seconds: Double
+    }
 
     /// Budgets for the given metrics only; values that are not positive finite seconds are left out.
     public init(limits: [LatencyMetric: Double]) {
-        self.limits = limits.filter { $0.value.isFinite && $0.value > 0 }
+        let limits = limits.filter { $0.value.isFinite && $0.value > 0 }
+        self.limits = limits
+        self.orderedLimits = Self.ordered(limits)
     }
 
     /// e2e 1.5 s, TTFT 1.0 s, TTFB 0.35 s, end of turn 0.7 s; no transcription budget.
@@ -39,13 +54,19 @@ public struct LatencyBudget: Sendable, Hashable {
     }
 
     /// The metrics that have a budget, in ``LatencyMetric`` order.
-    public var budgetedMetrics: [LatencyMetric] { limits.keys.sorted() }
+    public var budgetedMetrics: [LatencyMetric] { orderedLimits.map(\.metric) }
 
     /// What goes over budget in one turn's metrics, in ``LatencyMetric`` order; empty when nothing does.
     public func overruns(in metrics: TurnMetrics) -> [BudgetOverrun] {
-        budgetedMetrics.compactMap { metric in
-            guard let budget = limits[metric], let value = metric.value(in: metrics), value > budget else { return nil }
-            return BudgetOverrun(metric: metric, value: value, budget: budget)
+        var overruns: [BudgetOverrun] = []
+        for limit in orderedLimits {
+            guard let value = limit.metric.value(in: metrics), value > limit.seconds else { continue }
+            overruns.append(BudgetOverrun(metric: limit.metric, value: value, budget: limit.seconds))
         }
+        return overruns
+    }
+
+    private static func ordered(_ limits: [LatencyMetric: Double]) -> [Limit] {
+        limits.map { Limit(metric: $0.key, seconds: $0.value) }.sorted { $0.metric < $1.metric }
     }
 }

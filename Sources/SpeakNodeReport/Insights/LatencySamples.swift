@@ -11,12 +11,24 @@ public struct LatencySamples: Sendable, Hashable {
 
     /// The measured metrics of a transcript's turns (see ``LatencyMetric/value(in:)``).
     public init(history: [HistoryItem]) {
-        var values: [LatencyMetric: [Double]] = [:]
-        for item in history {
-            guard let metrics = item.metrics else { continue }
-            for metric in LatencyMetric.allCases {
-                if let value = metric.value(in: metrics) { values[metric, default: []].append(value) }
+        // One column per metric, filled by position: hashing the metric for every value
+        // would cost more than reading it.
+        let metrics = LatencyMetric.allCases
+        var columns = [[Double]](repeating: [], count: metrics.count)
+        for index in history.indices {
+            guard let turn = history[index].metrics else { continue }
+            for (column, metric) in metrics.enumerated() {
+                if let value = metric.value(in: turn) { columns[column].append(value) }
             }
+        }
+        self.init(Dictionary(uniqueKeysWithValues: zip(metrics, columns)))
+    }
+
+    /// The samples of several sets, one after the other.
+    public init(joining parts: [LatencySamples]) {
+        var values: [LatencyMetric: [Double]] = [:]
+        for part in parts {
+            for (metric, partValues) in part.valuesByMetric { values[metric, default: []] += partValues }
         }
         self.init(values)
     }

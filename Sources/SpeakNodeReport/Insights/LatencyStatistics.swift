@@ -19,14 +19,26 @@ public struct LatencyStatistics: Sendable, Hashable, Codable {
     }
 
     /// The statistics of some measured values in any order; `nil` when there are none.
-    public init?(_ values: [Double]) {
-        let sorted = values.sorted()
-        guard let max = sorted.last,
-              let p50 = Percentile.inclusive(0.5, ofSorted: sorted),
-              let p90 = Percentile.inclusive(0.9, ofSorted: sorted),
-              let p95 = Percentile.inclusive(0.95, ofSorted: sorted)
-        else { return nil }
-        self.init(count: sorted.count, p50: p50, p90: p90, p95: p95, max: max)
+    ///
+    /// Only the values at the ranks the percentiles and the maximum need are put in sorted
+    /// position (see ``Swift/Array/moveToSortedPositions(ranks:)``), which gives exactly the
+    /// numbers sorting everything would.
+    public init?(_ values: consuming [Double]) {
+        guard !values.isEmpty else { return nil }
+        let count = values.count
+        let p50 = Percentile.Interpolation(0.5, count: count)
+        let p90 = Percentile.Interpolation(0.9, count: count)
+        let p95 = Percentile.Interpolation(0.95, count: count)
+        // Reordered in place when the caller hands over values it no longer needs.
+        var ordered = consume values
+        ordered.moveToSortedPositions(ranks: [p50.lower, p50.upper, p90.lower, p90.upper, p95.lower, p95.upper, count - 1])
+        self.init(
+            count: count,
+            p50: p50.value { ordered[$0] },
+            p90: p90.value { ordered[$0] },
+            p95: p95.value { ordered[$0] },
+            max: ordered[count - 1]
+        )
     }
 
     /// The same statistics with every value rounded to `decimals` places, so written numbers

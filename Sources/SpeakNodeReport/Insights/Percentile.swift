@@ -14,16 +14,37 @@ public enum Percentile {
         guard fraction.isFinite else { return nil }
         if fraction <= 0 { return first }
         if fraction >= 1 { return last }
-        let rank = fraction * Double(sortedValues.count - 1)
-        let lowerRank = rank.rounded(.down)
-        let lower = Int(lowerRank)
-        let upper = Swift.min(lower + 1, sortedValues.count - 1)
-        let weight = rank - lowerRank
-        return sortedValues[lower] + weight * (sortedValues[upper] - sortedValues[lower])
+        return Interpolation(fraction, count: sortedValues.count).value { sortedValues[$0] }
     }
 
     /// The percentile `fraction` of values in any order; `nil` when there are none.
     public static func inclusive(_ fraction: Double, of values: [Double]) -> Double? {
         inclusive(fraction, ofSorted: values.sorted())
+    }
+
+    /// Where a percentile strictly between p0 and p100 of `count` values lies: `weight` of the
+    /// way from the value at rank `lower` to the one at rank `upper` (ranks in sorted order).
+    ///
+    /// Knowing the two ranks first lets ``LatencyStatistics`` find just those values instead
+    /// of sorting all of them.
+    struct Interpolation {
+        var lower: Int
+        var upper: Int
+        var weight: Double
+
+        /// `fraction` is in 0<…<1 and `count` at least 1.
+        init(_ fraction: Double, count: Int) {
+            let rank = fraction * Double(count - 1)
+            let lowerRank = rank.rounded(.down)
+            lower = Int(lowerRank)
+            upper = Swift.min(lower + 1, count - 1)
+            weight = rank - lowerRank
+        }
+
+        /// The percentile, given the value sorting puts at a rank.
+        func value(_ valueAtRank: (Int) -> Double) -> Double {
+            let lowerValue = valueAtRank(lower)
+            return lowerValue + weight * (valueAtRank(upper) - lowerValue)
+        }
     }
 }

@@ -39,8 +39,13 @@ public struct SlowTurn: Sendable, Hashable {
         guard let metrics = item.metrics else { return nil }
         let overruns = budget.overruns(in: metrics)
         guard !overruns.isEmpty else { return nil }
+        self.init(item: item, at: historyIndex, in: conversation, overruns: overruns)
+    }
+
+    /// The slow turn of an item whose `overruns` are known (and not empty).
+    private init(item: HistoryItem, at historyIndex: Int, in conversation: Conversation, overruns: [BudgetOverrun]) {
         let start = conversation.startTime ?? conversation.agentJoinedAt
-        let moment = metrics.startedSpeakingAt ?? item.createdAt
+        let moment = item.metrics?.startedSpeakingAt ?? item.createdAt
         let offset = start.flatMap { start in moment.map { $0.timeIntervalSince(start) } }
         self.init(
             sessionID: conversation.sessionID, historyIndex: historyIndex, itemID: item.id, role: item.role,
@@ -55,8 +60,16 @@ public struct SlowTurn: Sendable, Hashable {
 
     /// The slow turns of a conversation, in transcript order.
     public static func all(in conversation: Conversation, budget: LatencyBudget) -> [SlowTurn] {
-        conversation.history.enumerated().compactMap { index, item in
-            SlowTurn(item: item, at: index, in: conversation, budget: budget)
+        // Only the metrics of most items are read: copying each item (and retaining each of
+        // its texts) just to check them would cost more than the check.
+        let history = conversation.history
+        var turns: [SlowTurn] = []
+        for index in history.indices {
+            guard let metrics = history[index].metrics else { continue }
+            let overruns = budget.overruns(in: metrics)
+            guard !overruns.isEmpty else { continue }
+            turns.append(SlowTurn(item: history[index], at: index, in: conversation, overruns: overruns))
         }
+        return turns
     }
 }

@@ -63,4 +63,15 @@ struct ConversationSignalsTests {
         #expect(signals.handoffs == 3)
         #expect(signals.turns == 0)
     }
+
+    @Test("kinds are matched ignoring case, `_` and whitespace, ASCII or not, as Unicode defines them")
+    func kindNormalization() {
+        let kinds = ["Function_Call", " tool call ", "\tMESSAGE\n", "Agent\u{00A0}Handoff", "Ｍessage", "message\u{301}", "_", " ", "\u{2003}", ""]
+        for kind in kinds {
+            let expected: String? = kind.allSatisfy(\.isWhitespace) ? nil : kind.lowercased().filter { $0 != "_" && !$0.isWhitespace }
+            #expect(ConversationSignals.normalizedKind(kind) == expected, "\(kind.debugDescription)")
+        }
+        #expect(ConversationSignals.normalizedKind(nil) == nil)
+        #expect(ConversationSignals.normalizedKind("Agent\u{00A0}Handoff") == "agenthandoff")
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SpeakNodeReport
 
@@ -74,5 +75,12 @@ struct FailurePatternTests {
 
         let neverEvaluated = try #require(F.report([F.delivery(session: "x", eval: nil, status: "Error", line: 1)]).runs.first?.tests.first)
         #expect(neverEvaluated.attemptPassRate == nil)
+    }
+
+    @Test("reasons are trimmed as Foundation trims whitespace and newlines, ASCII or not")
+    func trimming() {
+        for reason in ["Agent did not confirm", " padded\n", "\u{00A0}no-break\u{2003}", "x", "", " ", "tab\t", "é "] {
+            #expect(FailurePatterns.trimmed(reason) == reason.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
     }
 }

@@ -82,4 +82,15 @@ struct LatencyBudgetTests {
         #expect(isClose(overruns.first?.excess, 0.1))
         #expect(LatencyBudget.none.overruns(in: metrics).isEmpty)
     }
+
+    @Test("a budget changed by metric keeps its overruns and metrics in metric order")
+    func changedBudget() {
+        var budget = LatencyBudget.default
+        budget[.transcriptionDelay] = 0.1
+        budget[.llmNodeTTFT] = nil
+        #expect(budget.budgetedMetrics == [.e2eLatency, .ttsNodeTTFB, .endOfTurnDelay, .transcriptionDelay])
+        let metrics = TurnMetrics(transcriptionDelay: 0.2, endOfTurnDelay: 0.8, llmNodeTTFT: 5, e2eLatency: 2)
+        #expect(budget.overruns(in: metrics).map(\.metric) == [.e2eLatency, .endOfTurnDelay, .transcriptionDelay])
+        #expect(budget == LatencyBudget(limits: [.e2eLatency: 1.5, .ttsNodeTTFB: 0.35, .endOfTurnDelay: 0.7, .transcriptionDelay: 0.1]))
+    }
 }

@@ -1,0 +1,56 @@
+import Testing
+@testable import SpeakNodeReport
+
+@Suite("Statistics by rank selection")
+struct RankSelectionTests {
+    /// Deterministic pseudo-random values with many repeats, as measured latencies rounded to
+    /// the millisecond have.
+    static func values(count: Int, seed: UInt64, distinct: Int = 500) -> [Double] {
+        var state = seed
+        return (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double((state >> 33) % UInt64(distinct) + 1) / 1000
+        }
+    }
+
+    /// The statistics as they were first computed: from every value sorted.
+    static func sortedStatistics(_ values: [Double]) -> LatencyStatistics? {
+        let sorted = values.sorted()
+        guard let max = sorted.last,
+              let p50 = Percentile.inclusive(0.5, ofSorted: sorted),
+              let p90 = Percentile.inclusive(0.9, ofSorted: sorted),
+              let p95 = Percentile.inclusive(0.95, ofSorted: sorted)
+        else { return nil }
+        return LatencyStatistics(count: sorted.count, p50: p50, p90: p90, p95: p95, max: max)
+    }
+
+    @Test("selected ranks hold what sorting puts there", arguments: [1, 2, 3, 17, 18, 100, 5_000])
+    func ranksMatchSorting(count: Int) {
+        let values = Self.values(count: count, seed: UInt64(count), distinct: count < 100 ? 5 : 500)
+        let sorted = values.sorted()
+        let ranks = [count - 1, count / 2, 0, count / 3, count / 2, count + 4]
+        var selected = values
+        selected.moveToSortedPositions(ranks: ranks)
+        for rank in ranks where rank < count { #expect(selected[rank] == sorted[rank]) }
+        #expect(selected.sorted() == sorted)
+    }
+
+    @Test("sorted, reversed and constant input")
+    func orderedInput() {
+        let ascending = (0..<1_000).map(Double.init)
+        for values in [ascending, ascending.reversed(), Array(repeating: 0.25, count: 1_000)] {
+            var selected = values
+            selected.moveToSortedPositions(ranks: [999, 500, 899])
+            let sorted = values.sorted()
+            #expect([selected[500], selected[899], selected[999]] == [sorted[500], sorted[899], sorted[999]])
+        }
+    }
+
+    @Test("statistics are exactly those of the sorted values", arguments: [1, 2, 3, 4, 10, 19, 20, 21, 1_000, 30_001])
+    func statisticsMatchSorting(count: Int) {
+        for seed in 1...3 {
+            let values = Self.values(count: count, seed: UInt64(seed * 7_919 + count))
+            #expect(LatencyStatistics(values) == Self.sortedStatistics(values))
+        }
+    }
+}
