@@ -14,9 +14,9 @@ enum LatencyContext {
         }
         // Every test, run and report has these values: the e2e row is the one already built.
         let e2e = rows.first { $0.metric == .e2eLatency }?.values
-        // A run or a report may have hundreds of thousands of slow turns: their values are
-        // built only when a template lists them.
-        let slowTurns = insights.slowTurns
+        // A run or a report may have hundreds of thousands of slow turns: they are gathered,
+        // and their values built, only when a template lists them.
+        let slowTurnCount = insights.slowTurnCount
         let overBudget = metrics.compactMap { metric -> String? in
             guard let statistics = insights.statistics(of: metric), let limit = budget[metric], statistics.p95 > limit
             else { return nil }
@@ -29,13 +29,15 @@ enum LatencyContext {
             "hasMetrics": .bool(!rows.isEmpty),
             "e2e": e2e.map(MustacheValue.object) ?? .null,
             "hasE2E": .bool(e2e != nil),
-            "slowTurnCount": .int(slowTurns.count),
-            "hasSlowTurns": .bool(!slowTurns.isEmpty),
-            "slowTurnsText": .string(ReportContext.counted(slowTurns.count, "slow turn", "slow turns")),
-            "slowTurns": .lazy { .list(slowTurns.map { .object(slowTurn($0)) }) },
-            "slowTurnsPreview": .lazy { .list(slowTurns.prefix(slowTurnPreviewLimit).map { .object(slowTurn($0)) }) },
-            "moreSlowTurns": .int(max(0, slowTurns.count - slowTurnPreviewLimit)),
-            "hasMoreSlowTurns": .bool(slowTurns.count > slowTurnPreviewLimit),
+            "slowTurnCount": .int(slowTurnCount),
+            "hasSlowTurns": .bool(slowTurnCount > 0),
+            "slowTurnsText": .string(ReportContext.counted(slowTurnCount, "slow turn", "slow turns")),
+            "slowTurns": .lazy { .list(insights.slowTurns.map { .object(slowTurn($0)) }) },
+            "slowTurnsPreview": .lazy {
+                .list(insights.slowTurns(prefix: slowTurnPreviewLimit).map { .object(slowTurn($0)) })
+            },
+            "moreSlowTurns": .int(max(0, slowTurnCount - slowTurnPreviewLimit)),
+            "hasMoreSlowTurns": .bool(slowTurnCount > slowTurnPreviewLimit),
         ]
     }
 
