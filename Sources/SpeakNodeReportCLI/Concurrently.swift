@@ -3,13 +3,18 @@ import Foundation
 
 /// Runs two pieces of work at the same time and returns both results, for work that does not
 /// depend on each other (the reports rendering while the JSON summary is encoded).
+///
+/// The second runs as a task of its own and the first on the calling thread, not as two
+/// iterations of `concurrentPerform`: work either spreads over the cores would run serially
+/// inside one.
 func concurrently<First: Sendable, Second: Sendable>(
-    _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+    _ first: () -> First, _ second: @escaping @Sendable () -> Second
 ) -> (First, Second) {
     let results = PairSlots<First, Second>()
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 { results.setFirst(first()) } else { results.setSecond(second()) }
-    }
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { results.setSecond(second()) }
+    results.setFirst(first())
+    group.wait()
     return results.both
 }
 

@@ -53,17 +53,23 @@ public struct ReportRenderer: Sendable {
     /// once, the HTML report (the longest) first; the results in the order of `formats`.
     private func renderConcurrently<Output: Sendable>(
         _ report: Report, _ formats: [ReportFormat], _ options: RenderOptions,
-        _ body: @Sendable (Int, MustacheValue) throws -> Output
+        _ body: @escaping @Sendable (Int, MustacheValue) throws -> Output
     ) -> [Result<Output, any Error>] {
         // Every format reads it (the Markdown summary's root is this context too).
         let shared = formats.isEmpty ? MustacheValue.null : ReportContext(report: report, options: options).value
         let results = RenderedResults<Output>(count: formats.count)
         // The HTML report takes longest: started first, the others fill the remaining cores.
+        // Each format is a task of its own rather than an iteration of `concurrentPerform`:
+        // work a format spreads over the cores (long lists, its context) would run serially
+        // inside one, as `concurrentPerform` within `concurrentPerform` does.
         let order = formats.indices.filter { formats[$0] == .html } + formats.indices.filter { formats[$0] != .html }
-        DispatchQueue.concurrentPerform(iterations: order.count) { step in
-            let index = order[step]
-            results.store(Result { try body(index, shared) }, at: index)
+        let group = DispatchGroup()
+        for index in order {
+            DispatchQueue.global().async(group: group) {
+                results.store(Result { try body(index, shared) }, at: index)
+            }
         }
+        group.wait()
         return results.all
     }
 
