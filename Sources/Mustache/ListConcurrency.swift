@@ -18,8 +18,8 @@ public struct ListConcurrency: Sendable, Hashable {
         self.minimumItemsPerPart = max(1, minimumItemsPerPart)
     }
 
-    /// Long lists (64 items or more) render concurrently, in parts of at least 8 items.
-    public static let automatic = ListConcurrency(minimumItems: 64, minimumItemsPerPart: 8)
+    /// Lists of 32 items or more render concurrently, in parts of at least 8 items.
+    public static let automatic = ListConcurrency(minimumItems: 32, minimumItemsPerPart: 8)
 
     /// Every list renders on the calling thread.
     public static let serial = ListConcurrency(minimumItems: .max, minimumItemsPerPart: .max)

@@ -8,7 +8,7 @@ import Testing
 @Suite("Rendering long lists concurrently")
 struct ConcurrentRenderingTests {
     /// The examples' deliveries, each copied `copies` times as other tests (other ids and
-    /// sessions), so every run has well over the 64 tests a list needs to be split.
+    /// sessions), so every run has well over the 32 tests a list needs to be split.
     static func manyTests(copies: Int) throws -> Report {
         var lines: [String] = []
         for raw in try ExampleInput.rawDeliveries() {
@@ -35,7 +35,7 @@ struct ConcurrentRenderingTests {
     )
     func sameBytes() throws {
         let report = try Self.manyTests(copies: 40)
-        #expect(report.runs.contains { $0.tests.count >= 2 * 64 }, "lists long enough to be split")
+        #expect(report.runs.contains { $0.tests.count >= 4 * ListConcurrency.automatic.minimumItems }, "lists long enough to be split")
         var serial = try TemplateSet()
         serial.listConcurrency = .serial
         var everyItem = try TemplateSet()
