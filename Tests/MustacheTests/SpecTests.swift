@@ -23,28 +23,19 @@ struct SpecTests {
 
     static let cases: [SpecCase] = specsAvailable ? loadCases() : []
 
-    @Test(
-        "Spec case renders exactly as expected",
-        .enabled(if: specsAvailable, "Mustache spec files not found in ../shared/mustache-spec; skipping spec tests"),
-        arguments: cases
-    )
-    func specCase(_ specCase: SpecCase) throws {
-        let library = try TemplateLibrary(sources: specCase.partials)
-        let template = try Template(specCase.template, name: specCase.description)
-        let output = try template.render(specCase.data, partials: library, concurrency: .serial)
-        #expect(output == specCase.expected, "\(specCase.description): \(specCase.summary)")
-    }
+    /// Every list rendered in turn, and every list of two items or more cut into one-item parts
+    /// rendered concurrently: the text must be the same.
+    static let listConcurrencies = [ListConcurrency.serial, ListConcurrency(minimumItems: 1, minimumItemsPerPart: 1)]
 
     @Test(
-        "Spec case renders exactly as expected with every list cut into parts rendered concurrently",
+        "Spec case renders exactly as expected, its lists rendered in turn or in parts on several cores",
         .enabled(if: specsAvailable, "Mustache spec files not found in ../shared/mustache-spec; skipping spec tests"),
-        arguments: cases
+        arguments: cases, listConcurrencies
     )
-    func specCaseConcurrently(_ specCase: SpecCase) throws {
+    func specCase(_ specCase: SpecCase, concurrency: ListConcurrency) throws {
         let library = try TemplateLibrary(sources: specCase.partials)
         let template = try Template(specCase.template, name: specCase.description)
-        let everyItemAPart = ListConcurrency(minimumItems: 1, minimumItemsPerPart: 1)
-        let output = try template.render(specCase.data, partials: library, concurrency: everyItemAPart)
+        let output = try template.render(specCase.data, partials: library, concurrency: concurrency)
         #expect(output == specCase.expected, "\(specCase.description): \(specCase.summary)")
     }
 
