@@ -281,7 +281,11 @@ private final class PartSlots<Value>: @unchecked Sendable {
         slots[index] = value
     }
 
+    /// Every part's value, in order.
     var all: [Value] {
-        slots.compactMap { $0 }
+        slots.map { slot in
+            guard let slot else { preconditionFailure("a part of a list was not rendered") }
+            return slot
+        }
     }
 }

@@ -107,6 +107,9 @@ private final class RenderedResults<Output: Sendable>: @unchecked Sendable {
     var all: [Result<Output, any Error>] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.compactMap { $0 }
+        return slots.map { slot in
+            guard let slot else { preconditionFailure("a format was not rendered") }
+            return slot
+        }
     }
 }
