@@ -103,12 +103,8 @@ struct TranscriptLine: Hashable {
     }
 
     static func shortened(_ text: String) -> String {
-        // A character takes at least one byte, so short text needs no (linear) character count;
-        // longer text is walked once to the cut, and counted to its end only when it is cut.
-        guard text.utf8.count > maximumTextLength,
-            let cut = text.index(text.startIndex, offsetBy: maximumTextLength, limitedBy: text.endIndex),
-            cut < text.endIndex
-        else { return text }
-        return String(text[..<cut]) + "… (\(text.count - maximumTextLength) more characters)"
+        // Counted to its end only when it is cut.
+        guard let kept = text.characterPrefix(ifLongerThan: maximumTextLength) else { return text }
+        return String(kept) + "… (\(text.count - maximumTextLength) more characters)"
     }
 }

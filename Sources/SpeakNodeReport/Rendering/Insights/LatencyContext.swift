@@ -137,12 +137,6 @@ enum LatencyContext {
     static let maximumTextLength = 300
 
     static func shortened(_ text: String) -> String {
-        // A character takes at least one byte, so short text needs no (linear) character count;
-        // longer text is walked only as far as the cut.
-        guard text.utf8.count > maximumTextLength,
-            let cut = text.index(text.startIndex, offsetBy: maximumTextLength, limitedBy: text.endIndex),
-            cut < text.endIndex
-        else { return text }
-        return String(text[..<cut]) + "…"
+        text.characterPrefix(ifLongerThan: maximumTextLength).map { String($0) + "…" } ?? text
     }
 }
