@@ -107,10 +107,7 @@ enum TestContext {
             "seconds": .string(DurationText.seconds(conversation.durationSeconds ?? 0)),
             "recordingURL": MustacheValue(recordingURL),
             "recordingText": MustacheValue(recordingURL == nil ? conversation.audioURL : nil),
-            "transcript": .lazy {
-                let lines = TranscriptLine.lines(of: conversation)
-                return transcript(lines, texts: lines.map(\.line), slowTurns: attempt.insights.slowTurns)
-            },
+            "transcript": .lazy { transcript(TranscriptLine.lines(of: conversation), slowTurns: attempt.insights.slowTurns) },
             "hasTranscript": .bool(!conversation.history.isEmpty),
         ])
     }
@@ -181,13 +178,11 @@ enum TestContext {
         return lines.text
     }
 
-    /// The transcript lines (`texts` holds each line's `line` text); those of `slowTurns` are
-    /// marked `isSlow` (see ``InsightsContext``).
-    static func transcript(_ lines: [TranscriptLine], texts: [String], slowTurns: [SlowTurn] = []) -> MustacheValue {
-        .list(zip(lines, texts).enumerated().map { index, pair in
-            let (line, text) = pair
+    /// The transcript lines; those of `slowTurns` are marked `isSlow` (see ``InsightsContext``).
+    static func transcript(_ lines: [TranscriptLine], slowTurns: [SlowTurn] = []) -> MustacheValue {
+        .list(lines.enumerated().map { index, line in
             var values: [String: MustacheValue] = [
-                "line": .string(text), "text": .string(line.text), "offset": MustacheValue(line.offset),
+                "line": .string(line.line), "text": .string(line.text), "offset": MustacheValue(line.offset),
                 "kind": .string(line.kind), "isError": .bool(line.isError),
             ]
             values.reserveCapacity(values.count + 2)
