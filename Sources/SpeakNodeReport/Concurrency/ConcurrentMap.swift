@@ -14,35 +14,12 @@ extension Array where Element: Sendable {
         guard count >= minimumCount, count > 1, cores > 1 else { return map(transform) }
         let chunkCount = Swift.min(count, cores * 4)
         let chunkSize = (count + chunkCount - 1) / chunkCount
-        let chunks = ChunkSlots<Transformed>(count: chunkCount)
+        let chunks = ConcurrentSlots<[Transformed]>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let start = chunk * chunkSize
             let end = Swift.min(start + chunkSize, count)
             chunks.store(start < end ? self[start..<end].map(transform) : [], at: chunk)
         }
-        return chunks.joined()
-    }
-}
-
-/// The results of chunks computed concurrently, one slot per chunk, joined in chunk order.
-final class ChunkSlots<Value: Sendable>: @unchecked Sendable {
-    // Guarded by `lock`; read only after every chunk is stored.
-    private var slots: [[Value]]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: [], count: count)
-    }
-
-    func store(_ values: [Value], at index: Int) {
-        lock.lock()
-        slots[index] = values
-        lock.unlock()
-    }
-
-    func joined() -> [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return Array(slots.joined())
+        return chunks.all.flatMap { $0 }
     }
 }

@@ -57,7 +57,7 @@ public struct ReportRenderer: Sendable {
     ) -> [Result<Output, any Error>] {
         // Every format reads it (the Markdown summary's root is this context too).
         let shared = formats.isEmpty ? MustacheValue.null : ReportContext(report: report, options: options).value
-        let results = RenderedResults<Output>(count: formats.count)
+        let results = ConcurrentSlots<Result<Output, any Error>>(count: formats.count)
         // The HTML report takes longest: started first, the others fill the remaining cores.
         // Each format is a task of its own rather than an iteration of `concurrentPerform`:
         // work a format spreads over the cores (long lists, its context) would run serially
@@ -94,31 +94,5 @@ public struct ReportRenderer: Sendable {
     /// The root context of JUnit (the shared one) or of the HTML report (with its own values).
     private func context(_ report: Report, _ format: ReportFormat, _ shared: MustacheValue) -> MustacheValue {
         format == .html ? HTMLReportContext(report: report, shared: shared).value : shared
-    }
-}
-
-/// The results of formats rendered concurrently, one slot per format.
-private final class RenderedResults<Output: Sendable>: @unchecked Sendable {
-    // Guarded by `lock`; read only after every format is rendered.
-    private var slots: [Result<Output, any Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func store(_ result: Result<Output, any Error>, at index: Int) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    var all: [Result<Output, any Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { slot in
-            guard let slot else { preconditionFailure("a format was not rendered") }
-            return slot
-        }
     }
 }
