@@ -89,13 +89,7 @@ struct Renderer {
                         try renderConcurrently(items, in: parts, content)
                         continue
                     }
-                    for item in items {
-                        // A lazy item is built as its turn comes, and freed when it is over.
-                        contextStack.append(item.resolved)
-                        try render(content)
-                        contextStack.removeLast()
-                        flushIfFull()
-                    }
+                    try render(content, for: items[...])
                 } else if value.isTruthy {
                     contextStack.append(value)
                     try render(content)
@@ -191,6 +185,17 @@ struct Renderer {
         indentationPending = pending
     }
 
+    /// Renders `content` once per item, each item the innermost context in turn.
+    private mutating func render(_ content: [Node], for items: ArraySlice<MustacheValue>) throws(TemplateError) {
+        for item in items {
+            // A lazy item is built as its turn comes, and freed when it is over.
+            contextStack.append(item.resolved)
+            try render(content)
+            contextStack.removeLast()
+            flushIfFull()
+        }
+    }
+
     // MARK: - Long lists on several cores
 
     /// What one concurrently rendered part of a list gave.
@@ -220,11 +225,7 @@ struct Renderer {
         DispatchQueue.concurrentPerform(iterations: parts.count) { index in
             var renderer = template
             let result = Result { () throws(TemplateError) -> Part in
-                for item in items[parts[index]] {
-                    renderer.contextStack.append(item.resolved)
-                    try renderer.render(content)
-                    renderer.contextStack.removeLast()
-                }
+                try renderer.render(content, for: items[parts[index]])
                 return Part(
                     text: renderer.output, leadingIndentation: renderer.leadingIndentation,
                     endsPending: renderer.startIsUnknown ? nil : renderer.indentationPending)
