@@ -30,26 +30,34 @@ public enum FileReading {
         try readAll(from: STDIN_FILENO, expectedSize: 0)
     }
 
+    /// Reads until the end of the input. The buffer starts one byte larger than a regular file's
+    /// size, so such a file takes one `read` plus the one that finds its end, and it is never
+    /// zero-filled first: every byte the array holds was read.
     private static func readAll(from descriptor: Int32, expectedSize: Int) throws(ReadError) -> [UInt8] {
+        var capacity = expectedSize > 0 ? expectedSize + 1 : 64 * 1024
         var bytes: [UInt8] = []
-        var capacity = max(expectedSize + 1, 64 * 1024)
         while true {
-            if bytes.count == capacity { capacity *= 2 }
-            let previousCount = bytes.count
             var failure: ReadError?
-            bytes.append(contentsOf: repeatElement(0, count: capacity - previousCount))
-            let readCount = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                while true {
-                    let result = read(descriptor, base + previousCount, capacity - previousCount)
+            var reachedEnd = false
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                guard let base = buffer.baseAddress else { return }
+                count = previous.withUnsafeBufferPointer { old in
+                    guard let oldBase = old.baseAddress else { return 0 }
+                    base.initialize(from: oldBase, count: old.count)
+                    return old.count
+                }
+                while count < capacity {
+                    let result = read(descriptor, base + count, capacity - count)
                     if result < 0 && errno == EINTR { continue }
-                    if result < 0 { failure = .fromErrno("cannot read") }
-                    return max(result, 0)
+                    if result < 0 { failure = .fromErrno("cannot read"); return }
+                    if result == 0 { reachedEnd = true; return }
+                    count += result
                 }
             }
-            bytes.removeLast(capacity - previousCount - readCount)
             if let failure { throw failure }
-            if readCount == 0 { return bytes }
+            if reachedEnd { return bytes }
+            capacity *= 2
         }
     }
 }
