@@ -119,7 +119,7 @@ public struct DeliveryDecoder: Sendable {
                 throw error.under(key: member.key)
             }
         }
-        item.actionDetails = details
+        if !details.isEmpty { item.actionDetails = details }
         return item
     }
 

@@ -210,7 +210,7 @@ struct DirectDeliveryDecoder {
             }
             hasMember = try memberFollows()
         }
-        item.actionDetails = details
+        if !details.isEmpty { item.actionDetails = details }
         return item
     }
 

@@ -15,7 +15,10 @@ extension HistoryItem {
         var toolsAdded: [String] = []
 
         /// Whether every field is missing, as in a spoken message.
-        var isEmpty: Bool { self == ActionDetails() }
+        var isEmpty: Bool {
+            toolName == nil && toolCallID == nil && toolArgumentsJSON == nil && toolOutput == nil
+                && toolIsError == nil && handoffToAgentID == nil && instructions == nil && toolsAdded.isEmpty
+        }
     }
 
     /// An item's ``ActionDetails`` on the heap, shared by copies of the item.
