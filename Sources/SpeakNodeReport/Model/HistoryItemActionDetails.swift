@@ -14,7 +14,7 @@ extension HistoryItem {
         var instructions: String?
         var toolsAdded: [String] = []
 
-        /// Whether every field is missing, as in a spoken message.
+        /// Whether every field is missing, as in a spoken message (a new field must be added here).
         var isEmpty: Bool {
             toolName == nil && toolCallID == nil && toolArgumentsJSON == nil && toolOutput == nil
                 && toolIsError == nil && handoffToAgentID == nil && instructions == nil && toolsAdded.isEmpty

@@ -135,6 +135,19 @@ struct CompactHistoryItemTests {
         }
     }
 
+    @Test("an item with any one tool, handoff or configuration field keeps it")
+    func singleActionField() {
+        let items = [
+            HistoryItem(toolName: "n"), HistoryItem(toolCallID: "c"), HistoryItem(toolArgumentsJSON: "{}"),
+            HistoryItem(toolOutput: ""), HistoryItem(toolIsError: false), HistoryItem(handoffToAgentID: "a"),
+            HistoryItem(instructions: "i"), HistoryItem(toolsAdded: ["t"]),
+        ]
+        for item in items {
+            #expect(item != HistoryItem())
+        }
+        #expect(Set(items).count == items.count)
+    }
+
     @Test("a change to a copy leaves the original as it was")
     func valueSemantics() {
         for (name, change) in Self.singleChanges {
