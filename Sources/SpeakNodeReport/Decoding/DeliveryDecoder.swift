@@ -91,6 +91,8 @@ public struct DeliveryDecoder: Sendable {
     private func historyItem(_ value: JSONValue) throws(DeliveryDecodingError) -> HistoryItem? {
         guard let object = try JSONFieldReading.object(value) else { return nil }
         var item = HistoryItem()
+        // Gathered apart and set once, so that the item's out-of-line box is made once, if at all.
+        var details = HistoryItem.ActionDetails()
         for member in object.members {
             let value = member.value
             do throws(DeliveryDecodingError) {
@@ -103,20 +105,21 @@ public struct DeliveryDecoder: Sendable {
                 case "interrupted": item.interrupted = try JSONFieldReading.bool(value)
                 case "transcript_confidence": item.transcriptConfidence = try JSONFieldReading.number(value)
                 case "metrics": item.metrics = try metrics(value)
-                case "tool_name": item.toolName = try JSONFieldReading.string(value)
-                case "tool_call_id": item.toolCallID = try JSONFieldReading.string(value)
-                case "tool_arguments_json": item.toolArgumentsJSON = try JSONFieldReading.string(value)
-                case "tool_output": item.toolOutput = try JSONFieldReading.text(value)
-                case "tool_is_error": item.toolIsError = try JSONFieldReading.bool(value)
-                case "handoff_to_agent_id": item.handoffToAgentID = try JSONFieldReading.string(value)
-                case "instructions": item.instructions = try JSONFieldReading.text(value)
-                case "tools_added": item.toolsAdded = try JSONFieldReading.strings(value)
+                case "tool_name": details.toolName = try JSONFieldReading.string(value)
+                case "tool_call_id": details.toolCallID = try JSONFieldReading.string(value)
+                case "tool_arguments_json": details.toolArgumentsJSON = try JSONFieldReading.string(value)
+                case "tool_output": details.toolOutput = try JSONFieldReading.text(value)
+                case "tool_is_error": details.toolIsError = try JSONFieldReading.bool(value)
+                case "handoff_to_agent_id": details.handoffToAgentID = try JSONFieldReading.string(value)
+                case "instructions": details.instructions = try JSONFieldReading.text(value)
+                case "tools_added": details.toolsAdded = try JSONFieldReading.strings(value)
                 default: break
                 }
             } catch {
                 throw error.under(key: member.key)
             }
         }
+        if !details.isEmpty { item.actionDetails = details }
         return item
     }
 
@@ -143,7 +146,7 @@ public struct DeliveryDecoder: Sendable {
                 throw error.under(key: member.key)
             }
         }
-        return metrics == TurnMetrics() ? nil : metrics
+        return metrics.isEmpty ? nil : metrics
     }
 
     private func evalResult(_ value: JSONValue) throws(DeliveryDecodingError) -> EvalResult? {

@@ -175,7 +175,7 @@ struct DirectDeliveryDecoder {
             case ASCIIByte.comma: scanner.position += 1
             case ASCIIByte.closeBracket:
                 scanner.position += 1
-                return items
+                return items.withoutSpareCapacity()
             default: throw GaveUp()
             }
         }
@@ -184,30 +184,33 @@ struct DirectDeliveryDecoder {
     private mutating func historyItem(depth: Int) throws -> HistoryItem {
         let depth = depth + 1
         var item = HistoryItem()
+        // Gathered apart and set once, so that the item's out-of-line box is made once, if at all.
+        var details = HistoryItem.ActionDetails()
         var seen: UInt64 = 0
         var hasMember = try openObject(depth: depth)
         while hasMember {
             switch try key(of: Self.historyItemKeys, seen: &seen) {
             case .role: item.role = try string()
             case .content: item.content = try text(depth: depth)
-            case .kind: item.kind = try string()
+            case .kind: item.kind = try kind()
             case .id: item.id = try string()
             case .createdAt: item.createdAt = try date()
             case .interrupted: item.interrupted = try bool()
             case .transcriptConfidence: item.transcriptConfidence = try number()
             case .metrics: item.metrics = try metrics(depth: depth)
-            case .toolName: item.toolName = try string()
-            case .toolCallID: item.toolCallID = try string()
-            case .toolArgumentsJSON: item.toolArgumentsJSON = try string()
-            case .toolOutput: item.toolOutput = try text(depth: depth)
-            case .toolIsError: item.toolIsError = try bool()
-            case .handoffToAgentID: item.handoffToAgentID = try string()
-            case .instructions: item.instructions = try text(depth: depth)
-            case .toolsAdded: item.toolsAdded = try JSONFieldReading.strings(scanner.parseValue(depthAlreadyOpen: depth))
+            case .toolName: details.toolName = try string()
+            case .toolCallID: details.toolCallID = try string()
+            case .toolArgumentsJSON: details.toolArgumentsJSON = try string()
+            case .toolOutput: details.toolOutput = try text(depth: depth)
+            case .toolIsError: details.toolIsError = try bool()
+            case .handoffToAgentID: details.handoffToAgentID = try string()
+            case .instructions: details.instructions = try text(depth: depth)
+            case .toolsAdded: details.toolsAdded = try JSONFieldReading.strings(scanner.parseValue(depthAlreadyOpen: depth))
             case nil: _ = try scanner.parseValue(depthAlreadyOpen: depth)
             }
             hasMember = try memberFollows()
         }
+        if !details.isEmpty { item.actionDetails = details }
         return item
     }
 
@@ -231,7 +234,7 @@ struct DirectDeliveryDecoder {
             }
             hasMember = try memberFollows()
         }
-        return metrics == TurnMetrics() ? nil : metrics
+        return metrics.isEmpty ? nil : metrics
     }
 
     private mutating func evalResult(depth: Int) throws -> EvalResult? {
@@ -263,6 +266,18 @@ struct DirectDeliveryDecoder {
             return nil
         default: throw GaveUp()
         }
+    }
+
+    /// An item's `kind`, a string or `null`. A kind this tool knows comes back as a literal,
+    /// which needs no memory of its own: `FunctionCallOutput` is too long to be stored inside a
+    /// `String` value, and every tool result would otherwise allocate one.
+    private mutating func kind() throws -> String? {
+        guard peek() == ASCIIByte.quote else { return try string() }
+        let start = scanner.position + 1
+        guard let end = try unescapedStringEnd() else { return try scanner.parseString() }
+        let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[start..<end])
+        if let (known, _) = Self.knownKinds.lookUp(bytes) { return known.rawValue }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A string, an array of strings (lines) or `null`, as ``JSONFieldReading/text(_:)`` reads it.
@@ -434,11 +449,18 @@ struct DirectDeliveryDecoder {
         case success, reasons, completionReason = "completion_reason"
     }
 
+    /// The kinds of history item that SpeakNode documents.
+    private enum KnownKind: String, CaseIterable {
+        case message = "Message", functionCall = "FunctionCall", functionCallOutput = "FunctionCallOutput"
+        case agentHandoff = "AgentHandoff", agentConfigUpdate = "AgentConfigUpdate"
+    }
+
     private static let deliveryKeys = KeyTable<DeliveryKey>()
     private static let conversationKeys = KeyTable<ConversationKey>()
     private static let historyItemKeys = KeyTable<HistoryItemKey>()
     private static let metricsKeys = KeyTable<MetricsKey>()
     private static let evalResultKeys = KeyTable<EvalResultKey>()
+    private static let knownKinds = KeyTable<KnownKind>()
 }
 
 /// The keys of one kind of object, matched against a key's raw UTF-8 bytes so that no

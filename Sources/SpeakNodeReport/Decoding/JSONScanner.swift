@@ -289,8 +289,11 @@ struct JSONScanner {
             if byte == ASCIIByte.backslash {
                 try appendEscape(to: &unescaped)
             } else {
+                // The characters up to the next escape or the end, copied at once.
                 let from = position
-                try advanceOverStringByte(byte)
+                repeat {
+                    try advanceOverStringByte(bytes[position])
+                } while position < bytes.count && bytes[position] != ASCIIByte.quote && bytes[position] != ASCIIByte.backslash
                 unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<position]))
             }
         }
