@@ -10,10 +10,13 @@ import Foundation
 /// list cut into one-item parts); only the time changes.
 ///
 /// The parts are small and only a few are rendered ahead of the text written so far (see
-/// ``PartsInOrder``), so a list of a hundred megabytes of text is never held whole: each
-/// part's text goes on as soon as it and every part before it are done.
+/// ``PartsInOrder``), so a long list's text is never held whole: each part's text goes on
+/// (to the sink, when rendering into one) as soon as it and every part before it are done.
 ///
 /// Lists inside a part render on that part's thread: only the outermost long list is split.
+/// When that list's items are large themselves (32 runs of hundreds of tests each, say), the
+/// parts in flight hold whole items, so memory is bounded by their size rather than by the
+/// inner lists' parts.
 public struct ListConcurrency: Sendable, Hashable {
     /// A list with fewer items renders on the calling thread.
     public var minimumItems: Int
@@ -49,14 +52,16 @@ public struct ListConcurrency: Sendable, Hashable {
     /// The item ranges `count` items are cut into, or `nil` when they render serially.
     func parts(of count: Int) -> [Range<Int>]? {
         guard count >= minimumItems else { return nil }
-        let size = min(maximumItemsPerPart, max(minimumItemsPerPart, (count + Self.preferredParts - 1) / Self.preferredParts))
+        let evenSize = (count + Self.preferredParts - 1) / Self.preferredParts
+        let size = min(maximumItemsPerPart, max(minimumItemsPerPart, evenSize))
         guard size < count else { return nil }
         return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
     /// How many threads besides the calling one render a list's parts: the calling thread
-    /// renders parts too, whenever the next one it needs is not done yet.
-    static let helperThreads = max(1, cores - 1)
+    /// renders parts too, whenever the next one it needs is not done yet, so one thread per
+    /// core in all (none besides it on a single core).
+    static let helperThreads = cores - 1
 
     private static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 }
