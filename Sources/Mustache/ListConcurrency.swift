@@ -1,39 +1,165 @@
+import Dispatch
+import Foundation
+
 /// When a section over a list renders its items on several cores.
 ///
 /// A report's template spends most of its time in a few long lists (the tests of a run, say).
-/// Such a list is cut into contiguous parts rendered concurrently, each into its own text,
-/// and the texts are joined in order. The output is exactly what rendering the items one
-/// after another gives, whatever the number of parts (the spec tests check it with every
+/// Such a list is cut into small contiguous parts rendered concurrently, each into its own
+/// text, and the texts are joined in order. The output is exactly what rendering the items
+/// one after another gives, whatever the number of parts (the spec tests check it with every
 /// list cut into one-item parts); only the time changes.
 ///
+/// The parts are small and only a few are rendered ahead of the text written so far (see
+/// ``PartsInOrder``), so a long list's text is never held whole: each part's text goes on
+/// (to the sink, when rendering into one) as soon as it and every part before it are done.
+///
 /// Lists inside a part render on that part's thread: only the outermost long list is split.
+/// When that list's items are large themselves (32 runs of hundreds of tests each, say), the
+/// parts in flight hold whole items, so memory is bounded by their size rather than by the
+/// inner lists' parts.
 public struct ListConcurrency: Sendable, Hashable {
     /// A list with fewer items renders on the calling thread.
     public var minimumItems: Int
     /// How many items each concurrently rendered part holds at least.
     public var minimumItemsPerPart: Int
+    /// How many items each part holds at most, which bounds the text of a part in memory.
+    public var maximumItemsPerPart: Int
+    /// How many parts of one list may be rendered or waiting to be written at a time: a few
+    /// per core keep every core busy while parts differ in length, and bound the memory.
+    var partsInFlight = 3 * Self.cores
 
-    public init(minimumItems: Int, minimumItemsPerPart: Int) {
+    public init(minimumItems: Int, minimumItemsPerPart: Int, maximumItemsPerPart: Int = 32) {
         self.minimumItems = max(1, minimumItems)
         self.minimumItemsPerPart = max(1, minimumItemsPerPart)
+        self.maximumItemsPerPart = max(self.minimumItemsPerPart, maximumItemsPerPart)
     }
 
-    /// Lists of 32 items or more render concurrently, in parts of at least 8 items.
+    /// Lists of 32 items or more render concurrently, in parts of 8 to 32 items.
+    ///
+    /// A report's item (a test case, say) renders to a few kilobytes up to tens of them, so a
+    /// part of 32 is at most about a megabyte of text and takes about a millisecond: long
+    /// enough that handing parts between threads costs next to nothing.
     public static let automatic = ListConcurrency(minimumItems: 32, minimumItemsPerPart: 8)
 
     /// Every list renders on the calling thread.
     public static let serial = ListConcurrency(minimumItems: .max, minimumItemsPerPart: .max)
 
-    /// At most this many parts: enough to keep every core of a large machine busy while the
-    /// parts differ in length, few enough that joining costs nothing.
-    static let maximumParts = 32
+    /// A list is cut into at least this many parts when its items allow (at least
+    /// `minimumItemsPerPart` each): enough for every core to have parts while they differ
+    /// in length.
+    static let preferredParts = 32
 
     /// The item ranges `count` items are cut into, or `nil` when they render serially.
     func parts(of count: Int) -> [Range<Int>]? {
         guard count >= minimumItems else { return nil }
-        let partCount = min(Self.maximumParts, count / minimumItemsPerPart)
-        guard partCount > 1 else { return nil }
-        let size = (count + partCount - 1) / partCount
+        let evenSize = (count + Self.preferredParts - 1) / Self.preferredParts
+        let size = min(maximumItemsPerPart, max(minimumItemsPerPart, evenSize))
+        guard size < count else { return nil }
         return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
+    /// How many threads besides the calling one render a list's parts: the calling thread
+    /// renders parts too, whenever the next one it needs is not done yet, so one thread per
+    /// core in all (none besides it on a single core).
+    static let helperThreads = cores - 1
+
+    private static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+}
+
+/// Makes the values of a list's parts on several threads and hands them over in order.
+///
+/// The thread that calls ``next()`` takes part after part; while the one it needs next is not
+/// done it renders a part itself, the next not yet started, and it waits only when every part
+/// it may start is being made by a helper that is running. It never waits for work that has not
+/// started, so helpers queued behind busy threads (other formats rendering, say) cannot
+/// deadlock it: at worst it makes every part itself.
+///
+/// At most `window` parts, counted from the one `next()` returns next, are made or waiting at a
+/// time; helpers (tasks on the global queue, at most `helpers` at a time) stop when the window is
+/// full and are started again as it moves on.
+final class PartsInOrder<Value: Sendable>: @unchecked Sendable {
+    private let make: @Sendable (Int) -> Value
+    private let count: Int
+    private let window: Int
+    private let maximumHelpers: Int
+    // The rest is guarded by `condition`.
+    private let condition = NSCondition()
+    /// Parts made and not yet handed over.
+    private var made: [Value?]
+    private var nextToMake = 0
+    private var nextToHand = 0
+    private var runningHelpers = 0
+    private var abandoned = false
+
+    init(count: Int, window: Int, helpers: Int, make: @escaping @Sendable (Int) -> Value) {
+        self.make = make
+        self.count = count
+        self.window = max(1, window)
+        self.maximumHelpers = max(0, helpers)
+        made = Array(repeating: nil, count: count)
+        condition.withLock { startHelpers() }
+    }
+
+    /// The value of the next part, in order; call it at most `count` times, from one thread.
+    func next() -> Value {
+        condition.lock()
+        defer { condition.unlock() }
+        let index = nextToHand
+        precondition(index < count, "more parts taken than there are")
+        while true {
+            if let value = made[index].take() {
+                nextToHand += 1
+                startHelpers()
+                return value
+            }
+            if let other = claim() {
+                makeUnlocked(other)
+            } else {
+                // The part is being made by a running helper, which signals when it is done.
+                condition.wait()
+            }
+        }
+    }
+
+    /// Stops helpers from starting further parts, when the caller takes no more (it failed).
+    func abandon() {
+        condition.withLock { abandoned = true }
+    }
+
+    /// The next part to make, if it is within the window. With the lock held.
+    private func claim() -> Int? {
+        guard !abandoned, nextToMake < count, nextToMake < nextToHand + window else { return nil }
+        defer { nextToMake += 1 }
+        return nextToMake
+    }
+
+    /// Makes part `index` without holding the lock, and stores it. With the lock held.
+    private func makeUnlocked(_ index: Int) {
+        condition.unlock()
+        let value = make(index)
+        condition.lock()
+        made[index] = value
+        if index == nextToHand { condition.signal() }
+    }
+
+    /// Starts helpers while parts in the window are left to start. With the lock held.
+    private func startHelpers() {
+        let startable = min(count, nextToHand + window) - nextToMake
+        let starting = min(maximumHelpers - runningHelpers, startable)
+        guard starting > 0, !abandoned else { return }
+        runningHelpers += starting
+        for _ in 0..<starting {
+            DispatchQueue.global().async { self.help() }
+        }
+    }
+
+    /// A helper's work: parts, while any in the window is left to start.
+    private func help() {
+        condition.lock()
+        while let index = claim() {
+            makeUnlocked(index)
+        }
+        runningHelpers -= 1
+        condition.unlock()
     }
 }

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Renders a node tree against a context stack into one output buffer.
 ///
 /// Indentation (of standalone partials, parents and blocks) is written lazily: a template
@@ -209,7 +207,9 @@ struct Renderer {
     }
 
     /// Renders `content` once per item, the items cut into `parts` rendered concurrently, and
-    /// joins the parts' texts in order: exactly the text of rendering the items in turn.
+    /// joins the parts' texts in order: exactly the text of rendering the items in turn. Each
+    /// part's text is joined (and so handed to the sink) as soon as it and every part before
+    /// it are done, and only a few parts are rendered ahead of it (see ``PartsInOrder``).
     private mutating func renderConcurrently(
         _ items: [MustacheValue], in parts: [Range<Int>], _ content: [Node]
     ) throws(TemplateError) {
@@ -221,19 +221,21 @@ struct Renderer {
         start.concurrency = .serial
         start.sink = nil
         let template = start
-        let results = PartSlots<Result<Part, TemplateError>>(count: parts.count)
-        DispatchQueue.concurrentPerform(iterations: parts.count) { index in
+        let inOrder = PartsInOrder(
+            count: parts.count, window: concurrency.partsInFlight, helpers: ListConcurrency.helperThreads
+        ) { index in
             var renderer = template
-            let result = Result { () throws(TemplateError) -> Part in
+            return Result { () throws(TemplateError) -> Part in
                 try renderer.render(content, for: items[parts[index]])
                 return Part(
                     text: renderer.output, leadingIndentation: renderer.leadingIndentation,
                     endsPending: renderer.startIsUnknown ? nil : renderer.indentationPending)
             }
-            results.store(result, at: index)
         }
-        for result in results.all {
-            let part = try result.get()
+        // After a failed part, helpers start no further ones.
+        defer { inOrder.abandon() }
+        for _ in parts.indices {
+            let part = try inOrder.next().get()
             if indentationPending, let leading = part.leadingIndentation {
                 output += leading
                 indentationPending = false
@@ -260,33 +262,5 @@ struct Renderer {
             return value
         }
         return .null
-    }
-}
-
-/// The results of a list's parts, one slot each, written concurrently and read once all are.
-private final class PartSlots<Value>: @unchecked Sendable {
-    // Each slot is written by one part only, and read only after `concurrentPerform` returned.
-    private let slots: UnsafeMutableBufferPointer<Value?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func store(_ value: Value, at index: Int) {
-        slots[index] = value
-    }
-
-    /// Every part's value, in order.
-    var all: [Value] {
-        slots.map { slot in
-            guard let slot else { preconditionFailure("a part of a list was not rendered") }
-            return slot
-        }
     }
 }

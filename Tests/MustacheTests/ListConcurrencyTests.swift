@@ -35,27 +35,46 @@ struct ListConcurrencyTests {
         ])
     }
 
+    /// Ways to cut lists: every item a part (more parts than are in flight at once), parts of
+    /// at most three items with only two in flight, and the default.
+    static let cuttings: [ListConcurrency] = {
+        var fewInFlight = ListConcurrency(minimumItems: 1, minimumItemsPerPart: 1, maximumItemsPerPart: 3)
+        fewInFlight.partsInFlight = 2
+        return [ListConcurrency(minimumItems: 1, minimumItemsPerPart: 1, maximumItemsPerPart: 1), fewInFlight, .automatic]
+    }()
+
     @Test("Every template gives the same text whether its lists render in parts or in turn", arguments: templates)
     func sameText(_ source: String) throws {
         let library = try TemplateLibrary(sources: Self.partials)
         let template = try Template(source, name: "t")
-        for count in [0, 1, 2, 3, 7, 40, 100] {
+        for count in [0, 1, 2, 3, 7, 40, 100, 300] {
             let context = Self.context(count: count)
             let serial = try template.render(context, partials: library, concurrency: .serial)
-            #expect(try template.render(context, partials: library, concurrency: Self.everyItemAPart) == serial, "\(count) items")
-            #expect(try template.render(context, partials: library, concurrency: .automatic) == serial, "\(count) items")
+            for concurrency in Self.cuttings {
+                #expect(try template.render(context, partials: library, concurrency: concurrency) == serial, "\(count) items")
+                let pieces = SinkRenderingTests.Pieces()
+                try template.render(context, partials: library, concurrency: concurrency) { pieces.append($0) }
+                #expect(pieces.all.joined() == serial, "\(count) items, into a sink")
+            }
         }
     }
 
-    @Test("A long list is cut into a bounded number of contiguous parts; a short one is not cut")
+    @Test("A long list is cut into many small contiguous parts; a short one is not cut")
     func parts() throws {
         let automatic = ListConcurrency.automatic
         #expect(automatic.parts(of: 10) == nil)
-        let parts = try #require(automatic.parts(of: 1_000))
-        #expect(parts.count <= 32)
-        #expect(parts.first?.lowerBound == 0 && parts.last?.upperBound == 1_000)
-        #expect(zip(parts, parts.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
         #expect(ListConcurrency.serial.parts(of: 1_000_000) == nil)
+        for count in [32, 100, 300, 1_000, 7_001] {
+            let parts = try #require(automatic.parts(of: count))
+            #expect(parts.first?.lowerBound == 0 && parts.last?.upperBound == count)
+            #expect(zip(parts, parts.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+            #expect(parts.allSatisfy { $0.count <= automatic.maximumItemsPerPart }, "\(count) items")
+            #expect(parts.dropLast().allSatisfy { $0.count >= automatic.minimumItemsPerPart }, "\(count) items")
+            // Enough parts for every core, even if not quite the preferred number.
+            #expect(parts.count >= min(ListConcurrency.preferredParts, count / automatic.minimumItemsPerPart) * 3 / 4)
+        }
+        let onePerPart = ListConcurrency(minimumItems: 1, minimumItemsPerPart: 1, maximumItemsPerPart: 1)
+        #expect(onePerPart.parts(of: 100)?.count == 100)
     }
 
     @Test("An error in any part is the error of the render")

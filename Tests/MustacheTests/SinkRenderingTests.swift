@@ -1,5 +1,5 @@
 import Foundation
-import Mustache
+@testable import Mustache
 import Testing
 
 @Suite("Rendering into a sink")
@@ -39,5 +39,45 @@ struct SinkRenderingTests {
         let none = Pieces()
         try Template("{{missing}}").render([:]) { none.append($0) }
         #expect(none.all.isEmpty)
+    }
+
+    /// What the sink had been handed, and how many items had been built, at each piece.
+    final class Progress: @unchecked Sendable {
+        // Guarded by `lock`.
+        private var built = 0
+        private var handed = 0
+        private var seen: [(handedBytes: Int, built: Int)] = []
+        private let lock = NSLock()
+        func itemBuilt() { lock.withLock { built += 1 } }
+        func piece(_ piece: String) { lock.withLock { handed += piece.utf8.count; seen.append((handed, built)) } }
+        var pieces: [(handedBytes: Int, built: Int)] { lock.withLock { seen } }
+    }
+
+    @Test("A long list's text reaches the sink while it renders, with only a few parts rendered ahead",
+          arguments: [1, 4])
+    func boundedAhead(partsInFlight: Int) throws {
+        let itemBytes = 50_000
+        let count = 400
+        let progress = Progress()
+        let text = String(repeating: "x", count: itemBytes)
+        // Each item is built when its part starts rendering, and renders to `itemBytes` bytes.
+        let items: [MustacheValue] = (0..<count).map { _ in
+            .lazy { progress.itemBuilt(); return ["text": .string(text)] }
+        }
+        var concurrency = ListConcurrency.automatic
+        concurrency.partsInFlight = partsInFlight
+        let partSize = try #require(concurrency.parts(of: count)?.first?.count)
+        try Template("{{#items}}{{text}}{{/items}}").render(["items": .list(items)], concurrency: concurrency) {
+            progress.piece($0)
+        }
+        let pieces = progress.pieces
+        #expect(pieces.last?.handedBytes == count * itemBytes)
+        #expect(pieces.count > 1)
+        #expect(try #require(pieces.first).built < count, "the first piece comes before the last item is built")
+        for piece in pieces {
+            // Parts up to `partsInFlight` after the last one joined may have started.
+            let handedItems = piece.handedBytes / itemBytes
+            #expect(piece.built <= handedItems + partsInFlight * partSize, "\(piece)")
+        }
     }
 }
