@@ -3,8 +3,9 @@ import Mustache
 /// The voice-insight values of the root, each run and each test: latency tables, slow turns,
 /// conversation signals, failure patterns, repeats, charts and the baseline comparison.
 ///
-/// ``ReportContext`` adds these keys to the objects it builds; they are kept here so the
-/// insight keys live in one place. Every number is pre-formatted (`850 ms`, `1.23 s`, `87.5%`).
+/// ``ReportContext`` adds the root and run keys to the objects it builds; a test's are
+/// ``TestObject``'s, worked out from the helpers here. Every number is pre-formatted
+/// (`850 ms`, `1.23 s`, `87.5%`).
 enum InsightsContext {
     /// Root keys: `latencyStats`, `signals`, `failurePatterns`, `budget`, `latencyGate`,
     /// `repeatedTests` (and `repeatedTestsPreview`, the first 20), `baseline` (or `null`) and
@@ -15,8 +16,8 @@ enum InsightsContext {
             report.budget[metric].map { (metric, $0) }
         }
         return [
-            "latencyStats": .object(LatencyContext.latency(report.insights, budget: report.budget)),
-            "signals": .object(SignalsContext.signals(report.insights.signals)),
+            "latencyStats": .computed(LatencyStatsObject(insights: report.insights, budget: report.budget)),
+            "signals": .computed(SignalsObject(signals: report.insights.signals)),
             "failurePatterns": .object(FailurePatternsContext.patterns(report.failurePatterns)),
             "budget": .list(budget.map { metric, seconds in
                 ["metric": .string(metric.payloadName), "key": .string(metric.budgetKey),
@@ -48,8 +49,8 @@ enum InsightsContext {
         let p95Chart = LatencyBarChart(tests: run.tests, metric: .e2eLatency, budget: e2eBudget)
         let slowest = slowestFirst(run.tests)
         return [
-            "latencyStats": .object(LatencyContext.latency(run.insights, budget: budget)),
-            "signals": .object(SignalsContext.signals(run.insights.signals)),
+            "latencyStats": .computed(LatencyStatsObject(insights: run.insights, budget: budget)),
+            "signals": .computed(SignalsObject(signals: run.insights.signals)),
             "failurePatterns": .object(FailurePatternsContext.patterns(run.failurePatterns)),
             "repeatedTests": .list(repeated),
             "hasRepeatedTests": .bool(!repeated.isEmpty),
@@ -63,40 +64,18 @@ enum InsightsContext {
         ]
     }
 
-    /// Test keys: `latencyStats`, `signals`, `repeat` (pass rate of a repeated test), `insightLines`
-    /// (for JUnit `<system-out>`), and `latencyFailure`.
-    ///
-    /// A test failed by the latency gate passed its deciding attempt, so its `message`,
-    /// `reasons`, `reasonsText` and `type` (`LatencyBudget`) are replaced by the gate's failure.
-    /// `insightLines` (``insightText(_:)``), one line per slow turn, is lazy: built when a template renders it.
-    static func test(_ test: TestResult, budget: LatencyBudget) -> [String: MustacheValue] {
-        var context: [String: MustacheValue] = [
-            "latencyStats": .object(LatencyContext.latency(test.insights, budget: budget)),
-            "signals": .object(SignalsContext.signals(test.insights.signals)),
-            "repeat": repeatValue(test),
-            "isRepeated": .bool(test.attempts.count > 1),
-            "insightLines": .lazy { .string(insightText(test)) },
-            "hasInsightLines": .bool(hasInsightLines(test)),
-            "latencyFailure": .null,
-            "hasLatencyFailure": .bool(test.latencyFailure != nil),
+    /// A test's `latencyFailure`: the failure made by `--fail-on-latency`, in words. (The other
+    /// test keys of the insights, `latencyStats`, `signals`, `repeat`, `insightLines`…, are
+    /// ``TestObject``'s.)
+    static func latencyFailure(_ failure: LatencyFailure) -> MustacheValue {
+        [
+            "message": .string(failure.message),
+            "reason": .string(failure.reason),
+            "gate": .string(failure.gate.rawValue),
+            "metric": .string(failure.metric.payloadName),
+            "value": .string(InsightFormat.format(failure.value)),
+            "budget": .string(InsightFormat.format(failure.budget)),
         ]
-        if let failure = test.latencyFailure {
-            context["latencyFailure"] = [
-                "message": .string(failure.message),
-                "reason": .string(failure.reason),
-                "gate": .string(failure.gate.rawValue),
-                "metric": .string(failure.metric.payloadName),
-                "value": .string(InsightFormat.format(failure.value)),
-                "budget": .string(InsightFormat.format(failure.budget)),
-            ]
-            context["message"] = .string(failure.message)
-            context["hasMessage"] = true
-            context["reasons"] = [.string(failure.message)]
-            context["hasReasons"] = true
-            context["reasonsText"] = .string(failure.message)
-            context["type"] = .string(latencyFailureType)
-        }
-        return context
     }
 
     /// How many repeated tests a summary lists before "… and N more".
@@ -125,8 +104,8 @@ enum InsightsContext {
         summary.merge([
             "id": .string(test.id),
             "name": .string(InsightFormat.clipped(test.name, to: InsightFormat.nameLength)),
-            "latencyStats": .object(LatencyContext.latency(test.insights, budget: budget)),
-            "signals": .object(SignalsContext.signals(test.insights.signals)),
+            "latencyStats": .computed(LatencyStatsObject(insights: test.insights, budget: budget)),
+            "signals": .computed(SignalsObject(signals: test.insights.signals)),
             "repeat": repeatValue(test),
             "hasLatencyFailure": .bool(test.latencyFailure != nil),
         ]) { _, new in new }

@@ -1,46 +1,8 @@
 import Mustache
 
-/// The template values of one set of ``Insights``: a latency table (one row per measured
-/// metric, every number pre-formatted) and the slow turns.
+/// The template values of one set of ``Insights`` that ``LatencyStatsObject`` lists: a latency
+/// table's rows (one per measured metric, every number pre-formatted) and the slow turns.
 enum LatencyContext {
-    /// `metrics` rows in ``LatencyMetric`` order; `e2e` is the end-to-end row on its own (or
-    /// `null`), for places that show only the wait a caller hears; `slowTurns` in order, and
-    /// `slowTurnsPreview`, the first 20 of them, for summaries that must stay short;
-    /// `overBudgetText` names the metrics whose p95 is over budget (`e2e_latency 2.1 s (budget 1.5 s)`).
-    static func latency(_ insights: Insights, budget: LatencyBudget) -> [String: MustacheValue] {
-        let metrics = insights.measuredMetrics
-        let rows = metrics.compactMap { metric in
-            insights.statistics(of: metric).map { (metric: metric, values: row(metric, $0, budget: budget[metric])) }
-        }
-        // Every test, run and report has these values: the e2e row is the one already built.
-        let e2e = rows.first { $0.metric == .e2eLatency }?.values
-        // A run or a report may have hundreds of thousands of slow turns: they are gathered,
-        // and their values built, only when a template lists them.
-        let slowTurnCount = insights.slowTurnCount
-        let overBudget = metrics.compactMap { metric -> String? in
-            guard let statistics = insights.statistics(of: metric), let limit = budget[metric], statistics.p95 > limit
-            else { return nil }
-            return "\(metric.payloadName) \(InsightFormat.format(statistics.p95)) (budget \(InsightFormat.format(limit)))"
-        }
-        return [
-            "overBudgetText": .string(overBudget.joined(separator: ", ")),
-            "hasOverBudget": .bool(!overBudget.isEmpty),
-            "metrics": .list(rows.map { .object($0.values) }),
-            "hasMetrics": .bool(!rows.isEmpty),
-            "e2e": e2e.map(MustacheValue.object) ?? .null,
-            "hasE2E": .bool(e2e != nil),
-            "slowTurnCount": .int(slowTurnCount),
-            "hasSlowTurns": .bool(slowTurnCount > 0),
-            "slowTurnsText": .string(ReportContext.counted(slowTurnCount, "slow turn", "slow turns")),
-            "slowTurns": .lazy { .list(insights.slowTurns.map { .object(slowTurn($0)) }) },
-            "slowTurnsPreview": .lazy {
-                .list(insights.slowTurns(prefix: slowTurnPreviewLimit).map { .object(slowTurn($0)) })
-            },
-            "moreSlowTurns": .int(max(0, slowTurnCount - slowTurnPreviewLimit)),
-            "hasMoreSlowTurns": .bool(slowTurnCount > slowTurnPreviewLimit),
-        ]
-    }
-
     /// How many slow turns a summary lists before "… and N more", so a run of many slow
     /// conversations still fits a GitHub comment.
     static let slowTurnPreviewLimit = 20
