@@ -45,6 +45,21 @@ struct TestObjectTests {
         "hasToolErrors", "hasInterruptions", "hasHandoffs", "talkTime", "hasTalkTime", "summary",
     ]
 
+    /// README "Voice insights keys", Metric.
+    static let metricKeys: Set = [
+        "metric", "key", "title", "count", "p50", "p90", "p95", "max", "budget", "hasBudget", "isOverBudget", "isMaxOverBudget",
+    ]
+
+    /// README "Markdown summary only", the rows of `failures`, `flakyTests`, `skippedTests` and `passedTests`.
+    static let markdownRowKeys = outcomeKeys.union([
+        "name", "runName", "agent", "hasAgent", "isFlaky", "duration", "attemptsText", "hasSeveralAttempts", "attemptOutcomes",
+        "status", "completionReason", "recordingURL",
+    ])
+    static let markdownFailureKeys: Set = [
+        "reasons", "hasReasons", "moreReasons", "hasMoreReasons", "moreReasonsText", "transcript", "hasTranscript",
+        "transcriptTurns", "turnCount", "hasEarlierTurns",
+    ]
+
     @Test("Each object answers exactly the documented keys")
     func documentedKeys() {
         #expect(Set(TestObject.keys.keys) == Self.testKeys)
@@ -53,6 +68,9 @@ struct TestObjectTests {
         #expect(Set(HTMLAttemptObject.keys.keys) == Self.attemptKeys.union(Self.htmlAttemptKeys))
         #expect(Set(LatencyStatsObject.keys.keys) == Self.latencyKeys)
         #expect(Set(SignalsObject.keys.keys) == Self.signalsKeys)
+        #expect(Set(LatencyRowObject.keys.keys) == Self.metricKeys)
+        #expect(Set(MarkdownTestRow.keys.keys) == Self.markdownRowKeys)
+        #expect(Set(FailureRowObject.keys.keys) == Self.markdownRowKeys.union(Self.markdownFailureKeys))
     }
 
     /// Every test of the shared and the HTML context of `report`, as template values.
@@ -92,6 +110,12 @@ struct TestObjectTests {
             }
             for key in Self.latencyKeys { #expect(lookup(shared, "latencyStats.\(key)") != nil, "latency key \(key)") }
             for key in Self.signalsKeys { #expect(lookup(shared, "signals.\(key)") != nil, "signals key \(key)") }
+            if case .list(let rows)? = lookup(shared, "latencyStats.metrics") {
+                for row in rows {
+                    for key in Self.metricKeys { #expect(row.member(key) != nil, "metric key \(key)") }
+                    #expect(row.member("name") == nil)
+                }
+            }
         }
     }
 

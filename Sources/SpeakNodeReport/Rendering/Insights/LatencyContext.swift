@@ -1,31 +1,11 @@
 import Mustache
 
-/// The template values of one set of ``Insights`` that ``LatencyStatsObject`` lists: a latency
-/// table's rows (one per measured metric, every number pre-formatted) and the slow turns.
+/// The template values of the slow turns that ``LatencyStatsObject`` lists, and the slow-turn
+/// text plain-text places share.
 enum LatencyContext {
     /// How many slow turns a summary lists before "… and N more", so a run of many slow
     /// conversations still fits a GitHub comment.
     static let slowTurnPreviewLimit = 20
-
-    /// One metric's row: `count`, `p50`, `p90`, `p95`, `max` (`850 ms`, `1.23 s`), and the
-    /// budget with `isOverBudget` when p95 is over it.
-    static func row(_ metric: LatencyMetric, _ statistics: LatencyStatistics, budget: Double?) -> [String: MustacheValue] {
-        let isOverBudget = budget.map { statistics.p95 > $0 } ?? false
-        return [
-            "metric": .string(metric.payloadName),
-            "key": .string(metric.budgetKey),
-            "title": .string(metric.title),
-            "count": .int(statistics.count),
-            "p50": .string(InsightFormat.format(statistics.p50)),
-            "p90": .string(InsightFormat.format(statistics.p90)),
-            "p95": .string(InsightFormat.format(statistics.p95)),
-            "max": .string(InsightFormat.format(statistics.max)),
-            "budget": MustacheValue(budget.map(InsightFormat.format)),
-            "hasBudget": .bool(budget != nil),
-            "isOverBudget": .bool(isOverBudget),
-            "isMaxOverBudget": .bool(budget.map { statistics.max > $0 } ?? false),
-        ]
-    }
 
     /// A slow turn: where it is (`offset` `00:12.3`), who said what, and what went over budget
     /// (`overrunsText`: `e2e_latency 1.92 s (budget 1.5 s)`).

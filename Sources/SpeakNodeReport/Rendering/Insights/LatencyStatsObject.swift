@@ -34,10 +34,12 @@ struct LatencyStatsObject: MustacheObject {
         case .hasOverBudget: return .bool(!overBudget.isEmpty)
         case .metrics:
             return .list(insights.measuredMetrics.compactMap { metric in
-                insights.statistics(of: metric).map { .object(LatencyContext.row(metric, $0, budget: budget[metric])) }
+                insights.statistics(of: metric).map { .computed(LatencyRowObject(metric: metric, statistics: $0, budget: budget[metric])) }
             })
         case .hasMetrics: return .bool(!insights.measuredMetrics.isEmpty)
-        case .e2e: return e2eStatistics.map { .object(LatencyContext.row(.e2eLatency, $0, budget: budget[.e2eLatency])) } ?? .null
+        case .e2e:
+            return e2eStatistics.map { .computed(LatencyRowObject(metric: .e2eLatency, statistics: $0, budget: budget[.e2eLatency])) }
+                ?? .null
         case .hasE2E: return .bool(e2eStatistics != nil)
         case .slowTurnCount: return .int(slowTurnCount)
         case .hasSlowTurns: return .bool(slowTurnCount > 0)
