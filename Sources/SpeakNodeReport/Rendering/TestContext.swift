@@ -247,7 +247,7 @@ struct TestObject: MustacheObject {
         case .hasReruns: return .bool(TestContext.hasReruns(test))
         case .latencyStats: return .computed(LatencyStatsObject(insights: test.insights, budget: budget))
         case .signals: return .computed(SignalsObject(signals: test.insights.signals))
-        case .repeat: return InsightsContext.repeatValue(test)
+        case .repeat: return RepeatObject.value(of: test)
         case .isRepeated: return .bool(test.attempts.count > 1)
         case .insightLines: return .string(InsightsContext.insightText(test))
         case .hasInsightLines: return .bool(InsightsContext.hasInsightLines(test))

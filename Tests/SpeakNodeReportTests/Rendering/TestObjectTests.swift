@@ -69,6 +69,7 @@ struct TestObjectTests {
         #expect(Set(LatencyStatsObject.keys.keys) == Self.latencyKeys)
         #expect(Set(SignalsObject.keys.keys) == Self.signalsKeys)
         #expect(Set(LatencyRowObject.keys.keys) == Self.metricKeys)
+        #expect(Set(RepeatObject.keys.keys) == ["attempts", "passed", "evaluated", "passRate", "hasPassRate", "text", "name", "id", "runName"])
         #expect(Set(MarkdownTestRow.keys.keys) == Self.markdownRowKeys)
         #expect(Set(FailureRowObject.keys.keys) == Self.markdownRowKeys.union(Self.markdownFailureKeys))
     }
@@ -160,6 +161,20 @@ struct TestObjectTests {
         let context: MustacheValue = ["report": report, "completionReason": "outer"]
         #expect(try template.render(context)
             == "retried/1/3 attempts/[];retried/2/3 attempts/[StepsExhausted];retried/3/3 attempts/[StepsExhausted];")
+    }
+
+    @Test("A repeated test's repeat has the pass rate; an item of repeatedTests also names the test and its run")
+    func repeats() throws {
+        let context = InsightsReportFixture.context()
+        let test = try #require(InsightsReportFixture.test("Quotes a price", in: context))
+        #expect(test["repeat.text"] == "1 of 2 evaluated attempts passed (50%)")
+        #expect(test["repeat.attempts"] == 2)
+        #expect(test["repeat.name"] == nil, "inside {{#repeat}}, name is the test's")
+        #expect(try Template("{{#repeat}}{{name}}: {{passRate}}{{/repeat}}").render(test.value) == "Quotes a price: 50%")
+        #expect(context["repeatedTests.0.name"] == "Quotes a price")
+        #expect(context["repeatedTests.0.runName"] == context["runs.0.name"])
+        #expect(context["runs.0.repeatedTests.0.id"] == "repeat")
+        #expect(InsightsReportFixture.test("Greets", in: context)?["repeat"] == .null)
     }
 
     @Test("Contexts of the same report are equal, object for object")

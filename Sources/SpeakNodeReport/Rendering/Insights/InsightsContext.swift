@@ -11,7 +11,7 @@ enum InsightsContext {
     /// `repeatedTests` (and `repeatedTestsPreview`, the first 20), `baseline` (or `null`) and
     /// their `has…` booleans.
     static func root(_ report: Report, baseline: BaselineComparison?) -> [String: MustacheValue] {
-        let repeated = repeatedTests(report.runs.flatMap { run in run.tests.map { (run, $0) } })
+        let repeated = report.runs.flatMap(RepeatObject.items(of:))
         let budget = report.budget.budgetedMetrics.compactMap { metric in
             report.budget[metric].map { (metric, $0) }
         }
@@ -43,7 +43,7 @@ enum InsightsContext {
     /// first 25 tests by e2e p95, slowest first, for summaries that must stay short), and the
     /// charts `e2eHistogram` and `e2eP95Chart` (`null` when no turn measured `e2e_latency`).
     static func run(_ run: RunResult, budget: LatencyBudget) -> [String: MustacheValue] {
-        let repeated = repeatedTests(run.tests.map { (run, $0) })
+        let repeated = RepeatObject.items(of: run)
         let e2eBudget = budget[.e2eLatency]
         let histogram = LatencyHistogram(values: run.insights.samples.values(of: .e2eLatency), budget: e2eBudget)
         let p95Chart = LatencyBarChart(tests: run.tests, metric: .e2eLatency, budget: e2eBudget)
@@ -106,7 +106,7 @@ enum InsightsContext {
             "name": .string(InsightFormat.clipped(test.name, to: InsightFormat.nameLength)),
             "latencyStats": .computed(LatencyStatsObject(insights: test.insights, budget: budget)),
             "signals": .computed(SignalsObject(signals: test.insights.signals)),
-            "repeat": repeatValue(test),
+            "repeat": RepeatObject.value(of: test),
             "hasLatencyFailure": .bool(test.latencyFailure != nil),
         ]) { _, new in new }
         return summary
@@ -136,8 +136,8 @@ enum InsightsContext {
             lines.appendLine("signals: " + SignalsContext.summary(signals, talkTime: signals.talkTime.map(DurationText.readable)))
             if !signals.toolNames.isEmpty { lines.append("; tools: " + signals.toolNames.joined(separator: ", ")) }
         }
-        if case .object(let repeated) = repeatValue(test), case .string(let text)? = repeated["text"] {
-            lines.appendLine("pass rate: \(text)")
+        if test.attempts.count > 1 {
+            lines.appendLine("pass rate: \(RepeatObject.text(of: test))")
         }
         return lines.text
     }
@@ -186,34 +186,6 @@ enum InsightsContext {
         for (index, overrun) in turn.overruns.enumerated() {
             if index > 0 { lines.append(", ") }
             LatencyContext.write(overrun, into: &lines.text)
-        }
-    }
-
-    /// How often a repeated test passed: `passed`, `evaluated`, `passRate` (`67%`) and
-    /// `text` (`2 of 3 attempts passed (67%)`); `null` for a test with one attempt.
-    static func repeatValue(_ test: TestResult) -> MustacheValue {
-        guard test.attempts.count > 1 else { return .null }
-        let rate = test.attemptPassRate.map(InsightFormat.percentage)
-        let text = rate.map { "\(test.passedAttemptCount) of \(test.evaluatedAttemptCount) evaluated attempts passed (\($0))" }
-            ?? "no attempt was evaluated"
-        return [
-            "attempts": .int(test.attempts.count),
-            "passed": .int(test.passedAttemptCount),
-            "evaluated": .int(test.evaluatedAttemptCount),
-            "passRate": .string(rate ?? "n/a"),
-            "hasPassRate": .bool(rate != nil),
-            "text": .string(text),
-        ]
-    }
-
-    /// Repeated tests (more than one attempt) with their pass rate, in the order given.
-    static func repeatedTests(_ tests: [(run: RunResult, test: TestResult)]) -> [MustacheValue] {
-        tests.compactMap { run, test in
-            guard case .object(var value) = repeatValue(test) else { return nil }
-            value["name"] = .string(InsightFormat.clipped(test.name, to: InsightFormat.nameLength))
-            value["id"] = .string(test.id)
-            value["runName"] = .string(ReportContext.runName(run))
-            return .object(value)
         }
     }
 }
