@@ -69,6 +69,9 @@ struct TestObjectTests {
         #expect(Set(LatencyStatsObject.keys.keys) == Self.latencyKeys)
         #expect(Set(SignalsObject.keys.keys) == Self.signalsKeys)
         #expect(Set(LatencyRowObject.keys.keys) == Self.metricKeys)
+        #expect(Set(LatencyBarChart.keys.keys) == [
+            "width", "height", "viewBox", "rows", "plotTop", "plotBottom", "budgetLabelY", "budgetX", "budget", "hasBudget",
+        ])
         #expect(Set(RepeatObject.keys.keys) == ["attempts", "passed", "evaluated", "passRate", "hasPassRate", "text", "name", "id", "runName"])
         #expect(Set(MarkdownTestRow.keys.keys) == Self.markdownRowKeys)
         #expect(Set(FailureRowObject.keys.keys) == Self.markdownRowKeys.union(Self.markdownFailureKeys))

@@ -59,7 +59,7 @@ enum InsightsContext {
             "hasMoreTests": .bool(slowest.count > testPreviewLimit),
             "e2eHistogram": histogram.map { .object($0.context) } ?? .null,
             "hasE2EHistogram": .bool(histogram != nil),
-            "e2eP95Chart": p95Chart.map { .object($0.context) } ?? .null,
+            "e2eP95Chart": p95Chart.map { .computed($0) } ?? .null,
             "hasE2EP95Chart": .bool(p95Chart != nil),
         ]
     }
