@@ -7,7 +7,7 @@ extension MustacheValue {
         case .bool(let value): value
         case .string(let value): !value.isEmpty
         case .list(let items): !items.isEmpty
-        case .int, .double, .object: true
+        case .int, .double, .object, .computed: true
         case .lazy(let lazy): lazy.value.isTruthy
         }
     }
@@ -15,7 +15,7 @@ extension MustacheValue {
     /// The text `{{name}}` inserts, before escaping. Lists and objects insert nothing.
     var interpolationText: String {
         switch self {
-        case .null, .list, .object: ""
+        case .null, .list, .object, .computed: ""
         case .bool(let value): value ? "true" : "false"
         case .int(let value): String(value)
         case .double(let value): Self.format(value)
@@ -33,11 +33,14 @@ extension MustacheValue {
         return value.description
     }
 
-    /// The value at `key` when this is an object that has it, built if it is lazy.
+    /// The value at `key` when this is an object (stored or computed) that has it, built if it
+    /// is lazy; `nil` when it has no such key, or is not an object, so that a lookup goes on to
+    /// the outer contexts.
     @inline(__always)
-    func member(_ key: String) -> MustacheValue? {
+    public func member(_ key: String) -> MustacheValue? {
         switch self {
         case .object(let members): members[key]?.resolved
+        case .computed(let object): object.member(key)?.resolved
         case .lazy(let lazy): lazy.value.member(key)
         default: nil
         }

@@ -1,7 +1,9 @@
 /// A value a template renders: the context stack is built from these.
 ///
 /// A closed set of cases keeps rendering predictable and fast, and lets a caller build
-/// a context once and render it with many templates.
+/// a context once and render it with many templates. Two cases leave work for later: a
+/// `lazy` value is built when a template reaches it, a `computed` object works out each
+/// member when a template looks it up.
 public enum MustacheValue: Sendable, Hashable {
     case null
     case bool(Bool)
@@ -10,6 +12,9 @@ public enum MustacheValue: Sendable, Hashable {
     case string(String)
     case list([MustacheValue])
     case object([String: MustacheValue])
+    /// An object whose members are worked out when a template looks them up: see
+    /// ``MustacheObject``. It behaves as `object` does: truthy, and inserts nothing.
+    case computed(AnyMustacheObject)
     /// Built only when a template reaches it: see ``MustacheLazyValue``.
     case lazy(MustacheLazyValue)
 }

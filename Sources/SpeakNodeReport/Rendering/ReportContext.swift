@@ -4,14 +4,15 @@ import Mustache
 /// A `Report` turned into the values templates render, everything pre-formatted.
 ///
 /// Templates do no logic: every count, duration, date, label and condition a template may
-/// want is computed here, once, the same way for every output. The keys are documented in
-/// the README ("Template context").
+/// want is computed here, the same way for every output. The keys are documented in the
+/// README ("Template context"). The root and each run are dictionaries; each test (and its
+/// attempts, latency and signals) is an object (``TestObject``) that works a value out when a
+/// template looks it up, so thousands of tests cost little until a template reads them.
 public struct ReportContext: Sendable, Hashable {
     /// The root object handed to the main template.
     public let value: MustacheValue
 
     public init(report: Report, options: RenderOptions) {
-        // Each test's context is built once; the failure and flaky lists reuse it with its run.
         let anchors = HTMLAnchorBook(report: report)
         // The insights of each run and of the whole report go over every turn: computed
         // concurrently, one run (or the report) each; the last one is the report's.
@@ -21,23 +22,25 @@ public struct ReportContext: Sendable, Hashable {
             index < report.runs.count
                 ? InsightsContext.run(report.runs[index], budget: budget) : InsightsContext.root(report, baseline: baseline)
         }
-        // Formatting every transcript is most of the work: tests are formatted concurrently.
-        let testContexts: [[(test: TestResult, context: [String: MustacheValue])]] =
-            report.runs.enumerated().map { runIndex, run in
-                let runName = Self.runName(run)
-                return Array(run.tests.enumerated()).concurrentMap { testIndex, test in
-                    var context = TestContext.test(test)
-                    context.merge(InsightsContext.test(test, budget: report.budget)) { _, insight in insight }
-                    context["anchor"] = .string(anchors.tests[runIndex][testIndex])
-                    context["runName"] = .string(runName)
-                    return (test, context)
-                }
+        // Each test is one small object over its result, shared by its run's list and the failure
+        // and flaky lists: its values are worked out when a template looks them up.
+        let tests: [[MustacheValue]] = report.runs.enumerated().map { runIndex, run in
+            let runName = Self.runName(run)
+            return run.tests.enumerated().map { testIndex, test in
+                .computed(TestObject(test: test, budget: budget, anchor: anchors.tests[runIndex][testIndex], runName: runName))
             }
-        let runs = zip(report.runs, testContexts).enumerated().map { runIndex, element in
-            Self.run(element.0, tests: element.1.map { .object($0.context) }).adding(insights[runIndex])
         }
-        let failures = testContexts.joined().filter { $0.test.outcome.isProblem }.map { MustacheValue.object($0.context) }
-        let flakyTests = testContexts.joined().filter { $0.test.isFlaky }.map { MustacheValue.object($0.context) }
+        var failures: [MustacheValue] = []
+        var flakyTests: [MustacheValue] = []
+        for (run, values) in zip(report.runs, tests) {
+            for (test, value) in zip(run.tests, values) {
+                if test.outcome.isProblem { failures.append(value) }
+                if test.isFlaky { flakyTests.append(value) }
+            }
+        }
+        let runs = zip(report.runs, tests).enumerated().map { runIndex, element in
+            Self.run(element.0, tests: element.1).adding(insights[runIndex])
+        }
         let problems = report.problems.sorted().map { problem -> MustacheValue in
             ["location": .string(problem.source.description), "reason": .string(problem.reason),
              "text": .string(problem.description)]

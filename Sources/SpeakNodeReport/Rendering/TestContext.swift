@@ -1,115 +1,11 @@
 import Foundation
 import Mustache
 
-/// The template values of one test and its attempts.
+/// The template values of one test and its attempts: ``TestObject`` and ``AttemptObject``, and
+/// what they share with other places that show a test.
 enum TestContext {
-    /// A test's values. Its transcripts, `systemOut` and `reruns` are lazy (see
-    /// `MustacheLazyValue`): built when a template renders them, once per report, and
-    /// freed after, so that a report of thousands of tests never holds every transcript's
-    /// values at once.
-    static func test(_ test: TestResult) -> [String: MustacheValue] {
-        let deciding = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttempt : nil
-        let attempts = test.attempts.enumerated().map { index, attempt in
-            self.attempt(attempt, number: index + 1, isDeciding: index == test.decidingAttemptIndex)
-        }
-        // The deciding attempt's context is among them: reuse it rather than format its transcript again.
-        let decidingContext = deciding == nil ? nil : attempts[test.decidingAttemptIndex]
-        let hasReruns = test.attempts.indices.contains { rerunElement(test, attemptAt: $0) != nil }
-        return object(test.outcome, [
-            "id": .string(test.id),
-            "name": .string(test.name),
-            "runID": .string(test.runID),
-            "agent": .string(test.agentName),
-            "hasAgent": .bool(!test.agentName.isEmpty),
-            "classname": .string(test.agentName.isEmpty ? "speaknode" : test.agentName),
-            "isFlaky": .bool(test.isFlaky),
-            "message": .string(deciding?.message ?? ""),
-            "hasMessage": .bool(!(deciding?.message ?? "").isEmpty),
-            "reasons": .list((deciding?.reasons ?? []).map(MustacheValue.string)),
-            "hasReasons": .bool(!(deciding?.reasons ?? []).isEmpty),
-            "reasonsText": .string(reasonsText(deciding)),
-            "type": .string(deciding?.type ?? defaultType(test.outcome)),
-            "duration": .string(DurationText.readable(test.duration)),
-            "seconds": .string(DurationText.seconds(test.duration)),
-            "attempts": .list(attempts.map(MustacheValue.object)),
-            "attemptCount": .int(attempts.count),
-            "attemptsText": .string(ReportContext.counted(attempts.count, "attempt", "attempts")),
-            "hasSeveralAttempts": .bool(attempts.count > 1),
-            "decidingAttempt": decidingContext.map(MustacheValue.object) ?? .null,
-            "sessionID": MustacheValue(deciding?.conversation.sessionID),
-            "recordingURL": MustacheValue(WebLink.http(deciding?.conversation.audioURL)),
-            "transcript": decidingContext?["transcript"] ?? .list([]),
-            "hasTranscript": .bool(!(deciding?.conversation.history.isEmpty ?? true)),
-            "systemOut": .lazy { .string(systemOut(deciding, test: test)) },
-            "hasSystemOut": .bool(hasSystemOut(deciding, test: test)),
-            "reruns": .lazy { .list(reruns(test)) },
-            "hasReruns": .bool(hasReruns),
-        ])
-    }
-
     static func outcome(_ outcome: Outcome) -> [String: MustacheValue] {
-        var values: [String: MustacheValue] = [:]
-        values.reserveCapacity(outcomeKeyCount)
-        add(outcome, to: &values)
-        return values
-    }
-
-    /// Adds the keys of ``outcome(_:)`` to `values`.
-    static func add(_ outcome: Outcome, to values: inout [String: MustacheValue]) {
-        let (label, symbol): (String, String) =
-            switch outcome {
-            case .passed: ("Passed", "✅")
-            case .failed: ("Failed", "❌")
-            case .error: ("Error", "⚠️")
-            case .skipped: ("Skipped", "⏭️")
-            }
-        values["outcome"] = .string(outcome.rawValue)
-        values["outcomeLabel"] = .string(label)
-        values["symbol"] = .string(symbol)
-        values["isPassed"] = .bool(outcome == .passed)
-        values["isFailed"] = .bool(outcome == .failed)
-        values["isError"] = .bool(outcome == .error)
-        values["isSkipped"] = .bool(outcome == .skipped)
-        values["isProblem"] = .bool(outcome.isProblem)
-    }
-
-    /// How many keys ``add(_:to:)`` adds.
-    private static let outcomeKeyCount = 8
-
-    /// An object of the outcome's keys and `values`, built in one dictionary sized for both
-    /// rather than two merged: a report builds one for every test and attempt.
-    private static func object(_ outcome: Outcome, _ values: KeyValuePairs<String, MustacheValue>) -> [String: MustacheValue] {
-        var object: [String: MustacheValue] = [:]
-        object.reserveCapacity(outcomeKeyCount + values.count)
-        add(outcome, to: &object)
-        for (key, value) in values { object[key] = value }
-        return object
-    }
-
-    static func attempt(_ attempt: AttemptResult, number: Int, isDeciding: Bool) -> [String: MustacheValue] {
-        let conversation = attempt.conversation
-        let recordingURL = WebLink.http(conversation.audioURL)
-        return object(attempt.outcome, [
-            "number": .int(number),
-            "isDeciding": .bool(isDeciding),
-            "message": .string(attempt.message),
-            "hasMessage": .bool(!attempt.message.isEmpty),
-            "reasons": .list(attempt.reasons.map(MustacheValue.string)),
-            "hasReasons": .bool(!attempt.reasons.isEmpty),
-            "reasonsText": .string(reasonsText(attempt)),
-            "type": .string(attempt.type ?? defaultType(attempt.outcome)),
-            "sessionID": MustacheValue(conversation.sessionID),
-            "agent": MustacheValue(conversation.agentName),
-            "status": MustacheValue(conversation.testStatus),
-            "completionReason": MustacheValue(conversation.evalResult?.completionReason),
-            "startedAt": MustacheValue((conversation.startTime ?? conversation.createdAt).map { UTCTimestamp($0).readable }),
-            "duration": .string(DurationText.readable(conversation.durationSeconds ?? 0)),
-            "seconds": .string(DurationText.seconds(conversation.durationSeconds ?? 0)),
-            "recordingURL": MustacheValue(recordingURL),
-            "recordingText": MustacheValue(recordingURL == nil ? conversation.audioURL : nil),
-            "transcript": .lazy { transcript(TranscriptLine.lines(of: conversation), slowTurns: attempt.insights.slowTurns) },
-            "hasTranscript": .bool(!conversation.history.isEmpty),
-        ])
+        Dictionary(uniqueKeysWithValues: OutcomeKey.allCases.map { ($0.rawValue, $0.value(of: outcome)) })
     }
 
     /// The JUnit (Maven Surefire) entries for attempts other than the deciding one that failed
@@ -131,6 +27,11 @@ enum TestContext {
                 "hasSystemOut": .bool(!systemOut.isEmpty),
             ]
         }
+    }
+
+    /// Whether the test has any entry in ``reruns(_:)``, without building them.
+    static func hasReruns(_ test: TestResult) -> Bool {
+        test.attempts.indices.contains { rerunElement(test, attemptAt: $0) != nil }
     }
 
     /// The rerun element the attempt at `index` gets (`flakyFailure`…), or `nil` when it is
@@ -191,6 +92,11 @@ enum TestContext {
         })
     }
 
+    /// An attempt's transcript lines, as ``transcript(_:slowTurns:)`` gives them.
+    static func transcript(of attempt: AttemptResult) -> MustacheValue {
+        transcript(TranscriptLine.lines(of: attempt.conversation), slowTurns: attempt.insights.slowTurns)
+    }
+
     /// JUnit requires a `type` on rerun entries; used when the payload gave none.
     static func defaultType(_ outcome: Outcome) -> String {
         switch outcome {
@@ -198,6 +104,218 @@ enum TestContext {
         case .failed: "failed"
         case .error: "error"
         case .skipped: "skipped"
+        }
+    }
+}
+
+/// The keys every test, attempt and test row has for its outcome.
+enum OutcomeKey: String, CaseIterable {
+    case outcome, outcomeLabel, symbol, isPassed, isFailed, isError, isSkipped, isProblem
+
+    func value(of outcome: Outcome) -> MustacheValue {
+        switch self {
+        case .outcome: .string(outcome.rawValue)
+        case .outcomeLabel:
+            switch outcome {
+            case .passed: "Passed"
+            case .failed: "Failed"
+            case .error: "Error"
+            case .skipped: "Skipped"
+            }
+        case .symbol:
+            switch outcome {
+            case .passed: "✅"
+            case .failed: "❌"
+            case .error: "⚠️"
+            case .skipped: "⏭️"
+            }
+        case .isPassed: .bool(outcome == .passed)
+        case .isFailed: .bool(outcome == .failed)
+        case .isError: .bool(outcome == .error)
+        case .isSkipped: .bool(outcome == .skipped)
+        case .isProblem: .bool(outcome.isProblem)
+        }
+    }
+
+    /// Each key by name, as `wrap` makes it a key of a larger set.
+    static func named<Key>(_ wrap: (OutcomeKey) -> Key) -> [(String, Key)] {
+        allCases.map { ($0.rawValue, wrap($0)) }
+    }
+}
+
+/// A test's template values (README, "Test", and the voice insights' test keys), each worked
+/// out when a template looks it up.
+///
+/// A report has thousands of tests of some forty keys each, of which a template reads a few.
+/// Kept in dictionaries, every value was built up front, held until every format was rendered,
+/// and found by hashing its key in a large table; this holds the test and builds the one value
+/// asked for. Values as large as a transcript (`transcript`, `systemOut`, `reruns`,
+/// `insightLines`) are built each time a template reaches them, as they were when lazy.
+struct TestObject: MustacheObject {
+    let test: TestResult
+    let budget: LatencyBudget
+    /// The test's HTML anchor and its run's name: worked out for a whole report or run at once.
+    let anchor: String
+    let runName: String
+
+    enum Key: Hashable {
+        case outcome(OutcomeKey)
+        case id, name, runID, agent, hasAgent, classname, isFlaky
+        case message, hasMessage, reasons, hasReasons, reasonsText, type
+        case duration, seconds
+        case attempts, attemptCount, attemptsText, hasSeveralAttempts, decidingAttempt
+        case sessionID, recordingURL, transcript, hasTranscript, systemOut, hasSystemOut, reruns, hasReruns
+        case latencyStats, signals, `repeat`, isRepeated, insightLines, hasInsightLines, latencyFailure, hasLatencyFailure
+        case anchor, runName
+    }
+
+    /// Every key by name: one hash finds the key, the `switch` in ``value(_:)`` its value.
+    static let keys: [String: Key] = Dictionary(uniqueKeysWithValues: OutcomeKey.named(Key.outcome) + [
+        ("id", .id), ("name", .name), ("runID", .runID), ("agent", .agent), ("hasAgent", .hasAgent),
+        ("classname", .classname), ("isFlaky", .isFlaky),
+        ("message", .message), ("hasMessage", .hasMessage), ("reasons", .reasons), ("hasReasons", .hasReasons),
+        ("reasonsText", .reasonsText), ("type", .type),
+        ("duration", .duration), ("seconds", .seconds),
+        ("attempts", .attempts), ("attemptCount", .attemptCount), ("attemptsText", .attemptsText),
+        ("hasSeveralAttempts", .hasSeveralAttempts), ("decidingAttempt", .decidingAttempt),
+        ("sessionID", .sessionID), ("recordingURL", .recordingURL), ("transcript", .transcript),
+        ("hasTranscript", .hasTranscript), ("systemOut", .systemOut), ("hasSystemOut", .hasSystemOut),
+        ("reruns", .reruns), ("hasReruns", .hasReruns),
+        ("latencyStats", .latencyStats), ("signals", .signals), ("repeat", .repeat), ("isRepeated", .isRepeated),
+        ("insightLines", .insightLines), ("hasInsightLines", .hasInsightLines),
+        ("latencyFailure", .latencyFailure), ("hasLatencyFailure", .hasLatencyFailure),
+        ("anchor", .anchor), ("runName", .runName),
+    ] as [(String, Key)])
+
+    func member(_ name: String) -> MustacheValue? {
+        Self.keys[name].map(value)
+    }
+
+    /// The index of the attempt that decided the outcome, if the test has it. Its fields are
+    /// read through it (`test.attempts[$0].message`): copying the whole attempt to read one
+    /// would retain and release every text of its conversation.
+    private var decidingIndex: Int? {
+        test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttemptIndex : nil
+    }
+
+    /// The attempt that decided the outcome, if the test has it, for the values that read most of it.
+    private var deciding: AttemptResult? {
+        decidingIndex.map { test.attempts[$0] }
+    }
+
+    func value(_ key: Key) -> MustacheValue {
+        // A test failed by the latency gate passed its deciding attempt: the gate's failure is
+        // its message, reasons and type.
+        if let failure = test.latencyFailure {
+            switch key {
+            case .message, .reasonsText: return .string(failure.message)
+            case .hasMessage, .hasReasons: return true
+            case .reasons: return [.string(failure.message)]
+            case .type: return .string(InsightsContext.latencyFailureType)
+            default: break
+            }
+        }
+        switch key {
+        case .outcome(let key): return key.value(of: test.outcome)
+        case .id: return .string(test.id)
+        case .name: return .string(test.name)
+        case .runID: return .string(test.runID)
+        case .agent: return .string(test.agentName)
+        case .hasAgent: return .bool(!test.agentName.isEmpty)
+        case .classname: return .string(test.agentName.isEmpty ? "speaknode" : test.agentName)
+        case .isFlaky: return .bool(test.isFlaky)
+        case .message: return .string(decidingIndex.map { test.attempts[$0].message } ?? "")
+        case .hasMessage: return .bool(!(decidingIndex.map { test.attempts[$0].message } ?? "").isEmpty)
+        case .reasons: return .list((decidingIndex.map { test.attempts[$0].reasons } ?? []).map(MustacheValue.string))
+        case .hasReasons: return .bool(!(decidingIndex.map { test.attempts[$0].reasons } ?? []).isEmpty)
+        case .reasonsText: return .string(TestContext.reasonsText(deciding))
+        case .type: return .string(decidingIndex.flatMap { test.attempts[$0].type } ?? TestContext.defaultType(test.outcome))
+        case .duration: return .string(DurationText.readable(test.duration))
+        case .seconds: return .string(DurationText.seconds(test.duration))
+        case .attempts: return .list(test.attempts.indices.map { .computed(attempt(at: $0)) })
+        case .attemptCount: return .int(test.attempts.count)
+        case .attemptsText: return .string(ReportContext.counted(test.attempts.count, "attempt", "attempts"))
+        case .hasSeveralAttempts: return .bool(test.attempts.count > 1)
+        case .decidingAttempt: return decidingIndex.map { .computed(attempt(at: $0)) } ?? .null
+        case .sessionID: return MustacheValue(decidingIndex.flatMap { test.attempts[$0].conversation.sessionID })
+        case .recordingURL: return MustacheValue(WebLink.http(decidingIndex.flatMap { test.attempts[$0].conversation.audioURL }))
+        case .transcript: return deciding.map(TestContext.transcript(of:)) ?? .list([])
+        case .hasTranscript: return .bool(!(decidingIndex.map { test.attempts[$0].conversation.history.isEmpty } ?? true))
+        case .systemOut: return .string(TestContext.systemOut(deciding, test: test))
+        case .hasSystemOut: return .bool(TestContext.hasSystemOut(deciding, test: test))
+        case .reruns: return .list(TestContext.reruns(test))
+        case .hasReruns: return .bool(TestContext.hasReruns(test))
+        case .latencyStats: return .computed(LatencyStatsObject(insights: test.insights, budget: budget))
+        case .signals: return .computed(SignalsObject(signals: test.insights.signals))
+        case .repeat: return RepeatObject.value(of: test)
+        case .isRepeated: return .bool(test.attempts.count > 1)
+        case .insightLines: return .string(InsightsContext.insightText(test))
+        case .hasInsightLines: return .bool(InsightsContext.hasInsightLines(test))
+        case .latencyFailure: return test.latencyFailure.map(InsightsContext.latencyFailure) ?? .null
+        case .hasLatencyFailure: return .bool(test.latencyFailure != nil)
+        case .anchor: return .string(anchor)
+        case .runName: return .string(runName)
+        }
+    }
+
+    /// The attempt at `index` (which must be one of the test's).
+    func attempt(at index: Int) -> AttemptObject {
+        AttemptObject(attempt: test.attempts[index], number: index + 1, isDeciding: index == test.decidingAttemptIndex)
+    }
+}
+
+/// An attempt's template values (README, "Attempt"), each worked out when a template looks it
+/// up, as ``TestObject`` does for its test.
+struct AttemptObject: MustacheObject {
+    let attempt: AttemptResult
+    /// 1-based position in the test's attempts.
+    let number: Int
+    let isDeciding: Bool
+
+    enum Key: Hashable {
+        case outcome(OutcomeKey)
+        case number, isDeciding, message, hasMessage, reasons, hasReasons, reasonsText, type
+        case sessionID, agent, status, completionReason, startedAt, duration, seconds
+        case recordingURL, recordingText, transcript, hasTranscript
+    }
+
+    /// Every key by name (see ``TestObject/keys``).
+    static let keys: [String: Key] = Dictionary(uniqueKeysWithValues: OutcomeKey.named(Key.outcome) + [
+        ("number", .number), ("isDeciding", .isDeciding), ("message", .message), ("hasMessage", .hasMessage),
+        ("reasons", .reasons), ("hasReasons", .hasReasons), ("reasonsText", .reasonsText), ("type", .type),
+        ("sessionID", .sessionID), ("agent", .agent), ("status", .status), ("completionReason", .completionReason),
+        ("startedAt", .startedAt), ("duration", .duration), ("seconds", .seconds),
+        ("recordingURL", .recordingURL), ("recordingText", .recordingText),
+        ("transcript", .transcript), ("hasTranscript", .hasTranscript),
+    ] as [(String, Key)])
+
+    func member(_ name: String) -> MustacheValue? {
+        Self.keys[name].map(value)
+    }
+
+    func value(_ key: Key) -> MustacheValue {
+        switch key {
+        case .outcome(let key): return key.value(of: attempt.outcome)
+        case .number: return .int(number)
+        case .isDeciding: return .bool(isDeciding)
+        case .message: return .string(attempt.message)
+        case .hasMessage: return .bool(!attempt.message.isEmpty)
+        case .reasons: return .list(attempt.reasons.map(MustacheValue.string))
+        case .hasReasons: return .bool(!attempt.reasons.isEmpty)
+        case .reasonsText: return .string(TestContext.reasonsText(attempt))
+        case .type: return .string(attempt.type ?? TestContext.defaultType(attempt.outcome))
+        case .sessionID: return MustacheValue(attempt.conversation.sessionID)
+        case .agent: return MustacheValue(attempt.conversation.agentName)
+        case .status: return MustacheValue(attempt.conversation.testStatus)
+        case .completionReason: return MustacheValue(attempt.conversation.evalResult?.completionReason)
+        case .startedAt: return MustacheValue((attempt.conversation.startTime ?? attempt.conversation.createdAt).map { UTCTimestamp($0).readable })
+        case .duration: return .string(DurationText.readable(attempt.conversation.durationSeconds ?? 0))
+        case .seconds: return .string(DurationText.seconds(attempt.conversation.durationSeconds ?? 0))
+        case .recordingURL: return MustacheValue(WebLink.http(attempt.conversation.audioURL))
+        case .recordingText:
+            return MustacheValue(WebLink.http(attempt.conversation.audioURL) == nil ? attempt.conversation.audioURL : nil)
+        case .transcript: return TestContext.transcript(of: attempt)
+        case .hasTranscript: return .bool(!attempt.conversation.history.isEmpty)
         }
     }
 }

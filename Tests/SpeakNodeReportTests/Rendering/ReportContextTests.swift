@@ -8,15 +8,13 @@ import Testing
 func lookup(_ value: MustacheValue, _ path: String) -> MustacheValue? {
     var current = value.resolved
     for key in path.split(separator: ".") {
-        switch current {
-        case .object(let object):
-            guard let next = object[String(key)] else { return nil }
-            current = next.resolved
-        case .list(let list):
+        if case .list(let list) = current {
             guard let index = Int(key), list.indices.contains(index) else { return nil }
             current = list[index].resolved
-        default:
-            return nil
+        } else {
+            // An object, stored or computed: `nil` for a key it does not have, or for any other value.
+            guard let next = current.member(String(key)) else { return nil }
+            current = next
         }
     }
     return current

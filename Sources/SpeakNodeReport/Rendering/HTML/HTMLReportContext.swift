@@ -39,17 +39,19 @@ struct HTMLReportContext {
             kept: selection.kept, anchors: HTMLAnchorBook(report: report), opensAttention: attention <= Self.openTestLimit,
             generatedAt: report.generatedAt, slowTurnText: SlowTurnText(budget: report.budget))
         var runs: [MustacheValue] = []
-        for (runIndex, (run, sharedRun)) in zip(report.runs, sharedRuns).enumerated() {
+        for (runIndex, sharedRun) in sharedRuns.prefix(report.runs.count).enumerated() {
             guard case .object(var runObject) = sharedRun, case .list(let sharedTests) = runObject["tests"] else {
                 runs.append(sharedRun)
                 continue
             }
             let runAnchor = runObject["anchor"] ?? .null
             let runStatuses = statuses[runIndex]
-            // Each test's values (its attempts' turns above all) are most of the work: built concurrently.
-            let tests = Array(zip(run.tests, sharedTests).enumerated()).concurrentMap { testIndex, pair in
-                testContext.test(
-                    pair.0, shared: pair.1, status: runStatuses[testIndex], runAnchor: runAnchor, run: runIndex, index: testIndex)
+            // Each test is the shared test's object wrapped with the HTML values; anything else is kept as it is.
+            let tests = sharedTests.prefix(runStatuses.count).enumerated().map { testIndex, sharedTest -> MustacheValue in
+                guard case .computed(let object) = sharedTest, let shared = object.base as? TestObject else { return sharedTest }
+                return .computed(HTMLTestObject(
+                    shared: shared, context: testContext, status: runStatuses[testIndex], runAnchor: runAnchor, run: runIndex,
+                    index: testIndex))
             }
             runObject["tests"] = .list(tests)
             // A stable sort: by status, then the run's own order (name, then id).
@@ -143,57 +145,4 @@ struct HTMLReportContext {
 
     /// The markup around one turn, in bytes (list item, speaker, time, latency).
     static let markupPerTurn = 200
-
-    /// The test's filter status, its first reason for the table, and the rest of what search reads.
-    /// Added straight into the test's (copied) object: a dictionary of its own would hash every key twice.
-    static func addValues(of test: TestResult, status: HTMLStatus, to context: inout [String: MustacheValue]) {
-        let deciding = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttempt : nil
-        let firstReason = deciding.map { $0.reasons.first ?? $0.message } ?? ""
-        let otherReasons = test.attempts.flatMap(\.reasons).filter { $0 != firstReason }
-        let hiddenID = test.name == test.id ? [] : [test.id]
-        context["category"] = .string(status.rawValue)
-        context["categoryLabel"] = .string(status.label)
-        context["categoryRank"] = .int(status.rank)
-        context["needsAttention"] = .bool(status.needsAttention)
-        context["firstReason"] = .string(firstReason)
-        context["searchText"] = .string((hiddenID + otherReasons).joined(separator: "\n"))
-    }
-
-    /// An attempt's evaluation in words, its recording's expiry, and its turns when they fit,
-    /// added straight into the attempt's (copied) object.
-    static func addValues(
-        of attempt: AttemptResult, keepsTranscript: Bool, generatedAt: Date?, slowTurnText: SlowTurnText,
-        to context: inout [String: MustacheValue]
-    ) {
-        let conversation = attempt.conversation
-        let evaluation = conversation.evalResult
-        let successText: String =
-            switch evaluation?.success {
-            case true?: "Yes"
-            case false?: "No"
-            case nil: evaluation == nil ? "Not evaluated" : "No verdict given"
-            }
-        let expiresAt = conversation.audioURLExpiresAt
-        let hasRecording = WebLink.http(conversation.audioURL) != nil
-        let isExpired = hasRecording && expiresAt.flatMap { expiry in generatedAt.map { expiry < $0 } } == true
-        let expiryText = expiresAt.map { UTCTimestamp($0).readable }
-        context["successText"] = .string(successText)
-        context["isEvaluated"] = .bool(evaluation != nil)
-        context["recordingExpiresAt"] = MustacheValue(hasRecording ? expiryText : nil)
-        context["isRecordingExpired"] = .bool(isExpired)
-        context["recordingExpiredText"] = MustacheValue(
-            isExpired ? "The recording link expired on \(expiryText ?? "an earlier date"), before the latest data in this report; it will probably not play." : nil)
-        context["turnCount"] = .int(conversation.history.count)
-        context["turnsText"] = .string(ReportContext.counted(conversation.history.count, "turn", "turns"))
-        if keepsTranscript {
-            // The turns are most of the report: built when the template renders them (one per turn).
-            context["turns"] = .lazy { .list(HTMLTranscript.turns(of: conversation, slowTurnText: slowTurnText)) }
-            context["hasTurns"] = .bool(!conversation.history.isEmpty)
-            context["isTranscriptLeftOut"] = false
-        } else {
-            context["turns"] = .list([])
-            context["hasTurns"] = false
-            context["isTranscriptLeftOut"] = .bool(!conversation.history.isEmpty)
-        }
-    }
 }

@@ -3,20 +3,21 @@ import Mustache
 /// The voice-insight values of the root, each run and each test: latency tables, slow turns,
 /// conversation signals, failure patterns, repeats, charts and the baseline comparison.
 ///
-/// ``ReportContext`` adds these keys to the objects it builds; they are kept here so the
-/// insight keys live in one place. Every number is pre-formatted (`850 ms`, `1.23 s`, `87.5%`).
+/// ``ReportContext`` adds the root and run keys to the objects it builds; a test's are
+/// ``TestObject``'s, worked out from the helpers here. Every number is pre-formatted
+/// (`850 ms`, `1.23 s`, `87.5%`).
 enum InsightsContext {
     /// Root keys: `latencyStats`, `signals`, `failurePatterns`, `budget`, `latencyGate`,
     /// `repeatedTests` (and `repeatedTestsPreview`, the first 20), `baseline` (or `null`) and
     /// their `has…` booleans.
     static func root(_ report: Report, baseline: BaselineComparison?) -> [String: MustacheValue] {
-        let repeated = repeatedTests(report.runs.flatMap { run in run.tests.map { (run, $0) } })
+        let repeated = report.runs.flatMap(RepeatObject.items(of:))
         let budget = report.budget.budgetedMetrics.compactMap { metric in
             report.budget[metric].map { (metric, $0) }
         }
         return [
-            "latencyStats": .object(LatencyContext.latency(report.insights, budget: report.budget)),
-            "signals": .object(SignalsContext.signals(report.insights.signals)),
+            "latencyStats": .computed(LatencyStatsObject(insights: report.insights, budget: report.budget)),
+            "signals": .computed(SignalsObject(signals: report.insights.signals)),
             "failurePatterns": .object(FailurePatternsContext.patterns(report.failurePatterns)),
             "budget": .list(budget.map { metric, seconds in
                 ["metric": .string(metric.payloadName), "key": .string(metric.budgetKey),
@@ -42,14 +43,14 @@ enum InsightsContext {
     /// first 25 tests by e2e p95, slowest first, for summaries that must stay short), and the
     /// charts `e2eHistogram` and `e2eP95Chart` (`null` when no turn measured `e2e_latency`).
     static func run(_ run: RunResult, budget: LatencyBudget) -> [String: MustacheValue] {
-        let repeated = repeatedTests(run.tests.map { (run, $0) })
+        let repeated = RepeatObject.items(of: run)
         let e2eBudget = budget[.e2eLatency]
         let histogram = LatencyHistogram(values: run.insights.samples.values(of: .e2eLatency), budget: e2eBudget)
         let p95Chart = LatencyBarChart(tests: run.tests, metric: .e2eLatency, budget: e2eBudget)
         let slowest = slowestFirst(run.tests)
         return [
-            "latencyStats": .object(LatencyContext.latency(run.insights, budget: budget)),
-            "signals": .object(SignalsContext.signals(run.insights.signals)),
+            "latencyStats": .computed(LatencyStatsObject(insights: run.insights, budget: budget)),
+            "signals": .computed(SignalsObject(signals: run.insights.signals)),
             "failurePatterns": .object(FailurePatternsContext.patterns(run.failurePatterns)),
             "repeatedTests": .list(repeated),
             "hasRepeatedTests": .bool(!repeated.isEmpty),
@@ -58,45 +59,23 @@ enum InsightsContext {
             "hasMoreTests": .bool(slowest.count > testPreviewLimit),
             "e2eHistogram": histogram.map { .object($0.context) } ?? .null,
             "hasE2EHistogram": .bool(histogram != nil),
-            "e2eP95Chart": p95Chart.map { .object($0.context) } ?? .null,
+            "e2eP95Chart": p95Chart.map { .computed($0) } ?? .null,
             "hasE2EP95Chart": .bool(p95Chart != nil),
         ]
     }
 
-    /// Test keys: `latencyStats`, `signals`, `repeat` (pass rate of a repeated test), `insightLines`
-    /// (for JUnit `<system-out>`), and `latencyFailure`.
-    ///
-    /// A test failed by the latency gate passed its deciding attempt, so its `message`,
-    /// `reasons`, `reasonsText` and `type` (`LatencyBudget`) are replaced by the gate's failure.
-    /// `insightLines` (``insightText(_:)``), one line per slow turn, is lazy: built when a template renders it.
-    static func test(_ test: TestResult, budget: LatencyBudget) -> [String: MustacheValue] {
-        var context: [String: MustacheValue] = [
-            "latencyStats": .object(LatencyContext.latency(test.insights, budget: budget)),
-            "signals": .object(SignalsContext.signals(test.insights.signals)),
-            "repeat": repeatValue(test),
-            "isRepeated": .bool(test.attempts.count > 1),
-            "insightLines": .lazy { .string(insightText(test)) },
-            "hasInsightLines": .bool(hasInsightLines(test)),
-            "latencyFailure": .null,
-            "hasLatencyFailure": .bool(test.latencyFailure != nil),
+    /// A test's `latencyFailure`: the failure made by `--fail-on-latency`, in words. (The other
+    /// test keys of the insights, `latencyStats`, `signals`, `repeat`, `insightLines`…, are
+    /// ``TestObject``'s.)
+    static func latencyFailure(_ failure: LatencyFailure) -> MustacheValue {
+        [
+            "message": .string(failure.message),
+            "reason": .string(failure.reason),
+            "gate": .string(failure.gate.rawValue),
+            "metric": .string(failure.metric.payloadName),
+            "value": .string(InsightFormat.format(failure.value)),
+            "budget": .string(InsightFormat.format(failure.budget)),
         ]
-        if let failure = test.latencyFailure {
-            context["latencyFailure"] = [
-                "message": .string(failure.message),
-                "reason": .string(failure.reason),
-                "gate": .string(failure.gate.rawValue),
-                "metric": .string(failure.metric.payloadName),
-                "value": .string(InsightFormat.format(failure.value)),
-                "budget": .string(InsightFormat.format(failure.budget)),
-            ]
-            context["message"] = .string(failure.message)
-            context["hasMessage"] = true
-            context["reasons"] = [.string(failure.message)]
-            context["hasReasons"] = true
-            context["reasonsText"] = .string(failure.message)
-            context["type"] = .string(latencyFailureType)
-        }
-        return context
     }
 
     /// How many repeated tests a summary lists before "… and N more".
@@ -125,9 +104,9 @@ enum InsightsContext {
         summary.merge([
             "id": .string(test.id),
             "name": .string(InsightFormat.clipped(test.name, to: InsightFormat.nameLength)),
-            "latencyStats": .object(LatencyContext.latency(test.insights, budget: budget)),
-            "signals": .object(SignalsContext.signals(test.insights.signals)),
-            "repeat": repeatValue(test),
+            "latencyStats": .computed(LatencyStatsObject(insights: test.insights, budget: budget)),
+            "signals": .computed(SignalsObject(signals: test.insights.signals)),
+            "repeat": RepeatObject.value(of: test),
             "hasLatencyFailure": .bool(test.latencyFailure != nil),
         ]) { _, new in new }
         return summary
@@ -157,8 +136,8 @@ enum InsightsContext {
             lines.appendLine("signals: " + SignalsContext.summary(signals, talkTime: signals.talkTime.map(DurationText.readable)))
             if !signals.toolNames.isEmpty { lines.append("; tools: " + signals.toolNames.joined(separator: ", ")) }
         }
-        if case .object(let repeated) = repeatValue(test), case .string(let text)? = repeated["text"] {
-            lines.appendLine("pass rate: \(text)")
+        if test.attempts.count > 1 {
+            lines.appendLine("pass rate: \(RepeatObject.text(of: test))")
         }
         return lines.text
     }
@@ -207,34 +186,6 @@ enum InsightsContext {
         for (index, overrun) in turn.overruns.enumerated() {
             if index > 0 { lines.append(", ") }
             LatencyContext.write(overrun, into: &lines.text)
-        }
-    }
-
-    /// How often a repeated test passed: `passed`, `evaluated`, `passRate` (`67%`) and
-    /// `text` (`2 of 3 attempts passed (67%)`); `null` for a test with one attempt.
-    static func repeatValue(_ test: TestResult) -> MustacheValue {
-        guard test.attempts.count > 1 else { return .null }
-        let rate = test.attemptPassRate.map(InsightFormat.percentage)
-        let text = rate.map { "\(test.passedAttemptCount) of \(test.evaluatedAttemptCount) evaluated attempts passed (\($0))" }
-            ?? "no attempt was evaluated"
-        return [
-            "attempts": .int(test.attempts.count),
-            "passed": .int(test.passedAttemptCount),
-            "evaluated": .int(test.evaluatedAttemptCount),
-            "passRate": .string(rate ?? "n/a"),
-            "hasPassRate": .bool(rate != nil),
-            "text": .string(text),
-        ]
-    }
-
-    /// Repeated tests (more than one attempt) with their pass rate, in the order given.
-    static func repeatedTests(_ tests: [(run: RunResult, test: TestResult)]) -> [MustacheValue] {
-        tests.compactMap { run, test in
-            guard case .object(var value) = repeatValue(test) else { return nil }
-            value["name"] = .string(InsightFormat.clipped(test.name, to: InsightFormat.nameLength))
-            value["id"] = .string(test.id)
-            value["runName"] = .string(ReportContext.runName(run))
-            return .object(value)
         }
     }
 }

@@ -3,7 +3,7 @@ import Mustache
 /// The geometry of a horizontal bar chart of each test's p95 of one metric against its
 /// budget, for an inline SVG chart: one row per test that measured the metric, in report
 /// order, the budget drawn as a vertical line and bars over it flagged `isOverBudget`.
-struct LatencyBarChart: Hashable {
+struct LatencyBarChart: MustacheObject {
     struct Row: Hashable {
         var name: String
         var p95: Double
@@ -29,18 +29,51 @@ struct LatencyBarChart: Hashable {
     /// Test names longer than this are cut in the chart (the tables show them in full).
     static let maximumLabelLength = 30
 
+    enum Key: String, CaseIterable {
+        case width, height, viewBox, rows, plotTop, plotBottom, budgetLabelY, budgetX, budget, hasBudget
+    }
+
+    static let keys = Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, $0) })
+
     /// The chart's template values: `width`, `height`, `viewBox`, `rows` (with `name`, `label`,
     /// `p95`, `y`, `textY`, `barX`, `barWidth`, `barHeight`, `valueX`, `isOverBudget`),
-    /// `budgetX`, `budget`, `hasBudget`, `plotTop`, `plotBottom`, `budgetLabelY`.
-    var context: [String: MustacheValue] {
-        let barLeft = Self.labelWidth + 8
-        let barSpace = Self.chartWidth - barLeft - Self.valueWidth
-        let scale = Swift.max(rows.map(\.p95).max() ?? 0, budget ?? 0) * 1.05
-        func length(_ seconds: Double) -> Double { scale > 0 ? seconds / scale * barSpace : 0 }
+    /// `budgetX`, `budget`, `hasBudget`, `plotTop`, `plotBottom`, `budgetLabelY`; each worked
+    /// out when a template looks it up, so that a run's row per test is built only while a
+    /// template draws it, not kept with the context.
+    func member(_ name: String) -> MustacheValue? {
+        guard let key = Self.keys[name] else { return nil }
         let height = Self.top + Double(rows.count) * Self.rowHeight + Self.bottom
-        let values: [MustacheValue] = rows.enumerated().map { index, row in
+        switch key {
+        case .width: return .string(InsightFormat.coordinate(Self.chartWidth))
+        case .height: return .string(InsightFormat.coordinate(height))
+        case .viewBox: return .string("0 0 \(InsightFormat.coordinate(Self.chartWidth)) \(InsightFormat.coordinate(height))")
+        case .rows: return .list(rowValues)
+        case .plotTop: return .string(InsightFormat.coordinate(Self.top))
+        case .plotBottom: return .string(InsightFormat.coordinate(height - Self.bottom + 2))
+        case .budgetLabelY: return .string(InsightFormat.coordinate(height - 4))
+        case .budgetX: return MustacheValue(budget.map { InsightFormat.coordinate(Self.barLeft + Self.length($0, scale: scale)) })
+        case .budget: return MustacheValue(budget.map(InsightFormat.format))
+        case .hasBudget: return .bool(budget != nil)
+        }
+    }
+
+    /// Where the bars start, after the labels.
+    private static let barLeft = labelWidth + 8
+
+    /// The seconds the whole bar space stands for: the longest bar or the budget, with room to spare.
+    private var scale: Double { Swift.max(rows.map(\.p95).max() ?? 0, budget ?? 0) * 1.05 }
+
+    /// The length of a bar of `seconds`.
+    private static func length(_ seconds: Double, scale: Double) -> Double {
+        scale > 0 ? seconds / scale * (chartWidth - barLeft - valueWidth) : 0
+    }
+
+    private var rowValues: [MustacheValue] {
+        let barLeft = Self.barLeft
+        let scale = scale
+        return rows.enumerated().map { index, row in
             let y = Self.top + Double(index) * Self.rowHeight
-            let barWidth = Swift.max(1, length(row.p95))
+            let barWidth = Swift.max(1, Self.length(row.p95, scale: scale))
             let label = row.name.count > Self.maximumLabelLength
                 ? String(row.name.prefix(Self.maximumLabelLength - 1)) + "…" : row.name
             return [
@@ -57,17 +90,5 @@ struct LatencyBarChart: Hashable {
                 "isOverBudget": .bool(budget.map { row.p95 > $0 } ?? false),
             ]
         }
-        return [
-            "width": .string(InsightFormat.coordinate(Self.chartWidth)),
-            "height": .string(InsightFormat.coordinate(height)),
-            "viewBox": .string("0 0 \(InsightFormat.coordinate(Self.chartWidth)) \(InsightFormat.coordinate(height))"),
-            "rows": .list(values),
-            "plotTop": .string(InsightFormat.coordinate(Self.top)),
-            "plotBottom": .string(InsightFormat.coordinate(height - Self.bottom + 2)),
-            "budgetLabelY": .string(InsightFormat.coordinate(height - 4)),
-            "budgetX": MustacheValue(budget.map { InsightFormat.coordinate(barLeft + length($0)) }),
-            "budget": MustacheValue(budget.map(InsightFormat.format)),
-            "hasBudget": .bool(budget != nil),
-        ]
     }
 }

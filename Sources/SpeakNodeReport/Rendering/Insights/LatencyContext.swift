@@ -1,69 +1,11 @@
 import Mustache
 
-/// The template values of one set of ``Insights``: a latency table (one row per measured
-/// metric, every number pre-formatted) and the slow turns.
+/// The template values of the slow turns that ``LatencyStatsObject`` lists, and the slow-turn
+/// text plain-text places share.
 enum LatencyContext {
-    /// `metrics` rows in ``LatencyMetric`` order; `e2e` is the end-to-end row on its own (or
-    /// `null`), for places that show only the wait a caller hears; `slowTurns` in order, and
-    /// `slowTurnsPreview`, the first 20 of them, for summaries that must stay short;
-    /// `overBudgetText` names the metrics whose p95 is over budget (`e2e_latency 2.1 s (budget 1.5 s)`).
-    static func latency(_ insights: Insights, budget: LatencyBudget) -> [String: MustacheValue] {
-        let metrics = insights.measuredMetrics
-        let rows = metrics.compactMap { metric in
-            insights.statistics(of: metric).map { (metric: metric, values: row(metric, $0, budget: budget[metric])) }
-        }
-        // Every test, run and report has these values: the e2e row is the one already built.
-        let e2e = rows.first { $0.metric == .e2eLatency }?.values
-        // A run or a report may have hundreds of thousands of slow turns: they are gathered,
-        // and their values built, only when a template lists them.
-        let slowTurnCount = insights.slowTurnCount
-        let overBudget = metrics.compactMap { metric -> String? in
-            guard let statistics = insights.statistics(of: metric), let limit = budget[metric], statistics.p95 > limit
-            else { return nil }
-            return "\(metric.payloadName) \(InsightFormat.format(statistics.p95)) (budget \(InsightFormat.format(limit)))"
-        }
-        return [
-            "overBudgetText": .string(overBudget.joined(separator: ", ")),
-            "hasOverBudget": .bool(!overBudget.isEmpty),
-            "metrics": .list(rows.map { .object($0.values) }),
-            "hasMetrics": .bool(!rows.isEmpty),
-            "e2e": e2e.map(MustacheValue.object) ?? .null,
-            "hasE2E": .bool(e2e != nil),
-            "slowTurnCount": .int(slowTurnCount),
-            "hasSlowTurns": .bool(slowTurnCount > 0),
-            "slowTurnsText": .string(ReportContext.counted(slowTurnCount, "slow turn", "slow turns")),
-            "slowTurns": .lazy { .list(insights.slowTurns.map { .object(slowTurn($0)) }) },
-            "slowTurnsPreview": .lazy {
-                .list(insights.slowTurns(prefix: slowTurnPreviewLimit).map { .object(slowTurn($0)) })
-            },
-            "moreSlowTurns": .int(max(0, slowTurnCount - slowTurnPreviewLimit)),
-            "hasMoreSlowTurns": .bool(slowTurnCount > slowTurnPreviewLimit),
-        ]
-    }
-
     /// How many slow turns a summary lists before "… and N more", so a run of many slow
     /// conversations still fits a GitHub comment.
     static let slowTurnPreviewLimit = 20
-
-    /// One metric's row: `count`, `p50`, `p90`, `p95`, `max` (`850 ms`, `1.23 s`), and the
-    /// budget with `isOverBudget` when p95 is over it.
-    static func row(_ metric: LatencyMetric, _ statistics: LatencyStatistics, budget: Double?) -> [String: MustacheValue] {
-        let isOverBudget = budget.map { statistics.p95 > $0 } ?? false
-        return [
-            "metric": .string(metric.payloadName),
-            "key": .string(metric.budgetKey),
-            "title": .string(metric.title),
-            "count": .int(statistics.count),
-            "p50": .string(InsightFormat.format(statistics.p50)),
-            "p90": .string(InsightFormat.format(statistics.p90)),
-            "p95": .string(InsightFormat.format(statistics.p95)),
-            "max": .string(InsightFormat.format(statistics.max)),
-            "budget": MustacheValue(budget.map(InsightFormat.format)),
-            "hasBudget": .bool(budget != nil),
-            "isOverBudget": .bool(isOverBudget),
-            "isMaxOverBudget": .bool(budget.map { statistics.max > $0 } ?? false),
-        ]
-    }
 
     /// A slow turn: where it is (`offset` `00:12.3`), who said what, and what went over budget
     /// (`overrunsText`: `e2e_latency 1.92 s (budget 1.5 s)`).

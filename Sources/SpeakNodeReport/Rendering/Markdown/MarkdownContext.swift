@@ -42,13 +42,13 @@ struct MarkdownContext {
             row["counts"] = ReportContext.counts(run.counts)
             runs.append(.object(row))
             for test in run.tests {
-                let common = Self.common(test, runName: runName)
+                let row = MarkdownTestRow(test: test, runName: runName)
                 switch test.outcome {
-                case .failed, .error: failures.append(FailureRow(test, common: common))
-                case .passed: passedTests.append(.object(common))
-                case .skipped: skippedTests.append(.object(common))
+                case .failed, .error: failures.append(FailureRow(test, row: row))
+                case .passed: passedTests.append(.computed(row))
+                case .skipped: skippedTests.append(.computed(row))
                 }
-                if test.isFlaky { flakyTests.append(.object(common)) }
+                if test.isFlaky { flakyTests.append(.computed(row)) }
             }
         }
         self.runs = runs
@@ -164,34 +164,11 @@ struct MarkdownContext {
         return rest.isEmpty ? last : rest.joined(separator: ", ") + " and " + last
     }
 
-    /// The values every test row has: name, run, agent, outcome and attempts.
-    private static func common(_ test: TestResult, runName: String) -> [String: MustacheValue] {
-        var values = TestContext.outcome(test.outcome)
-        let deciding = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttempt : nil
-        let agent = MarkdownText.clipped(test.agentName, to: MarkdownText.nameLength)
-        values.merge([
-            "name": .string(MarkdownText.clipped(test.name, to: MarkdownText.nameLength)),
-            "runName": .string(runName),
-            "agent": .string(agent),
-            "hasAgent": .bool(!agent.isEmpty),
-            "isFlaky": .bool(test.isFlaky),
-            "duration": .string(DurationText.readable(test.duration)),
-            "attemptsText": .string(ReportContext.counted(test.attempts.count, "attempt", "attempts")),
-            "hasSeveralAttempts": .bool(test.attempts.count > 1),
-            "attemptOutcomes": .string(attemptOutcomes(test)),
-            "status": MustacheValue(deciding?.conversation.testStatus.map { MarkdownText.clipped($0, to: MarkdownText.nameLength) }),
-            "completionReason": MustacheValue(
-                deciding?.conversation.evalResult?.completionReason.map { MarkdownText.clipped($0, to: MarkdownText.nameLength) }),
-            "recordingURL": MustacheValue(WebLink.http(deciding?.conversation.audioURL)),
-        ]) { _, new in new }
-        return values
-    }
-
     /// The most attempt outcomes a row lists; a test retried more often shows the first ones.
     static let outcomesShown = 10
 
     /// `❌ Failed → ✅ Passed`; `… → 12 more` past `outcomesShown`.
-    private static func attemptOutcomes(_ test: TestResult) -> String {
+    fileprivate static func attemptOutcomes(_ test: TestResult) -> String {
         var parts = test.attempts.prefix(outcomesShown).map { outcomeText($0.outcome) }
         if test.attempts.count > outcomesShown { parts.append("\(MarkdownText.grouped(test.attempts.count - outcomesShown)) more") }
         return parts.joined(separator: " → ")
@@ -199,17 +176,67 @@ struct MarkdownContext {
 
     /// `❌ Failed`, from the same labels every report uses.
     private static func outcomeText(_ outcome: Outcome) -> String {
-        let values = TestContext.outcome(outcome)
-        guard case .string(let symbol)? = values["symbol"], case .string(let label)? = values["outcomeLabel"] else {
-            return outcome.rawValue
-        }
+        guard case .string(let symbol) = OutcomeKey.symbol.value(of: outcome),
+              case .string(let label) = OutcomeKey.outcomeLabel.value(of: outcome)
+        else { return outcome.rawValue }
         return "\(symbol) \(label)"
+    }
+}
+
+/// The values every test row of the summary has (README, "Markdown summary only"): the
+/// outcome keys, name, run, agent, attempts, status and recording, each worked out when a
+/// template looks it up. The summary lists a few rows of thousands of tests: the others are
+/// never built.
+struct MarkdownTestRow: MustacheObject {
+    let test: TestResult
+    /// The run's name, already cut to ``MarkdownText/nameLength``.
+    let runName: String
+
+    enum Key: Hashable {
+        case outcome(OutcomeKey)
+        case name, runName, agent, hasAgent, isFlaky, duration, attemptsText, hasSeveralAttempts, attemptOutcomes
+        case status, completionReason, recordingURL
+    }
+
+    static let keys: [String: Key] = Dictionary(uniqueKeysWithValues: OutcomeKey.named(Key.outcome) + [
+        ("name", .name), ("runName", .runName), ("agent", .agent), ("hasAgent", .hasAgent), ("isFlaky", .isFlaky),
+        ("duration", .duration), ("attemptsText", .attemptsText), ("hasSeveralAttempts", .hasSeveralAttempts),
+        ("attemptOutcomes", .attemptOutcomes), ("status", .status), ("completionReason", .completionReason),
+        ("recordingURL", .recordingURL),
+    ] as [(String, Key)])
+
+    func member(_ name: String) -> MustacheValue? {
+        Self.keys[name].map(value)
+    }
+
+    func value(_ key: Key) -> MustacheValue {
+        let name = MarkdownText.nameLength
+        let decidingIndex = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttemptIndex : nil
+        switch key {
+        case .outcome(let key): return key.value(of: test.outcome)
+        case .name: return .string(MarkdownText.clipped(test.name, to: name))
+        case .runName: return .string(runName)
+        case .agent: return .string(MarkdownText.clipped(test.agentName, to: name))
+        case .hasAgent: return .bool(!MarkdownText.clipped(test.agentName, to: name).isEmpty)
+        case .isFlaky: return .bool(test.isFlaky)
+        case .duration: return .string(DurationText.readable(test.duration))
+        case .attemptsText: return .string(ReportContext.counted(test.attempts.count, "attempt", "attempts"))
+        case .hasSeveralAttempts: return .bool(test.attempts.count > 1)
+        case .attemptOutcomes: return .string(MarkdownContext.attemptOutcomes(test))
+        case .status:
+            return MustacheValue(decidingIndex.flatMap { test.attempts[$0].conversation.testStatus }.map { MarkdownText.clipped($0, to: name) })
+        case .completionReason:
+            return MustacheValue(
+                decidingIndex.flatMap { test.attempts[$0].conversation.evalResult?.completionReason }
+                    .map { MarkdownText.clipped($0, to: name) })
+        case .recordingURL: return MustacheValue(WebLink.http(decidingIndex.flatMap { test.attempts[$0].conversation.audioURL }))
+        }
     }
 }
 
 /// A failed or errored test as the summary lists it, prepared once for every detail level.
 private struct FailureRow {
-    var common: [String: MustacheValue]
+    var row: MarkdownTestRow
     /// The deciding attempt's reasons, shortened; its message when it has none.
     var reasons: [String]
     /// The last lines of the deciding attempt's transcript.
@@ -217,8 +244,8 @@ private struct FailureRow {
     /// Every line of that transcript.
     var turnCount: Int
 
-    init(_ test: TestResult, common: [String: MustacheValue]) {
-        self.common = common
+    init(_ test: TestResult, row: MarkdownTestRow) {
+        self.row = row
         let deciding = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttempt : nil
         let reasons = deciding.map { $0.reasons.isEmpty ? [$0.message] : $0.reasons } ?? []
         self.reasons = reasons.map { MarkdownText.clipped($0, to: MarkdownText.reasonLength) }.filter { !$0.isEmpty }
@@ -236,21 +263,59 @@ private struct FailureRow {
 
     func value(level: MarkdownDetailLevel) -> (value: MustacheValue, hiddenReasons: Int, hidesTranscript: Bool) {
         let shownReasons = level.showsAllReasons ? reasons : Array(reasons.prefix(1))
-        let hiddenReasons = reasons.count - shownReasons.count
         let showsTranscript = level.showsTranscripts && !transcript.isEmpty
-        var values = common
-        values.merge([
-            "reasons": .list(shownReasons.map(MustacheValue.string)),
-            "hasReasons": .bool(!shownReasons.isEmpty),
-            "moreReasons": .int(hiddenReasons),
-            "hasMoreReasons": .bool(hiddenReasons > 0),
-            "moreReasonsText": .string(MarkdownText.counted(hiddenReasons, "more reason", "more reasons")),
-            "transcript": .list(showsTranscript ? transcript : []),
-            "hasTranscript": .bool(showsTranscript),
-            "transcriptTurns": .int(transcript.count),
-            "turnCount": .int(turnCount),
-            "hasEarlierTurns": .bool(turnCount > transcript.count),
-        ]) { _, new in new }
-        return (.object(values), hiddenReasons, !showsTranscript && !transcript.isEmpty)
+        let value = FailureRowObject(
+            row: row, shownReasons: shownReasons, hiddenReasons: reasons.count - shownReasons.count,
+            transcript: showsTranscript ? transcript : [], transcriptTurns: transcript.count, turnCount: turnCount)
+        return (.computed(value), value.hiddenReasons, !showsTranscript && !transcript.isEmpty)
+    }
+}
+
+/// A failed or errored test's row at one detail level: the row of every test, with the reasons
+/// and transcript lines that level shows.
+struct FailureRowObject: MustacheObject {
+    let row: MarkdownTestRow
+    let shownReasons: [String]
+    let hiddenReasons: Int
+    /// The transcript lines shown (none when the level leaves them out).
+    let transcript: [MustacheValue]
+    /// How many lines the summary keeps of the transcript, and how many it has.
+    let transcriptTurns: Int
+    let turnCount: Int
+
+    enum FailureKey: String, CaseIterable {
+        case reasons, hasReasons, moreReasons, hasMoreReasons, moreReasonsText
+        case transcript, hasTranscript, transcriptTurns, turnCount, hasEarlierTurns
+    }
+
+    enum Key: Hashable {
+        case row(MarkdownTestRow.Key)
+        case failure(FailureKey)
+    }
+
+    static let keys: [String: Key] = MarkdownTestRow.keys.mapValues(Key.row)
+        .merging(FailureKey.allCases.map { ($0.rawValue, Key.failure($0)) }) { _, failure in failure }
+
+    func member(_ name: String) -> MustacheValue? {
+        guard let key = Self.keys[name] else { return nil }
+        switch key {
+        case .row(let key): return row.value(key)
+        case .failure(let key): return value(key)
+        }
+    }
+
+    private func value(_ key: FailureKey) -> MustacheValue {
+        switch key {
+        case .reasons: .list(shownReasons.map(MustacheValue.string))
+        case .hasReasons: .bool(!shownReasons.isEmpty)
+        case .moreReasons: .int(hiddenReasons)
+        case .hasMoreReasons: .bool(hiddenReasons > 0)
+        case .moreReasonsText: .string(MarkdownText.counted(hiddenReasons, "more reason", "more reasons"))
+        case .transcript: .list(transcript)
+        case .hasTranscript: .bool(!transcript.isEmpty)
+        case .transcriptTurns: .int(transcriptTurns)
+        case .turnCount: .int(turnCount)
+        case .hasEarlierTurns: .bool(turnCount > transcriptTurns)
+        }
     }
 }

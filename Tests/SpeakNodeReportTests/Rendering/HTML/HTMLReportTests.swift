@@ -45,11 +45,8 @@ struct HTMLReportTests {
         #expect(ids.allSatisfy { HTMLAnchorTests.isSafe($0) })
         // The shared context carries the same anchors, so the Markdown summary can link to them.
         let context = ReportContext(report: HTMLFixture.rich(), options: RenderOptions()).value
-        guard case .object(let root) = context, case .list(let runs)? = root["runs"], case .object(let run)? = runs.first,
-              case .list(let tests)? = run["tests"], case .object(let test)? = tests.first
-        else { Issue.record("unexpected context shape"); return }
-        #expect(run["anchor"] == "run-01dbc221-8963-4bd7-8591-4a1f9d286862")
-        #expect(test["anchor"] == "test-fails")
+        #expect(lookup(context, "runs.0.anchor") == "run-01dbc221-8963-4bd7-8591-4a1f9d286862")
+        #expect(lookup(context, "runs.0.tests.0.anchor") == "test-fails")
     }
 
     @Test("The tests table has one row per test, failed, errored and flaky first, with counts per status")
