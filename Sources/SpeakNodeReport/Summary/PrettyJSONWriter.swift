@@ -111,6 +111,27 @@ struct PrettyJSONWriter {
         writeString(value)
     }
 
+    // MARK: - Members
+
+    /// The member `key` with `value`; none when `value` is `nil`, as `encodeIfPresent` leaves it out.
+    mutating func write(_ value: String?, forKey key: String) {
+        guard let value else { return }
+        writeKey(key)
+        write(value)
+    }
+
+    /// The member `key` with `value`; none when `value` is `nil`.
+    mutating func write(_ value: Double?, forKey key: String) throws(PrettyJSONWriterError) {
+        guard let value else { return }
+        writeKey(key)
+        try write(value)
+    }
+
+    mutating func write(_ value: Int, forKey key: String) {
+        writeKey(key)
+        write(value)
+    }
+
     /// A string with `"`, `\` and control characters escaped; `/` and everything else as is.
     private mutating func writeString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))

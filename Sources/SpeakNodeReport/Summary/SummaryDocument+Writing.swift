@@ -8,34 +8,21 @@ extension SummaryDocument {
             writer.writeKey("budget")
             try writer.writeObject { writer throws(PrettyJSONWriterError) in
                 for (metric, seconds) in PrettyJSONWriter.members(of: budget) {
-                    writer.writeKey(metric)
-                    try writer.write(seconds)
+                    try writer.write(seconds, forKey: metric)
                 }
             }
             writer.writeKey("counts")
             counts.write(to: &writer)
-            writer.writeKey("duration")
-            try writer.write(duration)
+            try writer.write(duration, forKey: "duration")
             writer.writeKey("latency")
             try LatencyStatistics.write(latency, to: &writer)
-            if let latencyGate {
-                writer.writeKey("latency_gate")
-                writer.write(latencyGate)
-            }
-            if let outcome {
-                writer.writeKey("outcome")
-                writer.write(outcome)
-            }
-            if let passRate {
-                writer.writeKey("pass_rate")
-                try writer.write(passRate)
-            }
+            writer.write(latencyGate, forKey: "latency_gate")
+            writer.write(outcome, forKey: "outcome")
+            try writer.write(passRate, forKey: "pass_rate")
             writer.writeKey("runs")
             try writer.writeArray(runs) { writer, run throws(PrettyJSONWriterError) in try run.write(to: &writer) }
-            writer.writeKey("schema")
-            writer.write(schema)
-            writer.writeKey("slow_turns")
-            writer.write(slowTurns)
+            writer.write(schema, forKey: "schema")
+            writer.write(slowTurns, forKey: "slow_turns")
         }
     }
 }
@@ -45,26 +32,14 @@ extension SummaryDocument.Run {
         try writer.writeObject { writer throws(PrettyJSONWriterError) in
             writer.writeKey("counts")
             counts.write(to: &writer)
-            writer.writeKey("duration")
-            try writer.write(duration)
-            writer.writeKey("id")
-            writer.write(id)
+            try writer.write(duration, forKey: "duration")
+            writer.write(id, forKey: "id")
             writer.writeKey("latency")
             try LatencyStatistics.write(latency, to: &writer)
-            if let name {
-                writer.writeKey("name")
-                writer.write(name)
-            }
-            if let outcome {
-                writer.writeKey("outcome")
-                writer.write(outcome)
-            }
-            if let passRate {
-                writer.writeKey("pass_rate")
-                try writer.write(passRate)
-            }
-            writer.writeKey("slow_turns")
-            writer.write(slowTurns)
+            writer.write(name, forKey: "name")
+            writer.write(outcome, forKey: "outcome")
+            try writer.write(passRate, forKey: "pass_rate")
+            writer.write(slowTurns, forKey: "slow_turns")
             writer.writeKey("tests")
             try writer.writeArray(tests) { writer, test throws(PrettyJSONWriterError) in try test.write(to: &writer) }
         }
@@ -76,22 +51,14 @@ extension SummaryDocument.Test {
         try writer.writeObject { writer throws(PrettyJSONWriterError) in
             writer.writeKey("counts")
             counts.write(to: &writer)
-            writer.writeKey("duration")
-            try writer.write(duration)
-            writer.writeKey("id")
-            writer.write(id)
+            try writer.write(duration, forKey: "duration")
+            writer.write(id, forKey: "id")
             writer.writeKey("latency")
             try LatencyStatistics.write(latency, to: &writer)
-            writer.writeKey("name")
-            writer.write(name)
-            writer.writeKey("outcome")
-            writer.write(outcome)
-            if let passRate {
-                writer.writeKey("pass_rate")
-                try writer.write(passRate)
-            }
-            writer.writeKey("slow_turns")
-            writer.write(slowTurns)
+            writer.write(name, forKey: "name")
+            writer.write(outcome, forKey: "outcome")
+            try writer.write(passRate, forKey: "pass_rate")
+            writer.write(slowTurns, forKey: "slow_turns")
         }
     }
 }
@@ -99,13 +66,13 @@ extension SummaryDocument.Test {
 extension SummaryCounts {
     func write(to writer: inout PrettyJSONWriter) {
         writer.writeObject { writer in
-            for (key, value) in [
-                ("attempts", attempts), ("errors", errors), ("failed", failed), ("flaky", flaky),
-                ("passed", passed), ("skipped", skipped), ("tests", tests),
-            ] {
-                writer.writeKey(key)
-                writer.write(value)
-            }
+            writer.write(attempts, forKey: "attempts")
+            writer.write(errors, forKey: "errors")
+            writer.write(failed, forKey: "failed")
+            writer.write(flaky, forKey: "flaky")
+            writer.write(passed, forKey: "passed")
+            writer.write(skipped, forKey: "skipped")
+            writer.write(tests, forKey: "tests")
         }
     }
 }
@@ -123,12 +90,11 @@ extension LatencyStatistics {
 
     func write(to writer: inout PrettyJSONWriter) throws(PrettyJSONWriterError) {
         try writer.writeObject { writer throws(PrettyJSONWriterError) in
-            writer.writeKey("count")
-            writer.write(count)
-            for (key, value) in [("max", max), ("p50", p50), ("p90", p90), ("p95", p95)] {
-                writer.writeKey(key)
-                try writer.write(value)
-            }
+            writer.write(count, forKey: "count")
+            try writer.write(max, forKey: "max")
+            try writer.write(p50, forKey: "p50")
+            try writer.write(p90, forKey: "p90")
+            try writer.write(p95, forKey: "p95")
         }
     }
 }
