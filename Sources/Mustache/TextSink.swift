@@ -1,5 +1,8 @@
 /// Takes rendered text piece by piece, in order: a file being written, a pipe, a buffer.
 ///
-/// Rendering into a sink keeps memory flat however long the text is. It is called on the thread
-/// that renders, one piece at a time, never concurrently for one render.
-public typealias TextSink = @Sendable (String) -> Void
+/// Each piece is UTF-8 bytes, ready to write as they are: about a megabyte, cut between list
+/// items, so always whole characters. The pieces joined are exactly the bytes of the text that
+/// rendering to a `String` gives. Rendering into a sink keeps memory flat however long the
+/// text is. The sink is called on the thread that renders, one piece at a time, never
+/// concurrently for one render; it may keep the piece.
+public typealias TextSink = @Sendable (_ piece: [UInt8]) -> Void
