@@ -37,14 +37,12 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The escaping the template engine applies to `{{value}}` tags: the same text as
-    /// ``escape(_:)``, appended to the rendered bytes. XML and HTML reports are long and
-    /// escape every value byte by byte; the Markdown summary is short, so its escaper works on
-    /// a string.
+    /// ``escape(_:)``, appended straight to the rendered bytes.
     public var escaping: Escaping {
         switch self {
         case .xml: Escaping(appending: XMLEscaper.append)
         case .html: Escaping(appending: HTMLEscaper.append)
-        case .markdown: Escaping { MarkdownEscaper.escape($0) }
+        case .markdown: Escaping(appending: MarkdownEscaper.append)
         case .plain: .none
         }
     }

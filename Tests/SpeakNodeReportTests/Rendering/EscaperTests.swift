@@ -67,6 +67,53 @@ struct EscaperTests {
         }
     }
 
+    /// The Markdown escaper as it was written on strings, scalar by scalar: what the byte-level
+    /// one must match.
+    static func referenceMarkdown(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if MarkdownEscaper.isLineBreakingWhitespace(scalar) {
+                pendingSpace = true
+                continue
+            }
+            if MarkdownEscaper.isControl(scalar) || DirectionalFormatting.isExplicit(scalar) { continue }
+            if pendingSpace {
+                result += " "
+                pendingSpace = false
+            }
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "@", "#":
+                result += (scalar == "#" ? "\\#" : "@") + "\u{2060}"
+            case "-":
+                let last = String(result.unicodeScalars.suffix(2)).lowercased()
+                result += "\\-" + (last == "gh" ? "\u{2060}" : "")
+            default:
+                if "\\`*_[]()+-.!|~{}:$=".unicodeScalars.contains(scalar) { result += "\\" }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return pendingSpace ? result + " " : result
+    }
+
+    @Test("Markdown escaping on bytes gives what escaping scalar by scalar gave",
+          arguments: hostileTexts + hostileSamples + ["GH-1 gh-2 Gh-3 xGH-4 G-H -GH- \u{2060}GH-5 ǴH-6", "-", "GH", "GH\n-"])
+    func markdownMatchesReference(text: String) {
+        #expect(MarkdownEscaper.escape(text) == Self.referenceMarkdown(text))
+    }
+
+    @Test("GH- is joined only when the value itself holds GH, not the text before it")
+    func issuePrefixWithinTheValue() {
+        var output = Array("GH".utf8)
+        MarkdownEscaper.append("-1", to: &output)
+        #expect(output == Array("GH\\-1".utf8))
+        MarkdownEscaper.append("gh-1", to: &output)
+        #expect(output == Array("GH\\-1gh\\-\u{2060}1".utf8))
+    }
+
     @Test("Each format's template escaping gives the text its escape function gives", arguments: hostileTexts)
     func templateEscapingMatchesEscape(text: String) {
         for format in OutputFormat.allCases {
