@@ -249,10 +249,24 @@ struct Renderer {
                 output.append(contentsOf: leading.utf8)
                 indentationPending = false
             }
-            output.append(contentsOf: part.text)
+            append(part: part.text)
             if let endsPending = part.endsPending { indentationPending = endsPending }
             flushIfFull()
         }
+    }
+
+    /// Appends a part's text to the output. Rendering into a sink, a long part goes to it as a
+    /// piece of its own (after what the output holds) rather than being copied into the output.
+    private mutating func append(part text: [UInt8]) {
+        guard let sink, text.count >= Self.flushSize / 4 else {
+            output.append(contentsOf: text)
+            return
+        }
+        if !output.isEmpty {
+            sink(output)
+            output.removeAll(keepingCapacity: true)
+        }
+        sink(text)
     }
 
     /// Looks a name up per the spec: the first component in the innermost context that has it,

@@ -56,6 +56,22 @@ struct SinkRenderingTests {
         }
     }
 
+    @Test("Long parts of a list go to the sink as pieces of their own, in order, after the indentation due before them")
+    func longPartsGoAsTheyAre() throws {
+        let library = try TemplateLibrary(sources: ["row": "{{text}}\n{{#more}}{{.}}{{/more}}\n"])
+        let template = try Template("<list>\n{{#items}}\n    {{>row}}\n{{/items}}\nend\n", name: "list")
+        let items: [MustacheValue] = (0..<300).map { index in
+            ["text": .string("<\(index)>" + String(repeating: "é", count: 20_000)), "more": ["a\nb", "c"]]
+        }
+        let context: MustacheValue = ["items": .list(items)]
+        let serial = try template.render(context, partials: library, concurrency: .serial)
+        let pieces = Pieces()
+        try template.render(context, partials: library, concurrency: .automatic) { pieces.append($0) }
+        #expect(Array(pieces.all.joined()) == Array(serial.utf8))
+        #expect(pieces.all.count > 3)
+        #expect(pieces.all.allSatisfy { !$0.isEmpty })
+    }
+
     @Test("A short text goes in one piece; an empty one in none")
     func shortText() throws {
         let pieces = Pieces()
