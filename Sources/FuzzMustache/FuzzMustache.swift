@@ -56,10 +56,17 @@ private let everyItemAPart = ListConcurrency(minimumItems: 1, minimumItemsPerPar
 /// What a sink was handed.
 private final class Pieces: @unchecked Sendable {
     // Guarded by `lock`.
-    private var pieces: [String] = []
+    private var bytes: [UInt8] = []
     private let lock = NSLock()
-    func append(_ piece: String) { lock.withLock { pieces.append(piece) } }
-    var text: String { lock.withLock { pieces.joined() } }
+    func append(_ piece: [UInt8]) { lock.withLock { bytes += piece } }
+    /// The pieces joined; `nil` unless they are valid UTF-8, as they must be.
+    var text: String? {
+        lock.withLock {
+            let text = String(decoding: bytes, as: UTF8.self)
+            // Decoding replaces invalid bytes, which shows as a change.
+            return text.utf8.elementsEqual(bytes) ? text : nil
+        }
+    }
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -2,44 +2,68 @@
 ///
 /// The caller picks the escaping per output format (HTML, XML, Markdown…), and it applies to
 /// every partial and parent rendered within one render call.
+///
+/// Rendering builds UTF-8 bytes, so an escaping appends its result straight to the output
+/// (``init(appending:)``): no string is made per value, and text that needs no change is
+/// copied once. An escaping made from a `String -> String` function (``init(_:)``) works too,
+/// at the cost of that intermediate string.
 public struct Escaping: Sendable {
-    private let escape: @Sendable (String) -> String
+    private let appendEscaped: @Sendable (String, inout [UInt8]) -> Void
+
+    /// An escaping that appends the escaped UTF-8 bytes of a text to the output.
+    ///
+    /// `append` must append valid UTF-8 (whole characters) and nothing else: the rendered bytes
+    /// are a template's text and these, so they then stay valid UTF-8.
+    public init(appending append: @escaping @Sendable (_ text: String, _ output: inout [UInt8]) -> Void) {
+        self.appendEscaped = append
+    }
 
     /// An escaping that transforms interpolated text with `escape`.
     public init(_ escape: @escaping @Sendable (String) -> String) {
-        self.escape = escape
+        self.appendEscaped = { text, output in output.append(contentsOf: escape(text).utf8) }
+    }
+
+    /// Appends the escaped UTF-8 bytes of `text` to `output`.
+    @inline(__always)
+    public func append(_ text: String, to output: inout [UInt8]) {
+        appendEscaped(text, &output)
     }
 
     /// Escapes `text`.
     public func callAsFunction(_ text: String) -> String {
-        escape(text)
+        var bytes: [UInt8] = []
+        append(text, to: &bytes)
+        // Valid UTF-8, as `init(appending:)` requires of an escaping.
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// HTML escaping: `&` `<` `>` `"` `'` become `&amp;` `&lt;` `&gt;` `&quot;` `&#39;`.
-    public static let html = Escaping(escapeHTML)
+    public static let html = Escaping(appending: appendHTMLEscaped)
 
     /// No escaping: text is inserted as is.
-    public static let none = Escaping { $0 }
+    public static let none = Escaping(appending: { text, output in output.append(contentsOf: text.utf8) })
 }
 
-/// Escapes the five HTML-significant characters, returning `text` itself when none occurs.
-private func escapeHTML(_ text: String) -> String {
-    let needsEscaping = text.utf8.contains { byte in
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-    }
-    guard needsEscaping else { return text }
-    var escaped = ""
-    escaped.reserveCapacity(text.utf8.count + 16)
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": escaped += "&amp;"
-        case "<": escaped += "&lt;"
-        case ">": escaped += "&gt;"
-        case "\"": escaped += "&quot;"
-        case "'": escaped += "&#39;"
-        default: escaped.unicodeScalars.append(scalar)
+/// Appends `text` with the five HTML-significant characters escaped; text without any is
+/// copied at once. Every byte replaced is ASCII, so the runs between them are whole characters.
+private func appendHTMLEscaped(_ text: String, to output: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { bytes in
+        var unchangedStart = 0
+        for index in bytes.indices {
+            let replacement: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default: continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[unchangedStart..<index]))
+            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            unchangedStart = index + 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[unchangedStart...]))
     }
-    return escaped
 }

@@ -1,4 +1,8 @@
-/// Renders a node tree against a context stack into one output buffer.
+/// Renders a node tree against a context stack into one buffer of UTF-8 bytes.
+///
+/// Template text, interpolated values and what escaping makes of them are appended as bytes:
+/// no string is built per value, and the text becomes a `String` (if the caller wants one)
+/// only once, at the end.
 ///
 /// Indentation (of standalone partials, parents and blocks) is written lazily: a template
 /// newline only marks the next line as pending, and the indentation is written before the
@@ -13,7 +17,8 @@ struct Renderer {
     /// How deep partials, parents and overridden blocks may nest before rendering stops.
     static let maximumDepth = 200
 
-    private(set) var output = ""
+    /// The rendered text so far (since the last piece handed to the sink), as UTF-8.
+    private(set) var output: [UInt8] = []
     private let escaping: Escaping
     private let library: TemplateLibrary?
     private var contextStack: [MustacheValue]
@@ -52,14 +57,14 @@ struct Renderer {
     mutating func finish() {
         guard let sink, !output.isEmpty else { return }
         sink(output)
-        output = ""
+        output = []
     }
 
     /// Hands the output to the sink once enough has collected. Called between list items, where
     /// most of a long text is made.
     @inline(__always)
     private mutating func flushIfFull() {
-        guard let sink, output.utf8.count >= Self.flushSize else { return }
+        guard let sink, output.count >= Self.flushSize else { return }
         sink(output)
         output.removeAll(keepingCapacity: true)
     }
@@ -69,14 +74,18 @@ struct Renderer {
             switch node {
             case .text(let text, let endsLine):
                 writePendingIndentation()
-                output += text
+                output.append(contentsOf: text.utf8)
                 if endsLine { setIndentationPending(true) }
 
             case .variable(let name, let escaped):
                 let text = lookUp(name).interpolationText
                 guard !text.isEmpty else { continue }
                 writePendingIndentation()
-                output += escaped ? escaping(text) : text
+                if escaped {
+                    escaping.append(text, to: &output)
+                } else {
+                    output.append(contentsOf: text.utf8)
+                }
 
             case .section(let name, let content, let inverted):
                 let value = lookUp(name)
@@ -172,7 +181,7 @@ struct Renderer {
         }
         if indentationPending {
             indentationPending = false
-            output += indentation
+            output.append(contentsOf: indentation.utf8)
         }
     }
 
@@ -198,7 +207,7 @@ struct Renderer {
 
     /// What one concurrently rendered part of a list gave.
     private struct Part {
-        var text: String
+        var text: [UInt8]
         /// The indentation due before `text` if the text before it left indentation pending.
         var leadingIndentation: String?
         /// Whether indentation is pending after the part; `nil` when the part neither wrote
@@ -214,7 +223,7 @@ struct Renderer {
         _ items: [MustacheValue], in parts: [Range<Int>], _ content: [Node]
     ) throws(TemplateError) {
         var start = self
-        start.output = ""
+        start.output = []
         start.indentationPending = false
         start.startIsUnknown = true
         start.leadingIndentation = nil
@@ -237,13 +246,27 @@ struct Renderer {
         for _ in parts.indices {
             let part = try inOrder.next().get()
             if indentationPending, let leading = part.leadingIndentation {
-                output += leading
+                output.append(contentsOf: leading.utf8)
                 indentationPending = false
             }
-            output += part.text
+            append(part: part.text)
             if let endsPending = part.endsPending { indentationPending = endsPending }
             flushIfFull()
         }
+    }
+
+    /// Appends a part's text to the output. Rendering into a sink, a long part goes to it as a
+    /// piece of its own (after what the output holds) rather than being copied into the output.
+    private mutating func append(part text: [UInt8]) {
+        guard let sink, text.count >= Self.flushSize / 4 else {
+            output.append(contentsOf: text)
+            return
+        }
+        if !output.isEmpty {
+            sink(output)
+            output.removeAll(keepingCapacity: true)
+        }
+        sink(text)
     }
 
     /// Looks a name up per the spec: the first component in the innermost context that has it,

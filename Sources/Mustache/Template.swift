@@ -48,11 +48,13 @@ public struct Template: Sendable {
             templateName: name, capacity: max(256, sourceSize * 2), concurrency: concurrency
         )
         try renderer.render(nodes)
-        return renderer.output
+        // The bytes are the template's text and interpolated strings, escaped by appending
+        // whole characters (as `Escaping` requires): valid UTF-8, so decoding copies them as they are.
+        return String(decoding: renderer.output, as: UTF8.self)
     }
 
-    /// Renders as ``render(_:partials:escaping:concurrency:)`` does, but hands the text to
-    /// `sink` in order, in pieces of about a megabyte as they are made, so that a text of
+    /// Renders as ``render(_:partials:escaping:concurrency:)`` does, but hands the text's UTF-8
+    /// bytes to `sink` in order, in pieces of about a megabyte as they are made, so that a text of
     /// hundreds of megabytes is never held whole. When rendering fails, the pieces already
     /// handed over are only the start of the text.
     public func render(

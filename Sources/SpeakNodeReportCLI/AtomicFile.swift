@@ -55,24 +55,30 @@ final class AtomicFile: @unchecked Sendable {
         discard()
     }
 
-    /// Appends `text`. A failure (a full disk, a file size limit) is kept for `commit()` to throw.
+    /// Appends `text` as UTF-8. A failure (a full disk, a file size limit) is kept for `commit()` to throw.
     func write(_ text: String) {
-        guard writeFailure == nil, descriptor >= 0 else { return }
         // A piece can be megabytes: write the string's own UTF-8 storage, not a copy.
         var text = text
-        let failed = text.withUTF8 { bytes -> Bool in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return true
-                }
-                offset += written
+        text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends `bytes`, a piece of a rendered report. A failure is kept for `commit()` to throw.
+    func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write($0) }
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer) {
+        guard writeFailure == nil, descriptor >= 0 else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                writeFailure = Self.failure(path)
+                return
             }
-            return false
+            offset += written
         }
-        if failed { writeFailure = Self.failure(path) }
     }
 
     /// Flushes the file to disk and puts it at its path, replacing what was there.

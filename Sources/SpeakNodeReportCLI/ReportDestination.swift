@@ -32,17 +32,19 @@ enum ReportDestination {
     }
 }
 
-/// Text collected piece by piece, from the thread that renders it.
+/// Text collected piece by piece as UTF-8 bytes, from the thread that renders it.
 final class TextBuffer: @unchecked Sendable {
     // Guarded by `lock`.
-    private var pieces: [String] = []
+    private var bytes: [UInt8] = []
     private let lock = NSLock()
 
-    func append(_ piece: String) {
-        lock.withLock { pieces.append(piece) }
+    func append(_ piece: [UInt8]) {
+        lock.withLock { bytes += piece }
     }
 
+    /// The pieces joined. A renderer's pieces are valid UTF-8 (see `TextSink`), so decoding
+    /// keeps them as they are.
     var text: String {
-        lock.withLock { pieces.joined() }
+        lock.withLock { String(decoding: bytes, as: UTF8.self) }
     }
 }

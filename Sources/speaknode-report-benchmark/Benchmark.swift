@@ -218,5 +218,5 @@ final class LockedSlots<Value>: @unchecked Sendable {
 private final class ByteCounter: @unchecked Sendable {
     // Written by one rendering thread, read after it finished.
     private(set) var count = 0
-    func add(_ text: String) { count += text.utf8.count }
+    func add(_ piece: [UInt8]) { count += piece.count }
 }

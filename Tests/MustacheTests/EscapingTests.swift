@@ -26,6 +26,54 @@ struct EscapingTests {
         #expect(try library.render("main", context: ["v": "ok"], escaping: shout) == "OK ok ok OK OK")
     }
 
+    /// The five characters replaced one scalar at a time: what the byte-level escaping must match.
+    static func referenceHTML(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    static let hostileTexts = [
+        String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self), "", "&", "<<>>", "plain",
+        "é 😀 \u{10FFFF} \u{FFFE}\u{FFFF}\u{202E} 日本語", #"<a href="x">'Tom' & "Jerry"</a>&amp;"#,
+        String(repeating: "<&>\"'\u{0}é", count: 1000),
+    ]
+
+    @Test("HTML escaping appends the bytes of the escaped text after what the output holds", arguments: hostileTexts)
+    func htmlBytes(text: String) {
+        var output = Array("kept ".utf8)
+        Escaping.html.append(text, to: &output)
+        #expect(output == Array(("kept " + Self.referenceHTML(text)).utf8))
+        #expect(Escaping.html(text) == Self.referenceHTML(text))
+        var unescaped = Array("kept ".utf8)
+        Escaping.none.append(text, to: &unescaped)
+        #expect(unescaped == Array(("kept " + text).utf8))
+    }
+
+    @Test("An escaping made from a String function or from an appending one renders the same")
+    func stringAndAppendingEscapings() throws {
+        let template = try Template("{{v}}|{{{v}}}")
+        let fromString = Escaping { $0.replacingOccurrences(of: "ä", with: "ae") }
+        let appending = Escaping(appending: { text, output in
+            for scalar in text.unicodeScalars {
+                if scalar == "ä" { output += "ae".utf8 } else { output += String(scalar).utf8 }
+            }
+        })
+        for escaping in [fromString, appending] {
+            #expect(try template.render(["v": "Bär"], escaping: escaping) == "Baer|Bär")
+            #expect(escaping("ä ä") == "ae ae")
+        }
+    }
+
     @Test("Escaping does not apply to template text")
     func templateText() throws {
         let template = try Template("<b>&</b>")

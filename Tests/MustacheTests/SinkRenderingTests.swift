@@ -7,10 +7,17 @@ struct SinkRenderingTests {
     /// Collects what a sink is handed, from whichever thread renders.
     final class Pieces: @unchecked Sendable {
         // Guarded by `lock`.
-        private var pieces: [String] = []
+        private var pieces: [[UInt8]] = []
         private let lock = NSLock()
-        func append(_ piece: String) { lock.withLock { pieces.append(piece) } }
-        var all: [String] { lock.withLock { pieces } }
+        func append(_ piece: [UInt8]) { lock.withLock { pieces.append(piece) } }
+        var all: [[UInt8]] { lock.withLock { pieces } }
+        /// Each piece as a string; `nil` for a piece that is not valid UTF-8.
+        var strings: [String?] {
+            all.map { piece in
+                let text = String(decoding: piece, as: UTF8.self)
+                return text.utf8.elementsEqual(piece) ? text : nil
+            }
+        }
     }
 
     @Test("The pieces, joined, are the text a plain render gives, for long lists rendered in parts or in turn")
@@ -25,17 +32,51 @@ struct SinkRenderingTests {
             let whole = try template.render(context, partials: library, concurrency: concurrency)
             let pieces = Pieces()
             try template.render(context, partials: library, concurrency: concurrency) { pieces.append($0) }
-            #expect(pieces.all.joined() == whole)
+            #expect(Array(pieces.all.joined()) == Array(whole.utf8))
             #expect(pieces.all.count > 1, "a text of \(whole.utf8.count) bytes goes in several pieces")
-            #expect(pieces.all.allSatisfy { $0.utf8.count < 2 << 20 && !$0.isEmpty }, "pieces stay about a megabyte")
+            #expect(pieces.all.allSatisfy { $0.count < 2 << 20 && !$0.isEmpty }, "pieces stay about a megabyte")
         }
+    }
+
+    @Test("Pieces are whole characters, and join to the text, with non-ASCII values, escaping and indented partials")
+    func piecesOfNonASCIIText() throws {
+        let library = try TemplateLibrary(sources: ["row": "«{{name}}»\n  {{{raw}}}\n"])
+        let template = try Template("{{#items}}\n  ✓ {{>row}}\n{{/items}}\n", name: "list")
+        let items: [MustacheValue] = (0..<3_000).map { index in
+            ["name": .string("<é \(index) 😀 & \"日本\">"), "raw": .string(String(repeating: "ü", count: index % 300))]
+        }
+        let context: MustacheValue = ["items": .list(items)]
+        for concurrency in [ListConcurrency.serial, .automatic] {
+            let whole = try template.render(context, partials: library, concurrency: concurrency)
+            let pieces = Pieces()
+            try template.render(context, partials: library, concurrency: concurrency) { pieces.append($0) }
+            #expect(pieces.all.count > 1)
+            #expect(pieces.strings.allSatisfy { $0 != nil }, "every piece is valid UTF-8 on its own")
+            #expect(pieces.strings.compactMap { $0 }.joined() == whole)
+        }
+    }
+
+    @Test("Long parts of a list go to the sink as pieces of their own, in order, after the indentation due before them")
+    func longPartsGoAsTheyAre() throws {
+        let library = try TemplateLibrary(sources: ["row": "{{text}}\n{{#more}}{{.}}{{/more}}\n"])
+        let template = try Template("<list>\n{{#items}}\n    {{>row}}\n{{/items}}\nend\n", name: "list")
+        let items: [MustacheValue] = (0..<300).map { index in
+            ["text": .string("<\(index)>" + String(repeating: "é", count: 20_000)), "more": ["a\nb", "c"]]
+        }
+        let context: MustacheValue = ["items": .list(items)]
+        let serial = try template.render(context, partials: library, concurrency: .serial)
+        let pieces = Pieces()
+        try template.render(context, partials: library, concurrency: .automatic) { pieces.append($0) }
+        #expect(Array(pieces.all.joined()) == Array(serial.utf8))
+        #expect(pieces.all.count > 3)
+        #expect(pieces.all.allSatisfy { !$0.isEmpty })
     }
 
     @Test("A short text goes in one piece; an empty one in none")
     func shortText() throws {
         let pieces = Pieces()
         try Template("Hello {{name}}").render(["name": "World"]) { pieces.append($0) }
-        #expect(pieces.all == ["Hello World"])
+        #expect(pieces.strings == ["Hello World"])
         let none = Pieces()
         try Template("{{missing}}").render([:]) { none.append($0) }
         #expect(none.all.isEmpty)
@@ -49,7 +90,7 @@ struct SinkRenderingTests {
         private var seen: [(handedBytes: Int, built: Int)] = []
         private let lock = NSLock()
         func itemBuilt() { lock.withLock { built += 1 } }
-        func piece(_ piece: String) { lock.withLock { handed += piece.utf8.count; seen.append((handed, built)) } }
+        func piece(_ piece: [UInt8]) { lock.withLock { handed += piece.count; seen.append((handed, built)) } }
         var pieces: [(handedBytes: Int, built: Int)] { lock.withLock { seen } }
     }
 

@@ -4,9 +4,10 @@
 ///
 /// Escaping runs over every interpolated value of a report, transcripts included (a JUnit
 /// report of 12,000 conversations escapes over 100 MB), so it works on UTF-8 bytes rather than
-/// Unicode scalars and returns text that needs no change as it is. Other text is measured
-/// first and then written once into a string of exactly that size, each run of unchanged
-/// bytes copied at once: no intermediate byte array, no second copy.
+/// Unicode scalars. The template engine renders into bytes, and ``append(_:to:)`` writes the
+/// escaped text straight into them, each run of unchanged bytes copied at once (text that needs
+/// no change in one copy). ``apply(to:)``, for a `String`, returns text that needs no change as
+/// it is; other text is measured first and then written once into a string of exactly that size.
 struct ASCIIReplacementTable: Sendable {
     /// What happens to each of the 256 byte values (see ``ByteAction``).
     private let actions: [UInt8]
@@ -37,6 +38,24 @@ struct ASCIIReplacementTable: Sendable {
         self.replacementRanges = ranges
     }
 
+    /// Appends the UTF-8 bytes of `text`, changed by the table, to `output`.
+    func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            actions.withUnsafeBufferPointer { actions in
+                replacementBytes.withUnsafeBufferPointer { replacementBytes in
+                    replacementRanges.withUnsafeBufferPointer { replacementRanges in
+                        Changes(
+                            bytes: bytes, actions: actions, replacementBytes: replacementBytes,
+                            replacementRanges: replacementRanges
+                        ).append(to: &output)
+                    }
+                }
+            }
+        }
+    }
+
+    /// `text` changed by the table; `text` itself when nothing changes.
     func apply(to text: String) -> String {
         var text = text
         let original = text
@@ -129,6 +148,17 @@ private struct Changes {
         }
         copy(source + unchangedStart, bytes.count - unchangedStart)
         return written
+    }
+
+    /// Appends the changed text to `output`: the unchanged runs and the replacements in turn.
+    func append(to output: inout [UInt8]) {
+        var unchangedStart = 0
+        forEach { range, replacement in
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[unchangedStart..<range.lowerBound]))
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: replacementBytes[replacement]))
+            unchangedStart = range.upperBound
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[unchangedStart...]))
     }
 
     /// Whether a removed three-byte character starts at `index`: U+FFFE or U+FFFF (`EF BF BE`,

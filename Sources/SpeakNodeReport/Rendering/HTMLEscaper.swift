@@ -8,6 +8,12 @@ public enum HTMLEscaper {
         table.apply(to: text)
     }
 
+    /// Appends the UTF-8 bytes of `text`, escaped as ``escape(_:)`` does, to `output`: how
+    /// templates escape, with no string made per value.
+    public static func append(_ text: String, to output: inout [UInt8]) {
+        table.append(text, to: &output)
+    }
+
     private static let table = ASCIIReplacementTable(
         replacements: ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"],
         removed: XMLEscaper.forbiddenControlCharacters)

@@ -18,8 +18,18 @@
 /// Values must be placed in normal text or table cells, never inside a code span or block.
 public enum MarkdownEscaper {
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(text.utf8.count + 16)
+        append(text, to: &escaped)
+        // Whole characters of `text` and ASCII escapes: valid UTF-8.
+        return String(decoding: escaped, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `text`, escaped as ``escape(_:)`` does, to `output`: how
+    /// templates escape, with no string made per value.
+    public static func append(_ text: String, to output: inout [UInt8]) {
+        // What this text has written so far starts here (for `GH-`: only the text's own letters count).
+        let start = output.count
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if isLineBreakingWhitespace(scalar) {
@@ -28,43 +38,57 @@ public enum MarkdownEscaper {
             }
             if isControl(scalar) || DirectionalFormatting.isExplicit(scalar) { continue }
             if pendingSpace {
-                result += " "
+                output.append(UInt8(ascii: " "))
                 pendingSpace = false
             }
             switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
+            case "&": output += "&amp;".utf8
+            case "<": output += "&lt;".utf8
+            case ">": output += "&gt;".utf8
             case "@", "#":
-                if scalar == "#" { result += "\\" }
-                result.unicodeScalars.append(scalar)
-                result.unicodeScalars.append(wordJoiner)
+                if scalar == "#" { output.append(UInt8(ascii: "\\")) }
+                append(scalar, to: &output)
+                append(wordJoiner, to: &output)
             case "-":
-                let afterIssuePrefix = endsWithIssuePrefix(result)
-                result += "\\-"
-                if afterIssuePrefix { result.unicodeScalars.append(wordJoiner) }
+                let afterIssuePrefix = endsWithIssuePrefix(output[start...])
+                output += "\\-".utf8
+                if afterIssuePrefix { append(wordJoiner, to: &output) }
             default:
-                if escapedPunctuation.contains(scalar) { result += "\\" }
-                result.unicodeScalars.append(scalar)
+                if isEscapedPunctuation(scalar) { output.append(UInt8(ascii: "\\")) }
+                append(scalar, to: &output)
             }
         }
-        if pendingSpace { result += " " }
-        return result
+        if pendingSpace { output.append(UInt8(ascii: " ")) }
+    }
+
+    /// Appends the UTF-8 bytes of `scalar`.
+    @inline(__always)
+    private static func append(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        if scalar.isASCII {
+            output.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            UTF8.encode(scalar) { output.append($0) }
+        }
     }
 
     /// U+2060, invisible and not a line break opportunity.
     static let wordJoiner: Unicode.Scalar = "\u{2060}"
 
-    static let escapedPunctuation: Set<Unicode.Scalar> = [
-        "\\", "`", "*", "_", "[", "]", "(", ")", "+", "-", ".", "!", "|", "~", "{", "}", ":", "$", "=",
-    ]
+    /// ASCII punctuation Markdown reads as syntax, backslash-escaped.
+    static func isEscapedPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\\", "`", "*", "_", "[", "]", "(", ")", "+", "-", ".", "!", "|", "~", "{", "}", ":", "$", "=": true
+        default: false
+        }
+    }
 
     /// The text written so far ends in `GH` (either case), which GitHub links as an issue
-    /// when `-` and digits follow.
-    static func endsWithIssuePrefix(_ written: String) -> Bool {
-        let last = written.unicodeScalars.suffix(2)
+    /// when `-` and digits follow. (The bytes of a non-ASCII character are never ASCII letters.)
+    static func endsWithIssuePrefix(_ written: ArraySlice<UInt8>) -> Bool {
+        let last = written.suffix(2)
         guard last.count == 2, let first = last.first, let second = last.last else { return false }
-        return (first == "G" || first == "g") && (second == "H" || second == "h")
+        return (first == UInt8(ascii: "G") || first == UInt8(ascii: "g"))
+            && (second == UInt8(ascii: "H") || second == UInt8(ascii: "h"))
     }
 
     static func isLineBreakingWhitespace(_ scalar: Unicode.Scalar) -> Bool {

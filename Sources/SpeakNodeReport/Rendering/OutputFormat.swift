@@ -36,13 +36,14 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The escaping the template engine applies to `{{value}}` tags.
+    /// The escaping the template engine applies to `{{value}}` tags: the same text as
+    /// ``escape(_:)``, appended straight to the rendered bytes.
     public var escaping: Escaping {
         switch self {
-        case .xml: Escaping { XMLEscaper.escape($0) }
-        case .html: Escaping { HTMLEscaper.escape($0) }
-        case .markdown: Escaping { MarkdownEscaper.escape($0) }
-        case .plain: Escaping { $0 }
+        case .xml: Escaping(appending: XMLEscaper.append)
+        case .html: Escaping(appending: HTMLEscaper.append)
+        case .markdown: Escaping(appending: MarkdownEscaper.append)
+        case .plain: .none
         }
     }
 }

@@ -30,8 +30,8 @@ public struct ReportRenderer: Sendable {
     }
 
     /// Renders several formats of one report concurrently, as ``render(_:as:options:)-swift.method``
-    /// does, each handed to its sink (one per format, in the same order) piece by piece as it is
-    /// made, so that a report of a hundred megabytes is never held whole. The Markdown summary,
+    /// does, each handed to its sink (one per format, in the same order) as UTF-8 bytes, piece
+    /// by piece as it is made, so that a report of a hundred megabytes is never held whole. The Markdown summary,
     /// which is fitted to a length, goes in one piece. A format whose result is a failure has
     /// handed its sink only part of its text, which should be thrown away.
     public func render(
@@ -42,7 +42,8 @@ public struct ReportRenderer: Sendable {
             let (format, sink) = (formats[index], sinks[index])
             switch format {
             case .markdown:
-                sink(try MarkdownSummary(templates: templates).render(report, options: options, shared: shared))
+                let summary = try MarkdownSummary(templates: templates).render(report, options: options, shared: shared)
+                sink(Array(summary.utf8))
             case .junit, .html:
                 try templates.render(format.templateName, context: context(report, format, shared), to: sink)
             }

@@ -72,7 +72,8 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    /// Renders the named template into `sink` piece by piece (see `Template.render(_:partials:escaping:concurrency:to:)`).
+    /// Renders the named template into `sink` piece by piece, as UTF-8 bytes (see
+    /// `Template.render(_:partials:escaping:concurrency:to:)`).
     public func render(_ name: String, context: MustacheValue, to sink: @escaping TextSink) throws {
         guard library[name] != nil else { throw TemplateSetError.missingTemplate(name: name) }
         do {

@@ -44,6 +44,86 @@ struct EscaperTests {
         #expect(MarkdownEscaper.escape("{{title}}") == "\\{\\{title\\}\\}")
     }
 
+    /// Text with every ASCII character (controls, quotes, ampersands, markup), non-ASCII text,
+    /// the removed non-characters and directional formatting characters, and the leading bytes
+    /// of those characters followed by something else (which must be kept).
+    static let hostileTexts: [String] = [
+        String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self),
+        "<a href=\"x\">'Tom' & \"Jerry\"</a>&amp;&#39;",
+        "é 😀 \u{10FFFF} 日本語 \u{85}\u{2028}\u{2029}",
+        "a\u{FFFE}b\u{FFFF}c\u{FFFD}d\u{FEFF}e\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}f\u{2066}\u{2067}\u{2068}\u{2069}g",
+        "\u{2029}\u{2065}\u{206A}\u{2030}\u{FFBD}\u{E000}\u{2000}\u{F000}",
+        "&", "", "\u{0}", "plain text with nothing to change", "\r\n\t\u{B}\u{C}",
+        "ends with a lead byte's character \u{2060}", "\u{202E}",
+        String(repeating: "<&>\"'\u{1}é", count: 1000),
+    ]
+
+    @Test("Appending escaped bytes gives the bytes of the escaped string, after any text", arguments: hostileTexts)
+    func appendingMatchesEscaping(text: String) {
+        for (escape, append) in [(XMLEscaper.escape, XMLEscaper.append), (HTMLEscaper.escape, HTMLEscaper.append)] {
+            var output = Array("before ".utf8)
+            append(text, &output)
+            #expect(output == Array(("before " + escape(text)).utf8))
+        }
+    }
+
+    /// The Markdown escaper as it was written on strings, scalar by scalar: what the byte-level
+    /// one must match.
+    static func referenceMarkdown(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if MarkdownEscaper.isLineBreakingWhitespace(scalar) {
+                pendingSpace = true
+                continue
+            }
+            if MarkdownEscaper.isControl(scalar) || DirectionalFormatting.isExplicit(scalar) { continue }
+            if pendingSpace {
+                result += " "
+                pendingSpace = false
+            }
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "@", "#":
+                result += (scalar == "#" ? "\\#" : "@") + "\u{2060}"
+            case "-":
+                let last = String(result.unicodeScalars.suffix(2)).lowercased()
+                result += "\\-" + (last == "gh" ? "\u{2060}" : "")
+            default:
+                if "\\`*_[]()+-.!|~{}:$=".unicodeScalars.contains(scalar) { result += "\\" }
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return pendingSpace ? result + " " : result
+    }
+
+    @Test("Markdown escaping on bytes gives what escaping scalar by scalar gave",
+          arguments: hostileTexts + hostileSamples + ["GH-1 gh-2 Gh-3 xGH-4 G-H -GH- \u{2060}GH-5 ǴH-6", "-", "GH", "GH\n-"])
+    func markdownMatchesReference(text: String) {
+        #expect(MarkdownEscaper.escape(text) == Self.referenceMarkdown(text))
+    }
+
+    @Test("GH- is joined only when the value itself holds GH, not the text before it")
+    func issuePrefixWithinTheValue() {
+        var output = Array("GH".utf8)
+        MarkdownEscaper.append("-1", to: &output)
+        #expect(output == Array("GH\\-1".utf8))
+        MarkdownEscaper.append("gh-1", to: &output)
+        #expect(output == Array("GH\\-1gh\\-\u{2060}1".utf8))
+    }
+
+    @Test("Each format's template escaping gives the text its escape function gives", arguments: hostileTexts)
+    func templateEscapingMatchesEscape(text: String) {
+        for format in OutputFormat.allCases {
+            #expect(format.escaping(text) == format.escape(text), "\(format)")
+            var output: [UInt8] = []
+            format.escaping.append(text, to: &output)
+            #expect(output == Array(format.escape(text).utf8), "\(format)")
+        }
+    }
+
     static let cmark = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm", "/opt/homebrew/bin/cmark-gfm"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
