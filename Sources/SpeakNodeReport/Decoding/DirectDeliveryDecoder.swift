@@ -345,19 +345,14 @@ struct DirectDeliveryDecoder {
     private mutating func unescapedStringEnd() throws -> Int? {
         let openingQuote = scanner.position
         scanner.position += 1
-        while scanner.position < scanner.bytes.count {
-            let byte = scanner.bytes[scanner.position]
-            if byte == ASCIIByte.quote {
-                scanner.position += 1
-                return scanner.position - 1
-            }
-            if byte == ASCIIByte.backslash {
-                scanner.position = openingQuote
-                return nil
-            }
-            try scanner.advanceOverStringByte(byte)
+        try scanner.advanceOverUnescapedCharacters()
+        guard scanner.position < scanner.bytes.count else { throw GaveUp() }
+        if scanner.bytes[scanner.position] == ASCIIByte.backslash {
+            scanner.position = openingQuote
+            return nil
         }
-        throw GaveUp()
+        scanner.position += 1
+        return scanner.position - 1
     }
 
     // MARK: Structure
@@ -465,29 +460,43 @@ struct DirectDeliveryDecoder {
 
 /// The keys of one kind of object, matched against a key's raw UTF-8 bytes so that no
 /// `String` is made for a key; each key also has a bit, to notice a key written twice.
+///
+/// The names are kept one after another in a single byte array and the entries hold only
+/// plain values, so a look-up walks the table without retaining or releasing anything.
 private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
     private struct Entry: Sendable {
-        var bytes: [UInt8]
+        /// Where the key's name starts in `names`, and its length in bytes.
+        var start: Int
+        var count: Int
         var key: Key
         var bit: UInt64
     }
 
+    private let names: [UInt8]
     private let entries: [Entry]
 
     init() {
-        entries = Key.allCases.enumerated().map { index, key in
-            Entry(bytes: Array(key.rawValue.utf8), key: key, bit: 1 << UInt64(index))
+        var names: [UInt8] = []
+        var entries: [Entry] = []
+        for (index, key) in Key.allCases.enumerated() {
+            entries.append(Entry(start: names.count, count: key.rawValue.utf8.count, key: key, bit: 1 << UInt64(index)))
+            names.append(contentsOf: key.rawValue.utf8)
         }
+        self.names = names
+        self.entries = entries
     }
 
     func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt64)? {
         guard let keyStart = bytes.baseAddress else { return nil }
-        for entry in entries where entry.bytes.count == bytes.count {
-            let matches = entry.bytes.withUnsafeBufferPointer { name in
-                name.baseAddress.map { memcmp($0, keyStart, name.count) == 0 } ?? false
+        return names.withUnsafeBufferPointer { names in
+            entries.withUnsafeBufferPointer { entries in
+                guard let namesStart = names.baseAddress else { return nil }
+                for entry in entries where entry.count == bytes.count
+                    && memcmp(namesStart + entry.start, keyStart, entry.count) == 0 {
+                    return (entry.key, entry.bit)
+                }
+                return nil
             }
-            if matches { return (entry.key, entry.bit) }
         }
-        return nil
     }
 }
