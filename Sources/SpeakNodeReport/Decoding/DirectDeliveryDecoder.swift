@@ -461,13 +461,35 @@ struct DirectDeliveryDecoder {
 /// The keys of one kind of object, matched against a key's raw UTF-8 bytes so that no
 /// `String` is made for a key; each key also has a bit, to notice a key written twice.
 ///
-/// The names are kept one after another in a single byte array and the entries hold only
-/// plain values, so a look-up walks the table without retaining or releasing anything.
+/// Every key of every object goes through here, so a look-up is cheap: each entry holds its
+/// name's length and first and last eight bytes as numbers (``KeyTable/Words``), which
+/// settle almost every comparison without a call; only names longer than 16 bytes compare
+/// their middle bytes too. Entries hold only plain values, so nothing is retained or released.
 private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
-    private struct Entry: Sendable {
-        /// Where the key's name starts in `names`, and its length in bytes.
-        var start: Int
+    /// A name's length and its first and last eight bytes (the same bytes twice, padded with
+    /// zeros, when it is shorter than eight).
+    private struct Words: Equatable, Sendable {
         var count: Int
+        var head: UInt64
+        var tail: UInt64
+
+        init(_ bytes: UnsafeRawBufferPointer) {
+            count = bytes.count
+            if count >= 8 {
+                head = bytes.loadUnaligned(as: UInt64.self)
+                tail = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else {
+                head = 0
+                for (index, byte) in bytes.enumerated() { head |= UInt64(byte) << (8 * UInt64(index)) }
+                tail = head
+            }
+        }
+    }
+
+    private struct Entry: Sendable {
+        var words: Words
+        /// Where the name starts in `names`.
+        var start: Int
         var key: Key
         var bit: UInt64
     }
@@ -479,8 +501,10 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
         var names: [UInt8] = []
         var entries: [Entry] = []
         for (index, key) in Key.allCases.enumerated() {
-            entries.append(Entry(start: names.count, count: key.rawValue.utf8.count, key: key, bit: 1 << UInt64(index)))
-            names.append(contentsOf: key.rawValue.utf8)
+            let name = Array(key.rawValue.utf8)
+            let words = name.withUnsafeBytes { Words($0) }
+            entries.append(Entry(words: words, start: names.count, key: key, bit: 1 << UInt64(index)))
+            names.append(contentsOf: name)
         }
         self.names = names
         self.entries = entries
@@ -488,11 +512,12 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
 
     func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt64)? {
         guard let keyStart = bytes.baseAddress else { return nil }
+        let words = Words(UnsafeRawBufferPointer(bytes))
         return names.withUnsafeBufferPointer { names in
             entries.withUnsafeBufferPointer { entries in
                 guard let namesStart = names.baseAddress else { return nil }
-                for entry in entries where entry.count == bytes.count
-                    && memcmp(namesStart + entry.start, keyStart, entry.count) == 0 {
+                for entry in entries where entry.words == words
+                    && (words.count <= 16 || memcmp(namesStart + entry.start + 8, keyStart + 8, words.count - 16) == 0) {
                     return (entry.key, entry.bit)
                 }
                 return nil
