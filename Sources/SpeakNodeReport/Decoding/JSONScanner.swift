@@ -265,10 +265,10 @@ struct JSONScanner {
         position += 1
         let start = position
         // Fast path: no escapes, so the string is a slice of the input.
-        try advanceOverUnescapedCharacters()
+        let isASCII = try advanceOverUnescapedCharacters()
         guard position < bytes.count else { throw error("unterminated string", at: openingQuote) }
         if bytes[position] == ASCIIByte.quote {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+            let text = String(alreadyValidatedUTF8: UnsafeBufferPointer(rebasing: bytes[start..<position]), isASCII: isASCII)
             position += 1
             return text
         }
@@ -296,13 +296,16 @@ struct JSONScanner {
 
     /// Steps over the characters of a string up to its next quote or backslash (or the end of
     /// the input), checking each is allowed and valid UTF-8: plain ASCII runs several bytes at
-    /// a time, everything else one character at a time.
-    mutating func advanceOverUnescapedCharacters() throws(JSONSyntaxError) {
+    /// a time, everything else one character at a time. Returns whether they were all ASCII.
+    @discardableResult
+    mutating func advanceOverUnescapedCharacters() throws(JSONSyntaxError) -> Bool {
+        var isASCII = true
         while true {
             position = PlainStringRun.end(in: bytes, from: position)
-            guard position < bytes.count else { return }
+            guard position < bytes.count else { return isASCII }
             let byte = bytes[position]
-            if byte == ASCIIByte.quote || byte == ASCIIByte.backslash { return }
+            if byte == ASCIIByte.quote || byte == ASCIIByte.backslash { return isASCII }
+            if byte >= 0x80 { isASCII = false }
             try advanceOverStringByte(byte)
         }
     }
