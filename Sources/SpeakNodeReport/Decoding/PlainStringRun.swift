@@ -11,8 +11,11 @@ enum PlainStringRun {
         var index = start
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
-            while index + 8 <= bytes.count,
-                  !mayHoldSpecialByte(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+            while index + 8 <= bytes.count {
+                // Byte `index + i` in lane i (bits 8i..<8i+8), whatever the machine's byte order.
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let special = specialBytes(in: word)
+                if special != 0 { return index + special.trailingZeroBitCount / 8 }
                 index += 8
             }
         }
@@ -30,19 +33,20 @@ enum PlainStringRun {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
-    /// Whether any of the eight bytes packed in `word` is not plain. Never wrong when it says
-    /// `false`, so a run is never cut short of a byte that needs attention.
+    /// The high bit of a lane set for bytes of `word` that are not plain; 0 when all eight are.
     ///
-    /// The classic bit tricks, per byte lane: `(x - 0x01…) & ~x & 0x80…` is non-zero exactly
-    /// when some byte of `x` is zero, and subtracting `0x20…` instead finds a byte below 0x20.
-    /// A byte equal to `c` is a zero byte of `word ^ (c * 0x01…)`.
-    static func mayHoldSpecialByte(_ word: UInt64) -> Bool {
+    /// The classic bit tricks, per lane: `(x - 0x01…) & ~x & 0x80…` flags the zero bytes of
+    /// `x`, subtracting `0x20…` instead flags bytes below 0x20, and a byte equal to `c` is a
+    /// zero byte of `word ^ (c * 0x01…)`. A subtraction's borrow only travels to higher lanes,
+    /// so a lane above a special byte may be flagged wrongly, but never one below it: the
+    /// lowest flagged lane is exactly the first byte that is not plain.
+    static func specialBytes(in word: UInt64) -> UInt64 {
         let nonASCII = word & highBits
         let control = (word &- ones &* 0x20) & ~word & highBits
         let quotes = word ^ (ones &* UInt64(ASCIIByte.quote))
         let backslashes = word ^ (ones &* UInt64(ASCIIByte.backslash))
         let quote = (quotes &- ones) & ~quotes & highBits
         let backslash = (backslashes &- ones) & ~backslashes & highBits
-        return nonASCII | control | quote | backslash != 0
+        return nonASCII | control | quote | backslash
     }
 }
