@@ -345,19 +345,14 @@ struct DirectDeliveryDecoder {
     private mutating func unescapedStringEnd() throws -> Int? {
         let openingQuote = scanner.position
         scanner.position += 1
-        while scanner.position < scanner.bytes.count {
-            let byte = scanner.bytes[scanner.position]
-            if byte == ASCIIByte.quote {
-                scanner.position += 1
-                return scanner.position - 1
-            }
-            if byte == ASCIIByte.backslash {
-                scanner.position = openingQuote
-                return nil
-            }
-            try scanner.advanceOverStringByte(byte)
+        try scanner.advanceOverUnescapedCharacters()
+        guard scanner.position < scanner.bytes.count else { throw GaveUp() }
+        if scanner.bytes[scanner.position] == ASCIIByte.backslash {
+            scanner.position = openingQuote
+            return nil
         }
-        throw GaveUp()
+        scanner.position += 1
+        return scanner.position - 1
     }
 
     // MARK: Structure
@@ -465,29 +460,68 @@ struct DirectDeliveryDecoder {
 
 /// The keys of one kind of object, matched against a key's raw UTF-8 bytes so that no
 /// `String` is made for a key; each key also has a bit, to notice a key written twice.
+///
+/// Every key of every object goes through here, so a look-up is cheap: each entry holds its
+/// name's length and first and last eight bytes as numbers (``KeyTable/Words``), which
+/// settle almost every comparison without a call; only names longer than 16 bytes compare
+/// their middle bytes too. Entries hold only plain values, so nothing is retained or released.
 private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
+    /// A name's length and its first and last eight bytes (the same bytes twice, padded with
+    /// zeros, when it is shorter than eight).
+    private struct Words: Equatable, Sendable {
+        var count: Int
+        var head: UInt64
+        var tail: UInt64
+
+        init(_ bytes: UnsafeRawBufferPointer) {
+            count = bytes.count
+            if count >= 8 {
+                head = bytes.loadUnaligned(as: UInt64.self)
+                tail = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else {
+                head = 0
+                for (index, byte) in bytes.enumerated() { head |= UInt64(byte) << (8 * UInt64(index)) }
+                tail = head
+            }
+        }
+    }
+
     private struct Entry: Sendable {
-        var bytes: [UInt8]
+        var words: Words
+        /// Where the name starts in `names`.
+        var start: Int
         var key: Key
         var bit: UInt64
     }
 
+    private let names: [UInt8]
     private let entries: [Entry]
 
     init() {
-        entries = Key.allCases.enumerated().map { index, key in
-            Entry(bytes: Array(key.rawValue.utf8), key: key, bit: 1 << UInt64(index))
+        var names: [UInt8] = []
+        var entries: [Entry] = []
+        for (index, key) in Key.allCases.enumerated() {
+            let name = Array(key.rawValue.utf8)
+            let words = name.withUnsafeBytes { Words($0) }
+            entries.append(Entry(words: words, start: names.count, key: key, bit: 1 << UInt64(index)))
+            names.append(contentsOf: name)
         }
+        self.names = names
+        self.entries = entries
     }
 
     func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt64)? {
         guard let keyStart = bytes.baseAddress else { return nil }
-        for entry in entries where entry.bytes.count == bytes.count {
-            let matches = entry.bytes.withUnsafeBufferPointer { name in
-                name.baseAddress.map { memcmp($0, keyStart, name.count) == 0 } ?? false
+        let words = Words(UnsafeRawBufferPointer(bytes))
+        return names.withUnsafeBufferPointer { names in
+            entries.withUnsafeBufferPointer { entries in
+                guard let namesStart = names.baseAddress else { return nil }
+                for entry in entries where entry.words == words
+                    && (words.count <= 16 || memcmp(namesStart + entry.start + 8, keyStart + 8, words.count - 16) == 0) {
+                    return (entry.key, entry.bit)
+                }
+                return nil
             }
-            if matches { return (entry.key, entry.bit) }
         }
-        return nil
     }
 }

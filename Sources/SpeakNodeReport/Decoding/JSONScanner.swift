@@ -265,17 +265,13 @@ struct JSONScanner {
         position += 1
         let start = position
         // Fast path: no escapes, so the string is a slice of the input.
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == ASCIIByte.quote {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-                position += 1
-                return text
-            }
-            if byte == ASCIIByte.backslash { break }
-            try advanceOverStringByte(byte)
-        }
+        let isASCII = try advanceOverUnescapedCharacters()
         guard position < bytes.count else { throw error("unterminated string", at: openingQuote) }
+        if bytes[position] == ASCIIByte.quote {
+            let text = String(alreadyValidatedUTF8: UnsafeBufferPointer(rebasing: bytes[start..<position]), isASCII: isASCII)
+            position += 1
+            return text
+        }
 
         var unescaped: [UInt8] = []
         unescaped.reserveCapacity(position - start + 16)
@@ -291,17 +287,31 @@ struct JSONScanner {
             } else {
                 // The characters up to the next escape or the end, copied at once.
                 let from = position
-                repeat {
-                    try advanceOverStringByte(bytes[position])
-                } while position < bytes.count && bytes[position] != ASCIIByte.quote && bytes[position] != ASCIIByte.backslash
+                try advanceOverUnescapedCharacters()
                 unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<position]))
             }
         }
         throw error("unterminated string", at: openingQuote)
     }
 
+    /// Steps over the characters of a string up to its next quote or backslash (or the end of
+    /// the input), checking each is allowed and valid UTF-8: plain ASCII runs several bytes at
+    /// a time, everything else one character at a time. Returns whether they were all ASCII.
+    @discardableResult
+    mutating func advanceOverUnescapedCharacters() throws(JSONSyntaxError) -> Bool {
+        var isASCII = true
+        while true {
+            position = PlainStringRun.end(in: bytes, from: position)
+            guard position < bytes.count else { return isASCII }
+            let byte = bytes[position]
+            if byte == ASCIIByte.quote || byte == ASCIIByte.backslash { return isASCII }
+            if byte >= 0x80 { isASCII = false }
+            try advanceOverStringByte(byte)
+        }
+    }
+
     /// Steps over one unescaped character of a string, checking it is allowed and valid UTF-8.
-    mutating func advanceOverStringByte(_ byte: UInt8) throws(JSONSyntaxError) {
+    private mutating func advanceOverStringByte(_ byte: UInt8) throws(JSONSyntaxError) {
         if byte < 0x20 {
             let hex = String(byte, radix: 16, uppercase: true)
             throw error("control character U+\(String(repeating: "0", count: 4 - hex.count))\(hex) in a string must be escaped")

@@ -25,6 +25,7 @@ public enum TimestampParser {
     }
 
     private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        if let date = utcDate(inSpeakNodeForm: bytes) { return date }
         var cursor = Cursor(bytes: bytes)
         cursor.skipSpaces()
         if let seconds = cursor.epochSeconds() { return date(fromEpochSeconds: seconds) }
@@ -62,6 +63,47 @@ public enum TimestampParser {
         let days = daysSinceEpoch(year: year, month: month, day: day)
         let seconds = days * 86_400 + secondsOfDay - offsetSeconds
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    /// The moment in the one form SpeakNode sends, `YYYY-MM-DDThh:mm:ssZ` or with a fraction
+    /// of up to 15 digits before the `Z`, read by position; `nil` for anything else, which
+    /// the general rules then read. Every delivery holds thousands of these, so they skip the
+    /// general reader's step-by-step checks; the result is computed exactly as it computes it.
+    private static func utcDate(inSpeakNodeForm bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        let count = bytes.count
+        guard count >= 20, count != 21, count <= 36,
+              bytes[4] == ASCIIByte.minus, bytes[7] == ASCIIByte.minus, bytes[10] == UInt8(ascii: "T"),
+              bytes[13] == ASCIIByte.colon, bytes[16] == ASCIIByte.colon, bytes[count - 1] == UInt8(ascii: "Z"),
+              let year = number(in: bytes, at: 0, digits: 4), let month = number(in: bytes, at: 5, digits: 2),
+              let day = number(in: bytes, at: 8, digits: 2), let hour = number(in: bytes, at: 11, digits: 2),
+              let minute = number(in: bytes, at: 14, digits: 2), let second = number(in: bytes, at: 17, digits: 2),
+              (1...12).contains(month), (1...daysInMonth(month, year: year)).contains(day),
+              hour <= 23, minute <= 59, second <= 60
+        else { return nil }
+        var fraction = 0.0
+        if count > 20 {
+            // Up to 15 digits are exact in a double, as in `Cursor.fraction()`.
+            let fractionDigits = count - 21
+            guard bytes[19] == ASCIIByte.period, let numerator = number(in: bytes, at: 20, digits: fractionDigits)
+            else { return nil }
+            fraction = Double(numerator) / powersOfTen[fractionDigits]
+        }
+        let days = daysSinceEpoch(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
+    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+
+    /// Exactly `digits` decimal digits starting at `start`, as a number.
+    private static func number(in bytes: UnsafeBufferPointer<UInt8>, at start: Int, digits: Int) -> Int? {
+        var value = 0
+        for index in start..<start + digits {
+            let digit = bytes[index] &- ASCIIByte.zero
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
     }
 
     /// Days from 1970-01-01 to the given proleptic Gregorian date, negative before it.

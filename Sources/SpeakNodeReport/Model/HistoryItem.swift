@@ -3,28 +3,30 @@ import Foundation
 /// One item of a conversation's transcript: a spoken message, a tool call or its result,
 /// a handoff, or a change of the agent's configuration. `kind` says which; any field may be missing.
 ///
-/// A large run holds hundreds of thousands of items, so the storage is compact (160 bytes a
+/// A large run holds hundreds of thousands of items, so the storage is compact (128 bytes a
 /// value instead of 336) behind the same properties: the fields of tool calls, handoffs and
 /// configuration changes live out of line in one shared, immutable box that a spoken message
-/// does not allocate, and `createdAt` and `transcriptConfidence` are plain doubles with a bit
-/// saying whether they are there. Every absent value has one stored form (`nil` box, 0 and a
-/// clear bit), so the synthesized `==` and `hash(into:)` mean what they meant field by field.
+/// does not allocate; `createdAt` and `transcriptConfidence` are plain doubles with a bit
+/// saying whether they are there; and `role` and `kind` are one byte each for the values
+/// SpeakNode documents (any other text goes into the box). Every value has one stored form
+/// (`nil` box, 0 and a clear bit, a known role always as its byte), so the synthesized `==`
+/// and `hash(into:)` mean what they meant field by field.
 public struct HistoryItem: Sendable, Hashable {
     // Stored first: its 16-byte alignment then wastes no padding in front of it.
     public var metrics: TurnMetrics?
     public var interrupted: Bool?
     /// `Self.hasCreatedAt` and `Self.hasTranscriptConfidence` bits.
     private var presentValues: UInt8 = 0
-    public var role: String?
+    private var storedRole: StoredRole = .absent
+    private var storedKind: StoredKind = .absent
     public var content: String?
-    public var kind: String?
     public var id: String?
     /// `createdAt` as seconds since the reference date; 0 when absent.
     private var createdAtSeconds: Double = 0
     /// 0 when absent.
     private var transcriptConfidenceValue: Double = 0
-    /// `nil` exactly when every field of ``ActionDetails`` is missing.
-    private var actionDetailsBox: ActionDetailsBox?
+    /// `nil` exactly when every field of ``OutOfLineFields`` is missing.
+    private var outOfLineBox: OutOfLineBox?
 
     private static let hasCreatedAt: UInt8 = 1 << 0
     private static let hasTranscriptConfidence: UInt8 = 1 << 1
@@ -48,50 +50,75 @@ public struct HistoryItem: Sendable, Hashable {
         }
     }
 
+    public var role: String? {
+        get { storedRole == .unusual ? outOfLineBox?.fields.unusualRole : storedRole.name }
+        set {
+            storedRole = StoredRole(newValue)
+            let unusualRole = storedRole == .unusual ? newValue : nil
+            if outOfLineBox?.fields.unusualRole != unusualRole { changeOutOfLine { $0.unusualRole = unusualRole } }
+        }
+    }
+
+    public var kind: String? {
+        get { storedKind == .unusual ? outOfLineBox?.fields.unusualKind : storedKind.name }
+        set {
+            storedKind = StoredKind(newValue)
+            let unusualKind = storedKind == .unusual ? newValue : nil
+            if outOfLineBox?.fields.unusualKind != unusualKind { changeOutOfLine { $0.unusualKind = unusualKind } }
+        }
+    }
+
     /// The tool, handoff and configuration fields together; setting it allocates a box only
     /// when one of them is there. The decoder sets them this way, all at once.
     var actionDetails: ActionDetails {
-        get { actionDetailsBox?.details ?? ActionDetails() }
-        set { actionDetailsBox = newValue.isEmpty ? nil : ActionDetailsBox(newValue) }
+        get { outOfLineBox?.fields.details ?? ActionDetails() }
+        set { changeOutOfLine { $0.details = newValue } }
+    }
+
+    /// Replaces the box with one holding the changed fields, or with none when all are missing.
+    private mutating func changeOutOfLine(_ change: (inout OutOfLineFields) -> Void) {
+        var fields = outOfLineBox?.fields ?? OutOfLineFields()
+        change(&fields)
+        outOfLineBox = fields.isEmpty ? nil : OutOfLineBox(fields)
     }
 
     public var toolName: String? {
-        get { actionDetailsBox?.details.toolName }
+        get { outOfLineBox?.fields.details.toolName }
         set { actionDetails.toolName = newValue }
     }
 
     public var toolCallID: String? {
-        get { actionDetailsBox?.details.toolCallID }
+        get { outOfLineBox?.fields.details.toolCallID }
         set { actionDetails.toolCallID = newValue }
     }
 
     public var toolArgumentsJSON: String? {
-        get { actionDetailsBox?.details.toolArgumentsJSON }
+        get { outOfLineBox?.fields.details.toolArgumentsJSON }
         set { actionDetails.toolArgumentsJSON = newValue }
     }
 
     public var toolOutput: String? {
-        get { actionDetailsBox?.details.toolOutput }
+        get { outOfLineBox?.fields.details.toolOutput }
         set { actionDetails.toolOutput = newValue }
     }
 
     public var toolIsError: Bool? {
-        get { actionDetailsBox?.details.toolIsError }
+        get { outOfLineBox?.fields.details.toolIsError }
         set { actionDetails.toolIsError = newValue }
     }
 
     public var handoffToAgentID: String? {
-        get { actionDetailsBox?.details.handoffToAgentID }
+        get { outOfLineBox?.fields.details.handoffToAgentID }
         set { actionDetails.handoffToAgentID = newValue }
     }
 
     public var instructions: String? {
-        get { actionDetailsBox?.details.instructions }
+        get { outOfLineBox?.fields.details.instructions }
         set { actionDetails.instructions = newValue }
     }
 
     public var toolsAdded: [String] {
-        get { actionDetailsBox?.details.toolsAdded ?? [] }
+        get { outOfLineBox?.fields.details.toolsAdded ?? [] }
         set { actionDetails.toolsAdded = newValue }
     }
 

@@ -2,7 +2,7 @@ extension HistoryItem {
     /// The fields that only tool calls, tool results, handoffs and configuration changes carry.
     ///
     /// Most items of a transcript are spoken messages, which have none of these, so a
-    /// ``HistoryItem`` keeps them out of line (in an ``ActionDetailsBox``) and a message pays
+    /// ``HistoryItem`` keeps them out of line (in an ``OutOfLineBox``) and a message pays
     /// for one pointer instead of about 120 bytes of empty optionals.
     struct ActionDetails: Sendable, Hashable {
         var toolName: String?
@@ -18,26 +18,6 @@ extension HistoryItem {
         var isEmpty: Bool {
             toolName == nil && toolCallID == nil && toolArgumentsJSON == nil && toolOutput == nil
                 && toolIsError == nil && handoffToAgentID == nil && instructions == nil && toolsAdded.isEmpty
-        }
-    }
-
-    /// An item's ``ActionDetails`` on the heap, shared by copies of the item.
-    ///
-    /// It is never changed: a change to a field makes a new box. So copies of an item cannot
-    /// see each other's changes (value semantics), and the box is safely `Sendable`.
-    final class ActionDetailsBox: Sendable, Hashable {
-        let details: ActionDetails
-
-        init(_ details: ActionDetails) {
-            self.details = details
-        }
-
-        static func == (lhs: ActionDetailsBox, rhs: ActionDetailsBox) -> Bool {
-            lhs === rhs || lhs.details == rhs.details
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(details)
         }
     }
 }

@@ -77,3 +77,32 @@ struct TimestampParserTests {
         #expect(TimestampParser.date(fromEpochSeconds: .infinity) == nil)
     }
 }
+
+/// SpeakNode's own form (`YYYY-MM-DDThh:mm:ss[.fraction]Z`) is read by position; it must give
+/// exactly the moment the general rules give for the same text written another way.
+@Suite("TimestampParser, SpeakNode's form")
+struct TimestampParserSpeakNodeFormTests {
+    @Test("the same moment as the general reading, to the last bit", arguments: [
+        "2026-11-18T11:06:51Z", "2026-11-18T11:06:51.1Z", "2026-11-18T11:06:51.193Z", "2026-11-18T11:06:51.000Z",
+        "2026-11-18T11:06:51.999999Z", "2024-02-29T23:59:59.123456789012345Z", "1969-12-31T23:59:59.5Z",
+        "0001-01-01T00:00:00Z", "9999-12-31T23:59:60Z", "2016-12-31T23:59:60.25Z",
+    ])
+    func sameAsGeneralReading(_ text: String) throws {
+        let fast = try #require(TimestampParser.date(from: text))
+        // A space instead of `T`, and `+00:00` instead of `Z`, take the general reading.
+        let general = try #require(TimestampParser.date(from: text.replacingOccurrences(of: "T", with: " ")
+            .replacingOccurrences(of: "Z", with: "+00:00")))
+        #expect(fast.timeIntervalSinceReferenceDate.bitPattern == general.timeIntervalSinceReferenceDate.bitPattern)
+    }
+
+    @Test("other texts are read as the general rules read them", arguments: [
+        "2026-13-18T11:06:51Z", "2026-02-30T11:06:51Z", "2026-11-18T24:06:51Z", "2026-11-18T11:60:51Z",
+        "2026-11-18T11:06:61Z", "2026-11-18T11:06:51.Z", "2026-11-18T11:06:5aZ", "2026-11-18X11:06:51Z",
+        "2026-11-18T11:06:51.1234567890123456Z", "2026-11-18T11:06:51.12a4Z", "2026-11-18T11:06:51,5Z",
+    ])
+    func rejectsLikeTheGeneralReading(_ text: String) {
+        let general = TimestampParser.date(from: text.replacingOccurrences(of: "T", with: " ")
+            .replacingOccurrences(of: "Z", with: "+00:00"))
+        #expect(TimestampParser.date(from: text) == general)
+    }
+}

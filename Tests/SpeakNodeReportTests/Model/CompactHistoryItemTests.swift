@@ -21,7 +21,8 @@ struct CompactHistoryItemTests {
 
     /// Every way a field of an item can differ from the same field of `fullItem`.
     private static let singleChanges: [(String, @Sendable (inout HistoryItem) -> Void)] = [
-        ("role", { $0.role = nil }), ("content", { $0.content = "Bye" }), ("kind", { $0.kind = "Message" }),
+        ("role", { $0.role = nil }), ("role User", { $0.role = "User" }), ("role unusual", { $0.role = "assistant" }),
+        ("kind unusual", { $0.kind = "Note" }), ("content", { $0.content = "Bye" }), ("kind", { $0.kind = "Message" }),
         ("id", { $0.id = nil }), ("createdAt", { $0.createdAt = nil }),
         ("createdAt value", { $0.createdAt = start.addingTimeInterval(1) }),
         ("interrupted", { $0.interrupted = false }), ("transcriptConfidence", { $0.transcriptConfidence = nil }),
@@ -173,9 +174,54 @@ struct CompactHistoryItemTests {
         #expect(first.toolCallID == "c1" && second.toolCallID == "c1")
     }
 
+    @Test("documented and unusual roles and kinds read back exactly, whatever else the item holds")
+    func rolesAndKinds() {
+        let roles: [String?] = [nil, "User", "Assistant", "Tool", "System", "user", "", "Agent 🤖", "A much longer role than any documented one"]
+        let kinds: [String?] = [nil, "Message", "FunctionCall", "FunctionCallOutput", "AgentHandoff", "AgentConfigUpdate",
+                                "message", "", "SomethingNew"]
+        for role in roles {
+            for kind in kinds {
+                let item = HistoryItem(role: role, kind: kind)
+                #expect(item.role == role && item.kind == kind)
+                var withTool = item
+                withTool.toolName = "lookup"
+                #expect(withTool.role == role && withTool.kind == kind && withTool.toolName == "lookup")
+                withTool.toolName = nil
+                #expect(withTool == item && withTool.hashValue == item.hashValue)
+            }
+        }
+        // Tool fields set all at once (as the decoders do) keep an unusual role and kind.
+        var item = HistoryItem(role: "Narrator", kind: "Aside")
+        item.actionDetails = HistoryItem.ActionDetails(toolName: "n")
+        #expect(item.role == "Narrator" && item.kind == "Aside" && item.toolName == "n")
+        item.actionDetails = HistoryItem.ActionDetails()
+        #expect(item == HistoryItem(role: "Narrator", kind: "Aside"))
+    }
+
+    @Test("a role or kind changed between documented and unusual values leaves one stored form")
+    func roleAndKindChanges() {
+        var item = HistoryItem(role: "Narrator", kind: "Aside")
+        item.role = "User"
+        item.kind = "Message"
+        #expect(item == HistoryItem(role: "User", kind: "Message"))
+        #expect(item.hashValue == HistoryItem(role: "User", kind: "Message").hashValue)
+        item.role = nil
+        item.kind = nil
+        #expect(item == HistoryItem())
+        // A copy's change of role does not reach the original, even through a shared box.
+        let original = HistoryItem(role: "Narrator", kind: "Aside", toolName: "n")
+        var copy = original
+        copy.role = "Critic"
+        copy.kind = "Message"
+        #expect(original.role == "Narrator" && original.kind == "Aside" && original.toolName == "n")
+        #expect(copy.role == "Critic" && copy.kind == "Message" && copy.toolName == "n")
+        #expect(HistoryItem(role: "User") != HistoryItem(role: "user"))
+        #expect(HistoryItem(kind: "Message") != HistoryItem(kind: "message"))
+    }
+
     @Test("the compact layouts stay compact")
     func layout() {
-        #expect(MemoryLayout<HistoryItem>.stride <= 160)
+        #expect(MemoryLayout<HistoryItem>.stride <= 128)
         #expect(MemoryLayout<TurnMetrics>.stride <= 80)
     }
 }
