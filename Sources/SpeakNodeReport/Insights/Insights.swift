@@ -118,9 +118,11 @@ public struct Insights: Sendable {
     /// for its statistics only, then let go.
     private static func statistics(of measured: [Insights]) -> [LatencyMetric: LatencyStatistics] {
         var statistics: [LatencyMetric: LatencyStatistics] = [:]
+        let samples = measured.map(\.samples)
         for metric in LatencyMetric.allCases {
             var values: [Double] = []
-            for part in measured { values += part.samples.values(of: metric) }
+            values.reserveCapacity(samples.reduce(0) { $0 + $1.slice(of: metric).count })
+            for part in samples { values += part.slice(of: metric) }
             statistics[metric] = LatencyStatistics(values)
         }
         return statistics
