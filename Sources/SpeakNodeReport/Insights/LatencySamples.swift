@@ -4,26 +4,32 @@
 ///
 /// Every conversation keeps its samples, so they are stored in one array of exactly their
 /// size, metric after metric, instead of a dictionary of growing arrays: one allocation a
-/// conversation instead of up to six, with no spare capacity.
-public struct LatencySamples: Sendable, Hashable {
-    /// Every value, metric after metric in ``LatencyMetric`` order, each metric's in turn order.
-    private var values: [Double]
-    /// Where each metric's values end in `values`, by ``LatencyMetric/index``; the lanes no
-    /// metric uses hold `values.count`, so equal samples have equal storage.
-    private var ends: SIMD8<UInt32>
+/// conversation instead of up to six, with no spare capacity. Samples joined from several
+/// sets keep the sets (see ``Storage``), so the values of one metric of a whole report are
+/// gathered without copying those of every other metric too.
+public struct LatencySamples: Sendable {
+    private var storage: Storage
+
+    private enum Storage: Sendable {
+        /// Every value, metric after metric in ``LatencyMetric`` order, each metric's in turn
+        /// order; `ends` says where each metric's values end, by ``LatencyMetric/index``.
+        case stored([Double], ends: SIMD8<UInt32>)
+        /// The values of these stored samples, one after the other.
+        case joined([LatencySamples])
+    }
 
     /// Seconds per metric, in turn order; a metric no turn measured has no entry.
     public var valuesByMetric: [LatencyMetric: [Double]] {
         var valuesByMetric: [LatencyMetric: [Double]] = [:]
-        for metric in LatencyMetric.allCases where !range(of: metric).isEmpty {
+        for metric in LatencyMetric.allCases where count(of: metric) > 0 {
             valuesByMetric[metric] = values(of: metric)
         }
         return valuesByMetric
     }
 
     public init(_ valuesByMetric: [LatencyMetric: [Double]] = [:]) {
-        self.init(counts: LatencyMetric.allCases.map { valuesByMetric[$0]?.count ?? 0 }) { metric, append in
-            for value in valuesByMetric[metric] ?? [] { append(value) }
+        self.init(counts: LatencyMetric.allCases.map { valuesByMetric[$0]?.count ?? 0 }) { metric, values in
+            values += valuesByMetric[metric] ?? []
         }
     }
 
@@ -35,26 +41,28 @@ public struct LatencySamples: Sendable, Hashable {
             guard let turn = history[index].metrics else { continue }
             for metric in LatencyMetric.allCases where metric.value(in: turn) != nil { counts[metric.index] += 1 }
         }
-        self.init(counts: counts) { metric, append in
+        self.init(counts: counts) { metric, values in
             for index in history.indices {
-                if let turn = history[index].metrics, let value = metric.value(in: turn) { append(value) }
+                if let turn = history[index].metrics, let value = metric.value(in: turn) { values.append(value) }
             }
         }
     }
 
     /// The samples of several sets, one after the other.
     public init(joining parts: [LatencySamples]) {
-        let counts = LatencyMetric.allCases.map { metric in parts.reduce(0) { $0 + $1.range(of: metric).count } }
-        self.init(counts: counts) { metric, append in
-            for part in parts {
-                for value in part.slice(of: metric) { append(value) }
+        var stored: [LatencySamples] = []
+        for part in parts {
+            switch part.storage {
+            case .stored: stored.append(part)
+            case .joined(let inner): stored += inner
             }
         }
+        storage = stored.count == 1 ? stored[0].storage : .joined(stored)
     }
 
     /// Samples with `counts[metric.index]` values of each metric, which `fill` appends
     /// metric by metric in ``LatencyMetric`` order.
-    private init(counts: [Int], fill: (LatencyMetric, (Double) -> Void) -> Void) {
+    private init(counts: [Int], fill: (LatencyMetric, inout [Double]) -> Void) {
         let total = counts.reduce(0, +)
         var ends = SIMD8<UInt32>(repeating: UInt32(total))
         var end = 0
@@ -64,25 +72,42 @@ public struct LatencySamples: Sendable, Hashable {
         }
         var values: [Double] = []
         values.reserveCapacity(total)
-        for metric in LatencyMetric.allCases {
-            fill(metric) { values.append($0) }
-        }
-        self.values = values
-        self.ends = ends
+        for metric in LatencyMetric.allCases { fill(metric, &values) }
+        storage = .stored(values, ends: ends)
     }
 
-    /// Where the values of `metric` are in `values`.
-    private func range(of metric: LatencyMetric) -> Range<Int> {
+    /// How many values of one metric there are.
+    func count(of metric: LatencyMetric) -> Int {
+        switch storage {
+        case .stored(_, let ends): Self.range(of: metric, ends: ends).count
+        case .joined(let parts): parts.reduce(0) { $0 + $1.count(of: metric) }
+        }
+    }
+
+    /// Appends the values of one metric to `values`, in order.
+    func appendValues(of metric: LatencyMetric, to values: inout [Double]) {
+        switch storage {
+        case .stored(let stored, let ends):
+            values += stored[Self.range(of: metric, ends: ends)]
+        case .joined(let parts):
+            for part in parts { part.appendValues(of: metric, to: &values) }
+        }
+    }
+
+    /// Where the values of `metric` are among values stored with `ends`.
+    private static func range(of metric: LatencyMetric, ends: SIMD8<UInt32>) -> Range<Int> {
         let index = metric.index
         let start = index == 0 ? 0 : Int(ends[index - 1])
         return start..<Int(ends[index])
     }
 
-    /// The values of one metric, in place.
-    func slice(of metric: LatencyMetric) -> ArraySlice<Double> { values[range(of: metric)] }
-
     /// The values of one metric (empty when none was measured).
-    public func values(of metric: LatencyMetric) -> [Double] { Array(slice(of: metric)) }
+    public func values(of metric: LatencyMetric) -> [Double] {
+        var values: [Double] = []
+        values.reserveCapacity(count(of: metric))
+        appendValues(of: metric, to: &values)
+        return values
+    }
 
     /// Statistics of every measured metric.
     public var statistics: [LatencyMetric: LatencyStatistics] {
@@ -99,4 +124,19 @@ public struct LatencySamples: Sendable, Hashable {
     }
 
     public static func += (lhs: inout LatencySamples, rhs: LatencySamples) { lhs = lhs + rhs }
+}
+
+extension LatencySamples: Hashable {
+    /// Equal when every metric has the same values in the same order, however they are stored.
+    public static func == (lhs: LatencySamples, rhs: LatencySamples) -> Bool {
+        if case .stored(let lhsValues, let lhsEnds) = lhs.storage, case .stored(let rhsValues, let rhsEnds) = rhs.storage {
+            // Stored samples are laid out the same way whenever their values are the same.
+            return lhsEnds == rhsEnds && lhsValues == rhsValues
+        }
+        return LatencyMetric.allCases.allSatisfy { lhs.values(of: $0) == rhs.values(of: $0) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for metric in LatencyMetric.allCases { hasher.combine(values(of: metric)) }
+    }
 }

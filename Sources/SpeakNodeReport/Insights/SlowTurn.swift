@@ -200,7 +200,13 @@ public struct SlowTurn: Sendable {
 
     /// The metrics over budget, in ``LatencyMetric`` order; never empty.
     public var overruns: [BudgetOverrun] {
-        get { values.overruns }
+        get {
+            switch storage {
+            case .found(let source, let index, let overrun):
+                source.history[Int(index)].metrics.map { source.budget.overruns(of: overrun, in: $0) } ?? []
+            case .given(let values): values.overruns
+            }
+        }
         set { change { $0.overruns = newValue } }
     }
 
