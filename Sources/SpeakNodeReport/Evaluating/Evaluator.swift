@@ -69,11 +69,12 @@ public struct Evaluator: Sendable {
 
     /// One run: its tests sorted by name then id, and what its attempts say about it.
     public func evaluate(_ run: CollectedRun) -> RunResult {
-        let tests = run.tests
+        var tests = run.tests
             // Each test's verdict and insights go through every turn of its attempts: spread them over the cores.
             .concurrentMap { evaluate($0) }
             .compactMap { $0 }
-            .sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+        // Sorted in place: `sorted` would copy every test into a new array.
+        tests.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         // Read from each conversation in place: a list of the conversations would copy each
         // one, retaining all of its texts.
         var campaignNames: [String] = [], campaignIDs: [String] = [], agentNames: Set<String> = []
@@ -103,13 +104,15 @@ public struct Evaluator: Sendable {
     public func evaluate(_ test: CollectedTest) -> TestResult? {
         let attempts = test.attempts.map { AttemptResult(evaluating: $0.conversation, budget: budget) }
         guard let decidingIndex = decidingIndex(of: attempts) else { return nil }
-        let deciding = attempts[decidingIndex]
+        // The deciding attempt is read in place (`attempts[decidingIndex]`), not copied with
+        // its whole conversation.
+        let decidingOutcome = attempts[decidingIndex].outcome
         let ranOutcomes = Set(attempts.map(\.outcome).filter { $0 != .skipped })
-        let agentName = deciding.conversation.agentName.nonBlankText
-            ?? attempts.compactMap(\.conversation.agentName.nonBlankText).first
+        let agentName = attempts[decidingIndex].conversation.agentName.nonBlankText
+            ?? attempts.indices.lazy.compactMap { attempts[$0].conversation.agentName.nonBlankText }.first
             ?? ""
         let insights = Insights(combining: attempts.map(\.insights))
-        let latencyFailure = deciding.outcome == .passed
+        let latencyFailure = decidingOutcome == .passed
             ? latencyGate.flatMap { LatencyFailure(gate: $0, insights: insights, budget: budget) }
             : nil
         return TestResult(
@@ -119,9 +122,9 @@ public struct Evaluator: Sendable {
             agentName: agentName,
             attempts: attempts,
             decidingAttemptIndex: decidingIndex,
-            outcome: latencyFailure == nil ? deciding.outcome : .failed,
+            outcome: latencyFailure == nil ? decidingOutcome : .failed,
             isFlaky: ranOutcomes.count > 1,
-            duration: attempts.reduce(0) { $0 + $1.duration },
+            duration: attempts.indices.reduce(0) { $0 + attempts[$1].duration },
             insights: insights,
             latencyFailure: latencyFailure
         )

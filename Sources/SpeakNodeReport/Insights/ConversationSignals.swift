@@ -46,7 +46,7 @@ public struct ConversationSignals: Sendable, Hashable {
         // item: the optimizer copies a whole item, retaining every text it holds, for each
         // pass of a `for item in history` loop.
         for index in history.indices {
-            let kind = Self.normalizedKind(history[index].kind)
+            let kind = Self.itemKind(history[index].kind)
             if Self.isSpokenTurn(kind: kind, role: history[index].role, hasContent: history[index].content != nil,
                                  hasToolName: history[index].toolName != nil) {
                 turns += 1
@@ -57,9 +57,8 @@ public struct ConversationSignals: Sendable, Hashable {
                     if seconds.isFinite, seconds >= 0 { talkTime = (talkTime ?? 0) + seconds }
                 }
             }
-            if kind == "agenthandoff" || history[index].handoffToAgentID?.isBlankText == false { handoffs += 1 }
-            let isToolCall = kind == "functioncall" || kind == "toolcall"
-                || (kind == nil && history[index].toolArgumentsJSON != nil)
+            if kind == .handoff || history[index].handoffToAgentID?.isBlankText == false { handoffs += 1 }
+            let isToolCall = kind == .toolCall || (kind == nil && history[index].toolArgumentsJSON != nil)
             if isToolCall { toolCalls += 1 }
             if history[index].toolIsError == true { toolErrors += 1 }
             if let name = history[index].toolName, !name.isBlankText,
@@ -109,13 +108,68 @@ public struct ConversationSignals: Sendable, Hashable {
         }
     }
 
+    /// The kinds of item the signals tell apart.
+    enum ItemKind: Equatable {
+        case message, toolCall, handoff, other
+    }
+
+    /// What `kind` says an item is, spelled as ``normalizedKind(_:)`` spells it; `nil` when
+    /// it is missing or blank.
+    ///
+    /// Every item has a kind, almost always ASCII: it is compared with each known spelling
+    /// byte by byte, skipping what normalizing leaves out, instead of being normalized into
+    /// a new string first.
+    static func itemKind(_ kind: String?) -> ItemKind? {
+        guard let kind = kind.nonBlankText else { return nil }
+        guard kind.utf8.allSatisfy(UTF8.isASCII) else {
+            return switch normalizedKind(kind) {
+            case "message": .message
+            case "functioncall", "toolcall": .toolCall
+            case "agenthandoff": .handoff
+            default: .other
+            }
+        }
+        if isNormalizedASCII(kind, spelled: "message") { return .message }
+        if isNormalizedASCII(kind, spelled: "functioncall") || isNormalizedASCII(kind, spelled: "toolcall") { return .toolCall }
+        if isNormalizedASCII(kind, spelled: "agenthandoff") { return .handoff }
+        return .other
+    }
+
+    /// Whether an ASCII `kind`, lowercased without `_` and whitespace, is `spelling`.
+    private static func isNormalizedASCII(_ kind: String, spelled spelling: StaticString) -> Bool {
+        spelling.withUTF8Buffer { spelling in
+            var position = 0
+            for byte in kind.utf8 where byte != UInt8(ascii: "_") && !String.isASCIIWhitespace(byte) {
+                guard position < spelling.count, byte.lowercasedASCII == spelling[position] else { return false }
+                position += 1
+            }
+            return position == spelling.count
+        }
+    }
+
     /// Roles whose messages are instructions, not speech.
     static let unspokenRoles: Set<String> = ["system", "developer"]
 
-    static func isSpokenTurn(kind: String?, role: String?, hasContent: Bool, hasToolName: Bool) -> Bool {
-        let isMessage = kind == "message" || (kind == nil && hasContent && !hasToolName)
+    static func isSpokenTurn(kind: ItemKind?, role: String?, hasContent: Bool, hasToolName: Bool) -> Bool {
+        let isMessage = kind == .message || (kind == nil && hasContent && !hasToolName)
         guard isMessage else { return false }
         guard let role else { return true }
-        return !unspokenRoles.contains(role.lowercased())
+        return !isUnspokenRole(role)
+    }
+
+    /// Whether `role`, lowercased, is one of ``unspokenRoles``. An ASCII role, as nearly all
+    /// are, is compared byte by byte without building its lowercased copy and hashing it.
+    static func isUnspokenRole(_ role: String) -> Bool {
+        guard role.utf8.allSatisfy(UTF8.isASCII) else { return unspokenRoles.contains(role.lowercased()) }
+        return unspokenRoles.contains { unspoken in
+            unspoken.utf8.count == role.utf8.count && zip(unspoken.utf8, role.utf8).allSatisfy { $0 == $1.lowercasedASCII }
+        }
+    }
+}
+
+extension UInt8 {
+    /// An ASCII capital letter as its small letter; any other byte as it is.
+    fileprivate var lowercasedASCII: UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self) ? self + 0x20 : self
     }
 }

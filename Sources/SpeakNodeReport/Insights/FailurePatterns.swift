@@ -50,8 +50,10 @@ public struct FailurePatterns: Sendable, Hashable {
 
     static func reasons(of test: TestResult) -> [String?] {
         var reasons: [String] = []
-        if test.decidingAttempt.outcome == .failed {
-            reasons = test.decidingAttempt.reasons
+        // Read in place: `decidingAttempt` would copy the attempt with its whole conversation.
+        let deciding = test.decidingAttemptIndex
+        if test.attempts[deciding].outcome == .failed {
+            reasons = test.attempts[deciding].reasons
                 .map(Self.trimmed)
                 .filter { !$0.isEmpty }
         }

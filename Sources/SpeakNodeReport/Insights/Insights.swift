@@ -52,7 +52,7 @@ public struct Insights: Sendable {
 
     /// The insights of several parts together, in the order given.
     public init(combining parts: [Insights]) {
-        statistics = Self.statistics(of: Self.measuredParts(of: parts))
+        statistics = Self.statistics(of: parts)
         signals = parts.reduce(into: ConversationSignals()) { $0 += $1.signals }
         slowTurnCount = parts.reduce(0) { $0 + $1.slowTurnCount }
         storage = .combined(parts)
@@ -78,7 +78,7 @@ public struct Insights: Sendable {
             case .combined(let parts):
                 var slowTurns: [SlowTurn] = []
                 slowTurns.reserveCapacity(slowTurnCount)
-                for part in Self.measuredParts(of: parts) { slowTurns += part.slowTurns }
+                Self.forEachMeasured(in: parts) { _, partSlowTurns in slowTurns += partSlowTurns }
                 return slowTurns
             }
         }
@@ -108,36 +108,44 @@ public struct Insights: Sendable {
     /// The metrics with statistics, in ``LatencyMetric`` order, so renderers list them stably.
     public var measuredMetrics: [LatencyMetric] { latency.keys.sorted() }
 
-    /// The samples of `parts`, one after the other.
+    /// The samples of `parts`, one after the other: kept by the parts, not copied (see
+    /// ``LatencySamples/init(joining:)``).
     private static func samples(of parts: [Insights]) -> LatencySamples {
-        if parts.count == 1 { return parts[0].samples }
-        return LatencySamples(joining: measuredParts(of: parts).map(\.samples))
+        LatencySamples(joining: measuredSamples(of: parts))
     }
 
-    /// The statistics of every value `measured` holds: each metric's values are gathered
-    /// for its statistics only, then let go.
-    private static func statistics(of measured: [Insights]) -> [LatencyMetric: LatencyStatistics] {
+    /// The statistics of every value the samples of `parts` hold: each metric's values are
+    /// gathered, into an array of their size, for its statistics only, then let go.
+    private static func statistics(of parts: [Insights]) -> [LatencyMetric: LatencyStatistics] {
+        let samples = measuredSamples(of: parts)
         var statistics: [LatencyMetric: LatencyStatistics] = [:]
         for metric in LatencyMetric.allCases {
             var values: [Double] = []
-            for part in measured { values += part.samples.values(of: metric) }
+            values.reserveCapacity(samples.reduce(0) { $0 + $1.count(of: metric) })
+            for part in samples { part.appendValues(of: metric, to: &values) }
             statistics[metric] = LatencyStatistics(values)
         }
         return statistics
     }
 
-    /// The insights that hold the samples and slow turns of `parts`, in order: each part's
-    /// own, or its parts', down to those measured.
-    private static func measuredParts(of parts: [Insights]) -> [Insights] {
-        var measured: [Insights] = []
-        var pending = parts.reversed() as [Insights]
-        while let part = pending.popLast() {
-            switch part.storage {
-            case .measured: measured.append(part)
-            case .combined(let inner): pending += inner.reversed()
+    /// The samples that `parts` hold, in order: each part's own, or its parts', down to
+    /// those measured.
+    private static func measuredSamples(of parts: [Insights]) -> [LatencySamples] {
+        var samples: [LatencySamples] = []
+        forEachMeasured(in: parts) { partSamples, _ in samples.append(partSamples) }
+        return samples
+    }
+
+    /// Calls `body` with the samples and slow turns of each insights that measured them,
+    /// in order: `parts` themselves, or their parts, down to those measured. The parts are
+    /// read in place, not copied.
+    private static func forEachMeasured(in parts: [Insights], _ body: (LatencySamples, [SlowTurn]) -> Void) {
+        for index in parts.indices {
+            switch parts[index].storage {
+            case .measured(let samples, let slowTurns): body(samples, slowTurns)
+            case .combined(let inner): forEachMeasured(in: inner, body)
             }
         }
-        return measured
     }
 }
 

@@ -58,12 +58,37 @@ public struct LatencyBudget: Sendable, Hashable {
 
     /// What goes over budget in one turn's metrics, in ``LatencyMetric`` order; empty when nothing does.
     public func overruns(in metrics: TurnMetrics) -> [BudgetOverrun] {
-        var overruns: [BudgetOverrun] = []
+        overruns(of: overrunMetrics(in: metrics), in: metrics)
+    }
+
+    /// Which metrics go over budget in one turn's metrics: what ``overruns(in:)`` checks,
+    /// without building the overruns, since most turns have none and a ``SlowTurn`` keeps
+    /// only which metrics went over.
+    func overrunMetrics(in metrics: TurnMetrics) -> LatencyMetricSet {
+        var overrun: LatencyMetricSet = []
         for limit in orderedLimits {
-            guard let value = limit.metric.value(in: metrics), value > limit.seconds else { continue }
+            if let value = limit.metric.value(in: metrics), value > limit.seconds { overrun.insert(limit.metric) }
+        }
+        return overrun
+    }
+
+    /// The overruns of `overrun` (as ``overrunMetrics(in:)`` found them in `metrics`), in
+    /// ``LatencyMetric`` order, with the values measured and the budgets they went over.
+    func overruns(of overrun: LatencyMetricSet, in metrics: TurnMetrics) -> [BudgetOverrun] {
+        guard !overrun.isEmpty else { return [] }
+        var overruns: [BudgetOverrun] = []
+        for limit in orderedLimits where overrun.contains(limit.metric) {
+            guard let value = limit.metric.value(in: metrics) else { continue }
             overruns.append(BudgetOverrun(metric: limit.metric, value: value, budget: limit.seconds))
         }
         return overruns
+    }
+
+    /// The overrun of one metric of `overrun` (as ``overrunMetrics(in:)`` found them in
+    /// `metrics`), if it is among them.
+    func overrun(of metric: LatencyMetric, among overrun: LatencyMetricSet, in metrics: TurnMetrics) -> BudgetOverrun? {
+        guard overrun.contains(metric), let value = metric.value(in: metrics), let seconds = self[metric] else { return nil }
+        return BudgetOverrun(metric: metric, value: value, budget: seconds)
     }
 
     private static func ordered(_ limits: [LatencyMetric: Double]) -> [Limit] {

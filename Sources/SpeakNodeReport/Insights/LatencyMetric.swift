@@ -57,10 +57,18 @@ public enum LatencyMetric: String, Sendable, Hashable, CaseIterable, Comparable,
 
     /// In declaration order: the caller-facing wait first, then its parts.
     public static func < (lhs: LatencyMetric, rhs: LatencyMetric) -> Bool {
-        order(of: lhs) < order(of: rhs)
+        lhs.index < rhs.index
     }
 
-    private static func order(of metric: LatencyMetric) -> Int {
-        allCases.firstIndex(of: metric) ?? allCases.count
+    /// The position in ``allCases`` (declaration order), from 0: where compact storage such
+    /// as ``LatencyMetricSet`` and ``LatencySamples`` keeps this metric.
+    var index: Int {
+        switch self {
+        case .e2eLatency: 0
+        case .llmNodeTTFT: 1
+        case .ttsNodeTTFB: 2
+        case .endOfTurnDelay: 3
+        case .transcriptionDelay: 4
+        }
     }
 }

@@ -1,50 +1,142 @@
 /// The measured values of every latency metric over a set of turns, kept so that statistics
 /// of a test, a run or the whole input come from all of their turns (percentiles of
 /// percentiles would be meaningless).
-public struct LatencySamples: Sendable, Hashable {
+///
+/// Every conversation keeps its samples, so they are stored in one array of exactly their
+/// size, metric after metric, instead of a dictionary of growing arrays: one allocation a
+/// conversation instead of up to six, with no spare capacity. Samples joined from several
+/// sets keep the sets (see ``Storage``), so the values of one metric of a whole report are
+/// gathered without copying those of every other metric too.
+public struct LatencySamples: Sendable {
+    private var storage: Storage
+
+    private enum Storage: Sendable {
+        /// Every value, metric after metric in ``LatencyMetric`` order, each metric's in turn
+        /// order; `ends` says where each metric's values end, by ``LatencyMetric/index``.
+        case stored([Double], ends: SIMD8<UInt32>)
+        /// The values of these stored samples, one after the other.
+        case joined([LatencySamples])
+    }
+
     /// Seconds per metric, in turn order; a metric no turn measured has no entry.
-    public private(set) var valuesByMetric: [LatencyMetric: [Double]]
+    public var valuesByMetric: [LatencyMetric: [Double]] {
+        var valuesByMetric: [LatencyMetric: [Double]] = [:]
+        for metric in LatencyMetric.allCases where count(of: metric) > 0 {
+            valuesByMetric[metric] = values(of: metric)
+        }
+        return valuesByMetric
+    }
 
     public init(_ valuesByMetric: [LatencyMetric: [Double]] = [:]) {
-        self.valuesByMetric = valuesByMetric.filter { !$0.value.isEmpty }
+        self.init(counts: LatencyMetric.allCases.map { valuesByMetric[$0]?.count ?? 0 }) { metric, values in
+            values += valuesByMetric[metric] ?? []
+        }
     }
 
     /// The measured metrics of a transcript's turns (see ``LatencyMetric/value(in:)``).
     public init(history: [HistoryItem]) {
-        // One column per metric, filled by position: hashing the metric for every value
-        // would cost more than reading it.
-        let metrics = LatencyMetric.allCases
-        var columns = [[Double]](repeating: [], count: metrics.count)
+        // Counted first, so the values go straight into an array of their size.
+        var counts = [Int](repeating: 0, count: LatencyMetric.allCases.count)
         for index in history.indices {
             guard let turn = history[index].metrics else { continue }
-            for (column, metric) in metrics.enumerated() {
-                if let value = metric.value(in: turn) { columns[column].append(value) }
+            for metric in LatencyMetric.allCases where metric.value(in: turn) != nil { counts[metric.index] += 1 }
+        }
+        self.init(counts: counts) { metric, values in
+            for index in history.indices {
+                if let turn = history[index].metrics, let value = metric.value(in: turn) { values.append(value) }
             }
         }
-        self.init(Dictionary(uniqueKeysWithValues: zip(metrics, columns)))
     }
 
     /// The samples of several sets, one after the other.
     public init(joining parts: [LatencySamples]) {
-        var values: [LatencyMetric: [Double]] = [:]
+        var stored: [LatencySamples] = []
         for part in parts {
-            for (metric, partValues) in part.valuesByMetric { values[metric, default: []] += partValues }
+            switch part.storage {
+            case .stored: stored.append(part)
+            case .joined(let inner): stored += inner
+            }
         }
-        self.init(values)
+        storage = stored.count == 1 ? stored[0].storage : .joined(stored)
+    }
+
+    /// Samples with `counts[metric.index]` values of each metric, which `fill` appends
+    /// metric by metric in ``LatencyMetric`` order.
+    private init(counts: [Int], fill: (LatencyMetric, inout [Double]) -> Void) {
+        let total = counts.reduce(0, +)
+        var ends = SIMD8<UInt32>(repeating: UInt32(total))
+        var end = 0
+        for metric in LatencyMetric.allCases {
+            end += counts[metric.index]
+            ends[metric.index] = UInt32(end)
+        }
+        var values: [Double] = []
+        values.reserveCapacity(total)
+        for metric in LatencyMetric.allCases { fill(metric, &values) }
+        storage = .stored(values, ends: ends)
+    }
+
+    /// How many values of one metric there are.
+    func count(of metric: LatencyMetric) -> Int {
+        switch storage {
+        case .stored(_, let ends): Self.range(of: metric, ends: ends).count
+        case .joined(let parts): parts.reduce(0) { $0 + $1.count(of: metric) }
+        }
+    }
+
+    /// Appends the values of one metric to `values`, in order.
+    func appendValues(of metric: LatencyMetric, to values: inout [Double]) {
+        switch storage {
+        case .stored(let stored, let ends):
+            values += stored[Self.range(of: metric, ends: ends)]
+        case .joined(let parts):
+            for part in parts { part.appendValues(of: metric, to: &values) }
+        }
+    }
+
+    /// Where the values of `metric` are among values stored with `ends`.
+    private static func range(of metric: LatencyMetric, ends: SIMD8<UInt32>) -> Range<Int> {
+        let index = metric.index
+        let start = index == 0 ? 0 : Int(ends[index - 1])
+        return start..<Int(ends[index])
     }
 
     /// The values of one metric (empty when none was measured).
-    public func values(of metric: LatencyMetric) -> [Double] { valuesByMetric[metric] ?? [] }
+    public func values(of metric: LatencyMetric) -> [Double] {
+        var values: [Double] = []
+        values.reserveCapacity(count(of: metric))
+        appendValues(of: metric, to: &values)
+        return values
+    }
 
     /// Statistics of every measured metric.
     public var statistics: [LatencyMetric: LatencyStatistics] {
-        valuesByMetric.compactMapValues(LatencyStatistics.init)
+        var statistics: [LatencyMetric: LatencyStatistics] = [:]
+        for metric in LatencyMetric.allCases {
+            statistics[metric] = LatencyStatistics(values(of: metric))
+        }
+        return statistics
     }
 
     /// The samples of both, one after the other.
     public static func + (lhs: LatencySamples, rhs: LatencySamples) -> LatencySamples {
-        LatencySamples(lhs.valuesByMetric.merging(rhs.valuesByMetric, uniquingKeysWith: +))
+        LatencySamples(joining: [lhs, rhs])
     }
 
     public static func += (lhs: inout LatencySamples, rhs: LatencySamples) { lhs = lhs + rhs }
+}
+
+extension LatencySamples: Hashable {
+    /// Equal when every metric has the same values in the same order, however they are stored.
+    public static func == (lhs: LatencySamples, rhs: LatencySamples) -> Bool {
+        if case .stored(let lhsValues, let lhsEnds) = lhs.storage, case .stored(let rhsValues, let rhsEnds) = rhs.storage {
+            // Stored samples are laid out the same way whenever their values are the same.
+            return lhsEnds == rhsEnds && lhsValues == rhsValues
+        }
+        return LatencyMetric.allCases.allSatisfy { lhs.values(of: $0) == rhs.values(of: $0) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for metric in LatencyMetric.allCases { hasher.combine(values(of: metric)) }
+    }
 }

@@ -8,10 +8,26 @@ extension Array where Element: Comparable {
     mutating func moveToSortedPositions(ranks: [Int]) {
         var start = 0
         for rank in ranks.sorted() where rank >= start && rank < count {
-            moveToSortedPosition(rank: rank, searching: start..<count)
+            // The smallest or the largest of the elements left takes one scan to find, where
+            // partitioning would take several: the rank just after a found one (each
+            // percentile's upper rank) and the maximum are such ranks.
+            if rank == start {
+                moveExtreme(to: rank, searching: start..<count, by: <)
+            } else if rank == count - 1 {
+                moveExtreme(to: rank, searching: start..<count, by: >)
+            } else {
+                moveToSortedPosition(rank: rank, searching: start..<count)
+            }
             // Everything after `rank` now sorts after it, so the next rank is among those.
             start = rank + 1
         }
+    }
+
+    /// Swaps the element of `range` that comes before all others `by` into `position`.
+    private mutating func moveExtreme(to position: Int, searching range: Range<Int>, by comesBefore: (Element, Element) -> Bool) {
+        var extreme = range.lowerBound
+        for index in range where comesBefore(self[index], self[extreme]) { extreme = index }
+        swapAt(position, extreme)
     }
 
     /// Hoare's *find* within `range`, which must hold every element that sorts at `rank`.

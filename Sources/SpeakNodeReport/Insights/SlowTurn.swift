@@ -2,33 +2,58 @@ import Foundation
 
 /// A turn that took longer than the ``LatencyBudget`` allows, with what a reader needs to
 /// find it in the recording and the transcript.
-public struct SlowTurn: Sendable, Hashable {
-    /// The conversation (attempt) the turn belongs to.
-    public var sessionID: String?
-    /// The position of the turn in the conversation's `history`, from 0.
-    public var historyIndex: Int
-    /// The history item's `id`.
-    public var itemID: String?
-    public var role: String?
-    /// What was said in the turn, as it came (untrusted text).
-    public var text: String?
-    /// Seconds from the start of the conversation to the turn (see ``init(item:at:in:budget:)``);
-    /// `nil` when either time is unknown.
-    public var offset: Double?
-    /// The metrics over budget, in ``LatencyMetric`` order; never empty.
-    public var overruns: [BudgetOverrun]
+///
+/// A large input has hundreds of thousands of slow turns, so one found in a conversation
+/// stores only where it is: the conversation's ``Source`` (shared by all its slow turns),
+/// the turn's position and which metrics went over budget, 16 bytes. Its texts, offset and
+/// overruns are read from the transcript and the budget when asked, and are the same values
+/// it would have stored. A slow turn made from given values, or changed, keeps its values.
+/// Equality and hashing are those of the values, however they are stored.
+public struct SlowTurn: Sendable {
+    private var storage: Storage
+
+    private enum Storage: Sendable {
+        /// A turn of a conversation's transcript and the metrics that went over budget (never empty).
+        case found(Source, historyIndex: UInt32, overrun: LatencyMetricSet)
+        /// Values given or changed.
+        indirect case given(Values)
+    }
+
+    /// What every slow turn of one conversation reads its values from.
+    final class Source: Sendable {
+        let sessionID: String?
+        let history: [HistoryItem]
+        /// When offsets start: the conversation's `start_time`, else its `agent_joined_at`.
+        let start: Date?
+        let budget: LatencyBudget
+
+        init(conversation: Conversation, budget: LatencyBudget) {
+            sessionID = conversation.sessionID
+            history = conversation.history
+            start = conversation.startTime ?? conversation.agentJoinedAt
+            self.budget = budget
+        }
+    }
+
+    /// Every value of a slow turn, as they are given.
+    private struct Values: Sendable, Hashable {
+        var sessionID: String?
+        var historyIndex: Int
+        var itemID: String?
+        var role: String?
+        var text: String?
+        var offset: Double?
+        var overruns: [BudgetOverrun]
+    }
 
     public init(
         sessionID: String?, historyIndex: Int, itemID: String?, role: String?, text: String?,
         offset: Double?, overruns: [BudgetOverrun]
     ) {
-        self.sessionID = sessionID
-        self.historyIndex = historyIndex
-        self.itemID = itemID
-        self.role = role
-        self.text = text
-        self.offset = offset
-        self.overruns = overruns
+        storage = .given(Values(
+            sessionID: sessionID, historyIndex: historyIndex, itemID: itemID, role: role, text: text,
+            offset: offset, overruns: overruns
+        ))
     }
 
     /// The slow turn a history item makes, or `nil` when none of its metrics is over budget.
@@ -39,23 +64,32 @@ public struct SlowTurn: Sendable, Hashable {
         guard let metrics = item.metrics else { return nil }
         let overruns = budget.overruns(in: metrics)
         guard !overruns.isEmpty else { return nil }
-        self.init(item: item, at: historyIndex, in: conversation, overruns: overruns)
-    }
-
-    /// The slow turn of an item whose `overruns` are known (and not empty).
-    private init(item: HistoryItem, at historyIndex: Int, in conversation: Conversation, overruns: [BudgetOverrun]) {
         let start = conversation.startTime ?? conversation.agentJoinedAt
-        let moment = item.metrics?.startedSpeakingAt ?? item.createdAt
-        let offset = start.flatMap { start in moment.map { $0.timeIntervalSince(start) } }
         self.init(
             sessionID: conversation.sessionID, historyIndex: historyIndex, itemID: item.id, role: item.role,
-            text: item.content, offset: offset, overruns: overruns
+            text: item.content, offset: Self.offset(of: item, from: start), overruns: overruns
         )
     }
 
-    /// The turn's overrun of one metric, if it went over that budget.
-    public func overrun(of metric: LatencyMetric) -> BudgetOverrun? {
-        overruns.first { $0.metric == metric }
+    /// The slow turn at `historyIndex` of `source`'s transcript, whose `overrun` metrics went over budget.
+    private init(_ source: Source, at historyIndex: Int, overrun: LatencyMetricSet) {
+        if let index = UInt32(exactly: historyIndex) {
+            storage = .found(source, historyIndex: index, overrun: overrun)
+        } else {
+            // Not for any transcript that fits in memory; kept correct all the same.
+            let item = source.history[historyIndex]
+            storage = .given(Values(
+                sessionID: source.sessionID, historyIndex: historyIndex, itemID: item.id, role: item.role,
+                text: item.content, offset: Self.offset(of: item, from: source.start),
+                overruns: item.metrics.map { source.budget.overruns(of: overrun, in: $0) } ?? []
+            ))
+        }
+    }
+
+    /// Seconds from `start` to when `item` started speaking (else its `created_at`).
+    private static func offset(of item: HistoryItem, from start: Date?) -> Double? {
+        let moment = item.metrics?.startedSpeakingAt ?? item.createdAt
+        return start.flatMap { start in moment.map { $0.timeIntervalSince(start) } }
     }
 
     /// The slow turns of a conversation, in transcript order.
@@ -64,12 +98,141 @@ public struct SlowTurn: Sendable, Hashable {
         // its texts) just to check them would cost more than the check.
         let history = conversation.history
         var turns: [SlowTurn] = []
+        var source: Source?
         for index in history.indices {
             guard let metrics = history[index].metrics else { continue }
-            let overruns = budget.overruns(in: metrics)
-            guard !overruns.isEmpty else { continue }
-            turns.append(SlowTurn(item: history[index], at: index, in: conversation, overruns: overruns))
+            let overrun = budget.overrunMetrics(in: metrics)
+            guard !overrun.isEmpty else { continue }
+            let shared = source ?? Source(conversation: conversation, budget: budget)
+            source = shared
+            turns.append(SlowTurn(shared, at: index, overrun: overrun))
         }
         return turns
+    }
+
+    /// Every value, read from the transcript for a turn found in one.
+    private var values: Values {
+        switch storage {
+        case .given(let values):
+            return values
+        case .found(let source, let index, let overrun):
+            let item = source.history[Int(index)]
+            return Values(
+                sessionID: source.sessionID, historyIndex: Int(index), itemID: item.id, role: item.role,
+                text: item.content, offset: Self.offset(of: item, from: source.start),
+                overruns: item.metrics.map { source.budget.overruns(of: overrun, in: $0) } ?? []
+            )
+        }
+    }
+
+    /// Changes one value: the turn keeps all of its values from then on.
+    private mutating func change(_ update: (inout Values) -> Void) {
+        var values = self.values
+        update(&values)
+        storage = .given(values)
+    }
+
+    /// The conversation (attempt) the turn belongs to.
+    public var sessionID: String? {
+        get {
+            switch storage {
+            case .found(let source, _, _): source.sessionID
+            case .given(let values): values.sessionID
+            }
+        }
+        set { change { $0.sessionID = newValue } }
+    }
+
+    /// The position of the turn in the conversation's `history`, from 0.
+    public var historyIndex: Int {
+        get {
+            switch storage {
+            case .found(_, let index, _): Int(index)
+            case .given(let values): values.historyIndex
+            }
+        }
+        set { change { $0.historyIndex = newValue } }
+    }
+
+    /// The history item's `id`.
+    public var itemID: String? {
+        get {
+            switch storage {
+            case .found(let source, let index, _): source.history[Int(index)].id
+            case .given(let values): values.itemID
+            }
+        }
+        set { change { $0.itemID = newValue } }
+    }
+
+    public var role: String? {
+        get {
+            switch storage {
+            case .found(let source, let index, _): source.history[Int(index)].role
+            case .given(let values): values.role
+            }
+        }
+        set { change { $0.role = newValue } }
+    }
+
+    /// What was said in the turn, as it came (untrusted text).
+    public var text: String? {
+        get {
+            switch storage {
+            case .found(let source, let index, _): source.history[Int(index)].content
+            case .given(let values): values.text
+            }
+        }
+        set { change { $0.text = newValue } }
+    }
+
+    /// Seconds from the start of the conversation to the turn (see ``init(item:at:in:budget:)``);
+    /// `nil` when either time is unknown.
+    public var offset: Double? {
+        get {
+            switch storage {
+            case .found(let source, let index, _): Self.offset(of: source.history[Int(index)], from: source.start)
+            case .given(let values): values.offset
+            }
+        }
+        set { change { $0.offset = newValue } }
+    }
+
+    /// The metrics over budget, in ``LatencyMetric`` order; never empty.
+    public var overruns: [BudgetOverrun] {
+        get {
+            switch storage {
+            case .found(let source, let index, let overrun):
+                source.history[Int(index)].metrics.map { source.budget.overruns(of: overrun, in: $0) } ?? []
+            case .given(let values): values.overruns
+            }
+        }
+        set { change { $0.overruns = newValue } }
+    }
+
+    /// The turn's overrun of one metric, if it went over that budget.
+    public func overrun(of metric: LatencyMetric) -> BudgetOverrun? {
+        switch storage {
+        case .found(let source, let index, let overrun):
+            guard let metrics = source.history[Int(index)].metrics else { return nil }
+            return source.budget.overrun(of: metric, among: overrun, in: metrics)
+        case .given(let values):
+            return values.overruns.first { $0.metric == metric }
+        }
+    }
+}
+
+extension SlowTurn: Hashable {
+    public static func == (lhs: SlowTurn, rhs: SlowTurn) -> Bool {
+        if case .found(let lhsSource, let lhsIndex, let lhsOverrun) = lhs.storage,
+           case .found(let rhsSource, let rhsIndex, let rhsOverrun) = rhs.storage,
+           lhsSource === rhsSource, lhsIndex == rhsIndex, lhsOverrun == rhsOverrun {
+            return true
+        }
+        return lhs.values == rhs.values
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(values)
     }
 }

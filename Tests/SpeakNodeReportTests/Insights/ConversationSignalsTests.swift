@@ -75,3 +75,39 @@ struct ConversationSignalsTests {
         #expect(ConversationSignals.normalizedKind("Agent\u{00A0}Handoff") == "agenthandoff")
     }
 }
+
+@Suite("Item kinds and roles read without building strings")
+struct ConversationSignalsKindTests {
+    /// The kind as normalizing the text and comparing it tells.
+    static func kindByNormalizing(_ kind: String?) -> ConversationSignals.ItemKind? {
+        switch ConversationSignals.normalizedKind(kind) {
+        case nil: nil
+        case "message": .message
+        case "functioncall", "toolcall": .toolCall
+        case "agenthandoff": .handoff
+        default: .other
+        }
+    }
+
+    @Test("a kind is what its normalized spelling says, ASCII or not")
+    func kinds() {
+        let kinds: [String?] = [
+            nil, "", " ", "Message", "message", "MESSAGE", " Mes_sage ", "Messages", "Messag", "messagee",
+            "FunctionCall", "function_call", "Function Call", "functioncalloutput", "FunctionCallOutput", "ToolCall",
+            "tool_call", "toolcal", "AgentHandoff", "agent_handoff", "Agent\u{00A0}Handoff", "AgentConfigUpdate",
+            "Méssage", "\u{00A0}", "_", "__message__", "m", "Message\t\n", "TOOLCALL", "tool\u{2003}call",
+        ]
+        for kind in kinds {
+            #expect(ConversationSignals.itemKind(kind) == Self.kindByNormalizing(kind), "\(kind.debugDescription)")
+        }
+    }
+
+    @Test("system and developer roles, in any case, are not spoken; other roles are")
+    func roles() {
+        for role in ["System", "system", "SYSTEM", "Developer", "developer", "DeVeLoPeR", "User", "Assistant", "",
+                     "systems", "syste", " system", "system ", "Système", "SYSTEM\u{0301}", "d\u{00E9}veloper", "Tool"] {
+            #expect(ConversationSignals.isUnspokenRole(role) == ConversationSignals.unspokenRoles.contains(role.lowercased()),
+                    "\(role.debugDescription)")
+        }
+    }
+}

@@ -94,3 +94,26 @@ struct LatencyBudgetTests {
         #expect(budget == LatencyBudget(limits: [.e2eLatency: 1.5, .ttsNodeTTFB: 0.35, .endOfTurnDelay: 0.7, .transcriptionDelay: 0.1]))
     }
 }
+
+@Suite("Which metrics of a turn overran")
+struct LatencyBudgetOverrunMetricsTests {
+    @Test("the metrics found over budget are those of the overruns, and give the same overruns")
+    func sameAsOverruns() throws {
+        let budget = try LatencyBudget(parsing: "e2e=1,ttft=0.5,ttfb=0.2,eot=0.3,transcription=0.4")
+        let turns = [
+            TurnMetrics(),
+            TurnMetrics(transcriptionDelay: 0.5, endOfTurnDelay: 0.3),
+            TurnMetrics(llmNodeTTFT: 0.6, ttsNodeTTFB: 0.3, e2eLatency: 1.1),
+            TurnMetrics(transcriptionDelay: 0.1, endOfTurnDelay: 2, llmNodeTTFT: 0.5, e2eLatency: .infinity),
+        ]
+        for metrics in turns {
+            let overruns = budget.overruns(in: metrics)
+            let overrun = budget.overrunMetrics(in: metrics)
+            #expect(LatencyMetric.allCases.filter(overrun.contains) == overruns.map(\.metric))
+            #expect(budget.overruns(of: overrun, in: metrics) == overruns)
+            for metric in LatencyMetric.allCases {
+                #expect(budget.overrun(of: metric, among: overrun, in: metrics) == overruns.first { $0.metric == metric })
+            }
+        }
+    }
+}

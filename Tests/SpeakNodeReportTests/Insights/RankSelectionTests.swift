@@ -54,3 +54,19 @@ struct RankSelectionTests {
         }
     }
 }
+
+@Suite("Rank selection of the smallest and largest left")
+struct RankSelectionExtremeTests {
+    @Test("consecutive ranks from the start and the last rank hold what sorting puts there")
+    func consecutiveAndLast() {
+        for count in [2, 17, 40, 1_001] {
+            let values = RankSelectionTests.values(count: count, seed: UInt64(count) &* 31, distinct: 7)
+            let sorted = values.sorted()
+            let ranks = [0, 1, 2, count / 2, count / 2 + 1, count - 2, count - 1]
+            var selected = values
+            selected.moveToSortedPositions(ranks: ranks)
+            for rank in ranks where rank < count { #expect(selected[rank] == sorted[rank]) }
+            #expect(selected.sorted() == sorted)
+        }
+    }
+}
