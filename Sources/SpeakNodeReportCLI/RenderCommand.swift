@@ -44,14 +44,14 @@ struct RenderCommand {
         var errors: [String] = []
         // The template context is built once and the reports render concurrently, each written
         // to its file while it renders: a report of a hundred megabytes is never held whole.
-        // The JSON summary is encoded meanwhile.
+        // The JSON summary is encoded and written to its still-unnamed file meanwhile.
         let destinations = setup.outputs.files.map(ReportDestination.init)
         let formats = setup.outputs.files.map(\.format)
         let sinks = destinations.map(\.sink)
         let summaryFile = setup.outputs.summaryPath.map(SummaryFile.init)
-        let (results, summaryText) = concurrently(
+        let (results, preparedSummary) = concurrently(
             { renderer.render(reported, as: formats, options: renderOptions, into: sinks) },
-            { summaryFile.map { _ in SummaryFile.encode(report) } })
+            { summaryFile.map { $0.prepare(report) } })
         for ((file, destination), result) in zip(zip(setup.outputs.files, destinations), results) {
             do {
                 try finish(destination, result, file)
@@ -62,9 +62,9 @@ struct RenderCommand {
         }
 
         var summaryLines: [String] = []
-        if let summaryFile, let summaryText {
+        if let summaryFile, let preparedSummary {
             do {
-                try summaryFile.write(summaryText, console: console)
+                try summaryFile.finish(preparedSummary, console: console)
                 summaryLines.append(summaryFile.writtenLine)
             } catch {
                 errors.append(error.message)

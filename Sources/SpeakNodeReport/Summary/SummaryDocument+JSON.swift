@@ -11,8 +11,8 @@ extension SummaryDocument {
         Data(try jsonBytes())
     }
 
-    /// ``jsonData()`` as bytes.
-    func jsonBytes() throws(PrettyJSONWriterError) -> [UInt8] {
+    /// ``jsonData()`` as UTF-8 bytes, for writing without a copy.
+    public func jsonBytes() throws -> [UInt8] {
         // About 1.4 KB per test is what a test with latency figures takes.
         var writer = PrettyJSONWriter(capacity: 4096 + 1536 * runs.reduce(0) { $0 + $1.tests.count })
         try write(to: &writer)

@@ -2,6 +2,10 @@ import SpeakNodeReport
 
 /// Writes the JSON summary (`--json FILE`, `summary.json` under `--out`): the report's
 /// ``SummaryDocument``, written atomically like the reports, or to standard output for `-`.
+///
+/// The summary is written while the reports render (``prepare(_:)``) and put in place after
+/// them (``finish(_:console:)``): for ten thousand conversations it is ten megabytes that are
+/// not held in memory meanwhile.
 struct SummaryFile {
     /// A file path, or `-` for standard output.
     var path: String
@@ -9,30 +13,47 @@ struct SummaryFile {
     /// What the run summary says after writing.
     var writtenLine: String { "wrote JSON summary to \(path == "-" ? "standard output" : path)" }
 
-    func write(_ report: Report, console: Console) throws(CommandFailure) {
-        try write(Self.encode(report), console: console)
+    /// The summary written but not yet in place.
+    enum Prepared: Sendable {
+        /// In a file that takes the summary's path when committed.
+        case file(AtomicFile)
+        /// The JSON for standard output, which gets it after the reports.
+        case standardOutput([UInt8])
     }
 
-    /// The summary document of `report` as JSON text, or why it could not be made.
-    static func encode(_ report: Report) -> Result<String, CommandFailure> {
+    /// Writes the summary of `report`.
+    func write(_ report: Report, console: Console) throws(CommandFailure) {
+        try finish(prepare(report), console: console)
+    }
+
+    /// Encodes the summary document of `report` and writes it into a file not yet at its path,
+    /// or keeps it for standard output; the failure says why it could not.
+    func prepare(_ report: Report) -> Result<Prepared, CommandFailure> {
+        let json: [UInt8]
         do {
-            return .success(try SummaryDocument(report).jsonString())
+            json = try SummaryDocument(report).jsonBytes()
         } catch {
             return .failure(CommandFailure("cannot write the JSON summary: \(error)"))
         }
+        guard path != "-" else { return .success(.standardOutput(json)) }
+        return Result { () throws(CommandFailure) in
+            let file = try AtomicFile(path: path)
+            file.write(json)
+            return .file(file)
+        }
     }
 
-    /// Writes text made by ``encode(_:)``.
-    func write(_ encoded: Result<String, CommandFailure>, console: Console) throws(CommandFailure) {
-        let text = try encoded.get()
-        if path == "-" {
+    /// Puts a summary made by ``prepare(_:)`` in place, or throws why it could not be written.
+    func finish(_ prepared: Result<Prepared, CommandFailure>, console: Console) throws(CommandFailure) {
+        switch try prepared.get() {
+        case .file(let file):
+            try file.commit()
+        case .standardOutput(let json):
             do {
-                try console.writeOutput(text)
+                try console.writeOutput(String(decoding: json, as: UTF8.self))
             } catch {
                 throw CommandFailure("cannot write the JSON summary to standard output: \(error)")
             }
-        } else {
-            try AtomicFileWriter().write(text, to: path)
         }
     }
 }
