@@ -10,12 +10,14 @@ enum WebLink {
         // Text that starts and ends with visible ASCII has nothing to trim (the common case, and
         // Foundation's trimming is costly when every attempt of a large run has a recording).
         let trimmed = startsAndEndsVisibly(text) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let lowered = trimmed.lowercased()
-        let scheme = lowered.hasPrefix("https://") ? "https://" : lowered.hasPrefix("http://") ? "http://" : nil
-        guard let scheme else { return nil }
+        guard let scheme = scheme(of: trimmed) else { return nil }
         let rest = trimmed.dropFirst(scheme.count)
         guard let first = rest.first, first != "/", first != "?", first != "#" else { return nil }
-        if rest.utf8.allSatisfy(isKeptAsIs) { return scheme + rest }
+        if rest.utf8.allSatisfy(isKeptAsIs) {
+            // Reports ask for the link of every recording several times: a URL that is already
+            // as it should be (the common case) is answered with itself, without a new string.
+            return trimmed.utf8.starts(with: scheme.utf8) ? trimmed : scheme + rest
+        }
         var result = scheme
         for scalar in rest.unicodeScalars {
             if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return nil }
@@ -26,6 +28,30 @@ enum WebLink {
             }
         }
         return result
+    }
+
+    /// `https://` or `http://` when `text` starts with it in any case, else `nil`.
+    ///
+    /// The same answer as `text.lowercased().hasPrefix(scheme)`, without lowercasing the whole
+    /// text: only ASCII letters lowercase to the letters of a scheme, and `hasPrefix` compares
+    /// characters, so a scheme followed by a combining mark (which joins its `/`) is none.
+    private static func scheme(of text: String) -> String? {
+        for scheme in ["https://", "http://"] where startsCaseInsensitively(text, with: scheme) {
+            let end = text.utf8.index(text.startIndex, offsetBy: scheme.utf8.count)
+            return text.index(text.startIndex, offsetBy: scheme.count) == end ? scheme : nil
+        }
+        return nil
+    }
+
+    /// Whether the bytes of `text` start with `prefix` (lowercase ASCII), ignoring the case of ASCII letters.
+    private static func startsCaseInsensitively(_ text: String, with prefix: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        for expected in prefix.utf8 {
+            guard let byte = bytes.next() else { return false }
+            let lowered = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+            guard lowered == expected else { return false }
+        }
+        return true
     }
 
     private static func startsAndEndsVisibly(_ text: String) -> Bool {

@@ -45,4 +45,49 @@ struct FormattingTests {
         #expect(WebLink.http("https://x.example/\u{0}") == nil)
         #expect(WebLink.http(nil) == nil)
     }
+
+    @Test("A scheme is recognised in any case, and only when it ends a character")
+    func linkSchemes() {
+        #expect(WebLink.http("HtTpS://x.example/a") == "https://x.example/a")
+        #expect(WebLink.http("hTTP://x.example/") == "http://x.example/")
+        #expect(WebLink.http("https://x.example/a") == "https://x.example/a")
+        #expect(WebLink.http("https:/x.example") == nil)
+        #expect(WebLink.http("http") == nil)
+        #expect(WebLink.http("ftp://x.example") == nil)
+        // The accent joins the second `/`: the text does not start with the scheme's characters.
+        #expect(WebLink.http("https://\u{301}x.example") == nil)
+        #expect(WebLink.http("\u{212A}ttps://x.example") == nil, "a Kelvin sign lowercases to k, not h")
+    }
+
+    @Test("Links are what lowercasing the whole text to find the scheme gave", arguments: [
+        "https://x.example/a", "HTTPS://X.EXAMPLE/A", "Http://x.example/é", "https://x.example/a b", " https://x.example ",
+        "https://", "http://?", "https://#a", "https:///", "https://\u{301}", "http://x\u{301}", "HTTP\u{130}://x",
+        "https://x.example/\u{7F}", "\u{A0}http://x.example", "https://x.example/İ", "javascript:x", "",
+    ])
+    func linksAsBefore(_ text: String) {
+        #expect(WebLink.http(text) == Self.lowercasingLink(text))
+    }
+
+    /// What ``WebLink/http(_:)`` gave when it lowercased the text to find the scheme.
+    static func lowercasingLink(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lowered = trimmed.lowercased()
+        let scheme = lowered.hasPrefix("https://") ? "https://" : lowered.hasPrefix("http://") ? "http://" : nil
+        guard let scheme else { return nil }
+        let rest = trimmed.dropFirst(scheme.count)
+        guard let first = rest.first, first != "/", first != "?", first != "#" else { return nil }
+        var result = scheme
+        for scalar in rest.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return nil }
+            if scalar.isASCII && !" \"'<>\\^`{|}".unicodeScalars.contains(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 {
+                    let hex = String(byte, radix: 16, uppercase: true)
+                    result += "%" + (hex.count < 2 ? "0" + hex : hex)
+                }
+            }
+        }
+        return result
+    }
 }
