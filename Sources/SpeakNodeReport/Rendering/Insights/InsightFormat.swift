@@ -9,20 +9,33 @@ import Foundation
 enum InsightFormat {
     /// `850 ms`, `1.23 s`, `1.5 s`, `2 s`; `0 ms` for zero or anything not a usable number.
     ///
-    /// Plain-text reports print several of these for every slow turn, so the text is put
-    /// together from integers and short pieces (each fits a small, unallocated string) rather
-    /// than by interpolation and trimming zeros off a string.
+    /// Plain-text reports print several of these for every slow turn (hundreds of thousands
+    /// in a large report), so the digits are written straight into the text's bytes, with no
+    /// string made for each part.
     static func format(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds > 0 else { return "0 ms" }
         // Beyond a trillion seconds (absurd input) the integer arithmetic below could overflow.
         guard seconds < 1e12 else { return "\(seconds) s" }
         let milliseconds = Int64((seconds * 1000).rounded())
-        if milliseconds < 1000 { return String(milliseconds) + " ms" }
-        let (whole, hundredths) = Int64((seconds * 100).rounded()).quotientAndRemainder(dividingBy: 100)
-        if hundredths == 0 { return String(whole) + " s" }
-        // Up to two decimals without trailing zeros: `.5`, `.05`, `.25`.
-        let decimals = hundredths % 10 == 0 ? String(hundredths / 10) : (hundredths < 10 ? "0" : "") + String(hundredths)
-        return String(whole) + "." + decimals + " s"
+        // At most 12 digits, a point, 2 decimals and ` s`: 17 bytes.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var text = ASCIIText(buffer)
+            if milliseconds < 1000 {
+                text.append(milliseconds)
+                text.append(" ms")
+                return text.string
+            }
+            let (whole, hundredths) = Int64((seconds * 100).rounded()).quotientAndRemainder(dividingBy: 100)
+            text.append(whole)
+            // Up to two decimals without trailing zeros: `.5`, `.05`, `.25`.
+            if hundredths != 0 {
+                text.append(".")
+                text.appendDigit(hundredths / 10)
+                if hundredths % 10 != 0 { text.appendDigit(hundredths % 10) }
+            }
+            text.append(" s")
+            return text.string
+        }
     }
 
     /// A signed change as a percentage of whole percent: `+25%`, `-8%`.
@@ -60,5 +73,50 @@ enum InsightFormat {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count > length else { return text }
         return String(text.prefix(max(0, length - 1))) + "…"
+    }
+}
+
+/// ASCII text written byte by byte into a buffer large enough for it, for numbers formatted
+/// without making a string for each digit group and literal.
+private struct ASCIIText {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    /// The text written so far.
+    var string: String {
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+    }
+
+    /// Appends ASCII `literal`.
+    mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes in
+            for byte in bytes { append(byte) }
+        }
+    }
+
+    /// Appends the decimal digits of `value`, which must not be negative.
+    mutating func append(_ value: Int64) {
+        var divisor: Int64 = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            appendDigit(rest / divisor)
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// Appends the digit of a value from 0 to 9.
+    mutating func appendDigit(_ value: Int64) {
+        append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
+    }
+
+    private mutating func append(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
     }
 }
