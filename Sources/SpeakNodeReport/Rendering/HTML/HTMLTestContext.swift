@@ -120,6 +120,19 @@ struct HTMLAttemptObject: MustacheObject {
     let keepsTranscript: Bool
     let showsPlayer: Bool
     let isOpen: Bool
+    /// The recording as a link (``WebLink``), or `nil`. The template asks about the link
+    /// half a dozen times an attempt (whether there is one, the link, its expiry): vetted once.
+    let recordingURL: String?
+
+    init(shared: AttemptObject, context: HTMLTestContext, anchor: String, keepsTranscript: Bool, showsPlayer: Bool, isOpen: Bool) {
+        self.shared = shared
+        self.context = context
+        self.anchor = anchor
+        self.keepsTranscript = keepsTranscript
+        self.showsPlayer = showsPlayer
+        self.isOpen = isOpen
+        recordingURL = WebLink.http(shared.attempt.conversation.audioURL)
+    }
 
     enum HTMLKey: String, CaseIterable {
         case successText, isEvaluated, recordingExpiresAt, isRecordingExpired, recordingExpiredText
@@ -138,6 +151,9 @@ struct HTMLAttemptObject: MustacheObject {
     func member(_ name: String) -> MustacheValue? {
         guard let key = Self.keys[name] else { return nil }
         switch key {
+        // The shared attempt's values, from the link vetted once.
+        case .shared(.recordingURL): return MustacheValue(recordingURL)
+        case .shared(.recordingText): return MustacheValue(hasRecording ? nil : shared.attempt.conversation.audioURL)
         case .shared(let key): return shared.value(key)
         case .html(let key): return value(key)
         }
@@ -173,7 +189,7 @@ struct HTMLAttemptObject: MustacheObject {
         }
     }
 
-    private var hasRecording: Bool { WebLink.http(shared.attempt.conversation.audioURL) != nil }
+    private var hasRecording: Bool { recordingURL != nil }
 
     private var expiryText: String? { shared.attempt.conversation.audioURLExpiresAt.map { UTCTimestamp($0).readable } }
 
