@@ -35,6 +35,30 @@ struct FormattingTests {
         #expect(UTCTimestamp(Date(timeIntervalSince1970: 4_107_542_399)).readable == "2100-02-28 23:59:59 UTC")
     }
 
+    @Test("Timestamps pad every field, whatever the year", arguments: [
+        0, -1, 1_566_656_122.9, 253_402_300_799, 253_402_300_800, -62_135_596_800, -62_167_219_200, -62_198_755_200,
+        -99_999_999_999, 99_999_999_999, 1e15,
+    ] as [Double])
+    func timestampFields(_ seconds: Double) {
+        let timestamp = UTCTimestamp(Date(timeIntervalSince1970: seconds))
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(abs(value))
+            let padded = String(repeating: "0", count: max(0, width - digits.count)) + digits
+            return value < 0 ? "-" + padded : padded
+        }
+        let date = "\(pad(timestamp.year, 4))-\(pad(timestamp.month, 2))-\(pad(timestamp.day, 2))"
+        let time = "\(pad(timestamp.hour, 2)):\(pad(timestamp.minute, 2)):\(pad(timestamp.second, 2))"
+        #expect(timestamp.junit == date + "T" + time)
+        #expect(timestamp.readable == date + " " + time + " UTC")
+    }
+
+    @Test("Years before 1000 and before year 0 keep four digits")
+    func timestampYears() {
+        #expect(UTCTimestamp(Date(timeIntervalSince1970: -62_135_596_800)).junit == "0001-01-01T00:00:00")
+        #expect(UTCTimestamp(Date(timeIntervalSince1970: -62_198_755_200)).readable == "-0001-01-01 00:00:00 UTC")
+        #expect(UTCTimestamp(Date(timeIntervalSince1970: 253_402_300_800)).junit == "10000-01-01T00:00:00")
+    }
+
     @Test("Only http(s) URLs become links, with characters that could end a link encoded")
     func links() {
         #expect(WebLink.http("https://rec.example/a.wav?x=1&y=2") == "https://rec.example/a.wav?x=1&y=2")

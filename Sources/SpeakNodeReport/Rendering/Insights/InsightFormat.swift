@@ -21,17 +21,17 @@ enum InsightFormat {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
             var text = ASCIIText(buffer)
             if milliseconds < 1000 {
-                text.append(milliseconds)
+                text.append(Int(milliseconds))
                 text.append(" ms")
                 return text.string
             }
             let (whole, hundredths) = Int64((seconds * 100).rounded()).quotientAndRemainder(dividingBy: 100)
-            text.append(whole)
+            text.append(Int(whole))
             // Up to two decimals without trailing zeros: `.5`, `.05`, `.25`.
             if hundredths != 0 {
                 text.append(".")
-                text.appendDigit(hundredths / 10)
-                if hundredths % 10 != 0 { text.appendDigit(hundredths % 10) }
+                text.appendDigit(Int(hundredths / 10))
+                if hundredths % 10 != 0 { text.appendDigit(Int(hundredths % 10)) }
             }
             text.append(" s")
             return text.string
@@ -73,50 +73,5 @@ enum InsightFormat {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count > length else { return text }
         return String(text.prefix(max(0, length - 1))) + "…"
-    }
-}
-
-/// ASCII text written byte by byte into a buffer large enough for it, for numbers formatted
-/// without making a string for each digit group and literal.
-private struct ASCIIText {
-    private let buffer: UnsafeMutableBufferPointer<UInt8>
-    private var count = 0
-
-    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
-        self.buffer = buffer
-    }
-
-    /// The text written so far.
-    var string: String {
-        String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
-    }
-
-    /// Appends ASCII `literal`.
-    mutating func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes in
-            for byte in bytes { append(byte) }
-        }
-    }
-
-    /// Appends the decimal digits of `value`, which must not be negative.
-    mutating func append(_ value: Int64) {
-        var divisor: Int64 = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            appendDigit(rest / divisor)
-            rest %= divisor
-            divisor /= 10
-        }
-    }
-
-    /// Appends the digit of a value from 0 to 9.
-    mutating func appendDigit(_ value: Int64) {
-        append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
-    }
-
-    private mutating func append(_ byte: UInt8) {
-        buffer[count] = byte
-        count += 1
     }
 }
