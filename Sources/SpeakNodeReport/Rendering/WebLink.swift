@@ -7,9 +7,7 @@ enum WebLink {
     /// end a Markdown link destination or table cell percent-encoded; `nil` otherwise.
     static func http(_ text: String?) -> String? {
         guard let text else { return nil }
-        // Text that starts and ends with visible ASCII has nothing to trim (the common case, and
-        // Foundation's trimming is costly when every attempt of a large run has a recording).
-        let trimmed = startsAndEndsVisibly(text) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedOfWhitespace
         guard let scheme = scheme(of: trimmed) else { return nil }
         let rest = trimmed.dropFirst(scheme.count)
         guard let first = rest.first, first != "/", first != "?", first != "#" else { return nil }
@@ -52,11 +50,6 @@ enum WebLink {
             guard lowered == expected else { return false }
         }
         return true
-    }
-
-    private static func startsAndEndsVisibly(_ text: String) -> Bool {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
-        return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
     }
 
     /// Whether the byte is visible ASCII that the loop below would copy unchanged.

@@ -69,9 +69,13 @@ enum InsightFormat {
 
     /// `text` without surrounding whitespace (which could start a Markdown code block in a list
     /// item), cut to `length` characters with `…` when longer.
+    ///
+    /// Every failed test's name goes through here for the failure patterns (of its run and of the
+    /// report): a name is only trimmed when it has something to trim, and its characters are
+    /// only counted as far as the length.
     static func clipped(_ text: String, to length: Int) -> String {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.count > length else { return text }
+        let text = text.trimmedOfWhitespace
+        guard text.characterPrefix(ifLongerThan: length) != nil else { return text }
         return String(text.prefix(max(0, length - 1))) + "…"
     }
 }
