@@ -85,17 +85,20 @@ enum InsightsContext {
     static let testPreviewLimit = 25
 
     /// Tests by e2e p95, slowest first; tests that did not measure it last; then by name and id.
+    ///
+    /// Each test's p95 is looked up once, not at every comparison, and positions are sorted
+    /// rather than the tests themselves, which are large to move.
     static func slowestFirst(_ tests: [TestResult]) -> [TestResult] {
-        tests.sorted { lhs, rhs in
-            let left = lhs.insights.statistics(of: .e2eLatency)?.p95
-            let right = rhs.insights.statistics(of: .e2eLatency)?.p95
-            if left != right {
-                guard let left else { return false }
-                guard let right else { return true }
+        let p95s = tests.map { $0.insights.statistics(of: .e2eLatency)?.p95 }
+        let order = tests.indices.sorted { lhs, rhs in
+            if p95s[lhs] != p95s[rhs] {
+                guard let left = p95s[lhs] else { return false }
+                guard let right = p95s[rhs] else { return true }
                 return left > right
             }
-            return (lhs.name, lhs.id) < (rhs.name, rhs.id)
+            return (tests[lhs].name, tests[lhs].id) < (tests[rhs].name, tests[rhs].id)
         }
+        return order.map { tests[$0] }
     }
 
     /// A test's outcome, name and insights, for lists outside its run's test list.
