@@ -77,4 +77,16 @@ struct InsightFormatTests {
         #expect(InsightFormat.coordinate(-3.5) == "-3.5")
         #expect(InsightFormat.coordinate(.nan) == "0")
     }
+
+    @Test("Clipped text is trimmed like Foundation trims it, then cut by characters", arguments: [
+        "", " ", "name", " name ", "\tname\n", "\u{A0}name\u{2003}", "name\u{301}", "é", "a b", "\u{FEFF}x", "x\u{85}",
+        String(repeating: "é", count: 10), String(repeating: "e\u{301}", count: 11), String(repeating: "x", count: 11) + " ",
+        " " + String(repeating: "🙂", count: 12),
+    ])
+    func clipped(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(text.trimmedOfWhitespace == trimmed)
+        let expected = trimmed.count > 10 ? String(trimmed.prefix(9)) + "…" : trimmed
+        #expect(InsightFormat.clipped(text, to: 10) == expected)
+    }
 }
