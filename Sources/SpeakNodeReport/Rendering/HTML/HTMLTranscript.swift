@@ -49,9 +49,9 @@ enum HTMLTranscript {
 ///
 /// The turns are most of the HTML report, about twenty keys each, of which the template reads
 /// those of the turn's kind: as a dictionary, every value was built and every key hashed into
-/// a table of its own for every turn. The offset and the slow-turn text, which the template
-/// reads twice each and which need the conversation and the budget, are worked out once when
-/// the turn is made.
+/// a table of its own for every turn. The values the template reads twice (in a section's
+/// condition and its body) and that take some work (the offset, the slow-turn text, a message's
+/// latencies, a tool call's arguments) are worked out once, when the turn is made.
 ///
 /// A turn has the keys of its kind only (a tool call has no `text`, a message no `toolName`):
 /// a template that looks up another kind's key inside a turn finds an outer value, as it did.
@@ -62,12 +62,21 @@ struct HTMLTurnObject: MustacheObject {
     let offset: String?
     /// What went over the latency budget (``SlowTurnText``), or `nil`.
     let slowText: String?
+    /// A message's `latency` and `latencyDetails`; a tool call's `arguments` (pretty-printed
+    /// when JSON). `nil` for other kinds.
+    let latency: String?
+    let latencyDetails: String?
+    let arguments: String?
 
     init(item: HistoryItem, offset: String?, slowText: String?) {
         self.item = item
         kind = TurnKind(item)
         self.offset = offset
         self.slowText = slowText
+        let metrics = kind == .message ? item.metrics : nil
+        latency = LatencyText.text(metrics?.e2eLatency)
+        latencyDetails = Self.latencyDetails(metrics)
+        arguments = kind == .toolCall ? item.toolArgumentsJSON.map(JSONDisplayText.display) : nil
     }
 
     enum Key: String, CaseIterable {
@@ -129,12 +138,12 @@ struct HTMLTurnObject: MustacheObject {
             // Another item's text is the transcript line's: its own kind and what it carries.
             let detail = item.content ?? item.toolOutput ?? item.toolName ?? ""
             return .string(TranscriptLine.shortened(item.kind ?? "") + ": " + TranscriptLine.shortened(detail))
-        case .latency: return MustacheValue(LatencyText.text(item.metrics?.e2eLatency))
-        case .latencyDetails: return MustacheValue(Self.latencyDetails(item.metrics))
+        case .latency: return MustacheValue(latency)
+        case .latencyDetails: return MustacheValue(latencyDetails)
         case .toolName:
             return MustacheValue(kind == .toolCall ? TranscriptLine.shortened(item.toolName ?? "?") : item.toolName.map(TranscriptLine.shortened))
         case .toolCallID: return MustacheValue(item.toolCallID.map(TranscriptLine.shortened))
-        case .arguments: return MustacheValue(item.toolArgumentsJSON.map(JSONDisplayText.display))
+        case .arguments: return MustacheValue(arguments)
         case .output: return .string(JSONDisplayText.display(item.toolOutput ?? item.content ?? ""))
         case .handoffTo: return .string(TranscriptLine.shortened(item.handoffToAgentID ?? "?"))
         case .instructions: return MustacheValue(item.instructions.map(TranscriptLine.shortened))
