@@ -27,7 +27,9 @@ public struct ReportContext: Sendable, Hashable {
         let tests: [[MustacheValue]] = report.runs.enumerated().map { runIndex, run in
             let runName = Self.runName(run)
             return run.tests.enumerated().map { testIndex, test in
-                .computed(TestObject(test: test, budget: budget, anchor: anchors.tests[runIndex][testIndex], runName: runName))
+                .computed(TestObject(
+                    test: test, budget: budget, anchor: anchors.tests[runIndex][testIndex], runName: runName,
+                    attemptAnchors: anchors.attempts[runIndex][testIndex]))
             }
         }
         var failures: [MustacheValue] = []

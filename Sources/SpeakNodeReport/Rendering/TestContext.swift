@@ -157,6 +157,9 @@ struct TestObject: MustacheObject {
     /// The test's HTML anchor and its run's name: worked out for a whole report or run at once.
     let anchor: String
     let runName: String
+    /// The HTML anchors of the test's attempts, handed out with the test's (see ``HTMLAnchorBook``):
+    /// the HTML report's attempts (``HTMLAttemptObject``) take theirs from here.
+    let attemptAnchors: [String]
 
     enum Key: Hashable {
         case outcome(OutcomeKey)

@@ -25,13 +25,32 @@ struct UTCTimestamp: Hashable {
     }
 
     /// `2026-11-25T14:03:09`, the form JUnit's `timestamp` attribute uses (no offset; UTC).
-    var junit: String {
-        "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2))"
-    }
+    var junit: String { text(separator: "T", suffix: "") }
 
     /// `2026-11-25 14:03:09 UTC`, for people.
-    var readable: String {
-        "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2)) \(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)) UTC"
+    var readable: String { text(separator: " ", suffix: " UTC") }
+
+    /// The date, `separator`, the time and `suffix`; a year has at least four digits, the other
+    /// fields two. Reports print a date for every attempt (and its recording's expiry): each is
+    /// written byte by byte, not interpolated.
+    private func text(separator: StaticString, suffix: StaticString) -> String {
+        // A year has at most 19 digits and a sign; the rest is 15 bytes and the suffix.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+            var text = ASCIIText(buffer)
+            text.append(year, width: 4)
+            text.append("-")
+            text.append(month, width: 2)
+            text.append("-")
+            text.append(day, width: 2)
+            text.append(separator)
+            text.append(hour, width: 2)
+            text.append(":")
+            text.append(minute, width: 2)
+            text.append(":")
+            text.append(second, width: 2)
+            text.append(suffix)
+            return text.string
+        }
     }
 
     /// The proleptic Gregorian date of a day number (days since 1970-01-01), by splitting the
@@ -47,11 +66,5 @@ struct UTCTimestamp: Hashable {
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         return (year, month, day)
-    }
-
-    private func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(abs(value))
-        let padded = String(repeating: "0", count: max(0, width - digits.count)) + digits
-        return value < 0 ? "-" + padded : padded
     }
 }

@@ -7,15 +7,15 @@ enum WebLink {
     /// end a Markdown link destination or table cell percent-encoded; `nil` otherwise.
     static func http(_ text: String?) -> String? {
         guard let text else { return nil }
-        // Text that starts and ends with visible ASCII has nothing to trim (the common case, and
-        // Foundation's trimming is costly when every attempt of a large run has a recording).
-        let trimmed = startsAndEndsVisibly(text) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let lowered = trimmed.lowercased()
-        let scheme = lowered.hasPrefix("https://") ? "https://" : lowered.hasPrefix("http://") ? "http://" : nil
-        guard let scheme else { return nil }
+        let trimmed = text.trimmedOfWhitespace
+        guard let scheme = scheme(of: trimmed) else { return nil }
         let rest = trimmed.dropFirst(scheme.count)
         guard let first = rest.first, first != "/", first != "?", first != "#" else { return nil }
-        if rest.utf8.allSatisfy(isKeptAsIs) { return scheme + rest }
+        if rest.utf8.allSatisfy(isKeptAsIs) {
+            // Reports ask for the link of every recording several times: a URL that is already
+            // as it should be (the common case) is answered with itself, without a new string.
+            return trimmed.utf8.starts(with: scheme.utf8) ? trimmed : scheme + rest
+        }
         var result = scheme
         for scalar in rest.unicodeScalars {
             if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return nil }
@@ -28,9 +28,28 @@ enum WebLink {
         return result
     }
 
-    private static func startsAndEndsVisibly(_ text: String) -> Bool {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return false }
-        return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
+    /// `https://` or `http://` when `text` starts with it in any case, else `nil`.
+    ///
+    /// The same answer as `text.lowercased().hasPrefix(scheme)`, without lowercasing the whole
+    /// text: only ASCII letters lowercase to the letters of a scheme, and `hasPrefix` compares
+    /// characters, so a scheme followed by a combining mark (which joins its `/`) is none.
+    private static func scheme(of text: String) -> String? {
+        for scheme in ["https://", "http://"] where startsCaseInsensitively(text, with: scheme) {
+            let end = text.utf8.index(text.startIndex, offsetBy: scheme.utf8.count)
+            return text.index(text.startIndex, offsetBy: scheme.count) == end ? scheme : nil
+        }
+        return nil
+    }
+
+    /// Whether the bytes of `text` start with `prefix` (lowercase ASCII), ignoring the case of ASCII letters.
+    private static func startsCaseInsensitively(_ text: String, with prefix: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        for expected in prefix.utf8 {
+            guard let byte = bytes.next() else { return false }
+            let lowered = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+            guard lowered == expected else { return false }
+        }
+        return true
     }
 
     /// Whether the byte is visible ASCII that the loop below would copy unchanged.

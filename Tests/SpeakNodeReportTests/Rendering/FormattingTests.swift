@@ -35,6 +35,30 @@ struct FormattingTests {
         #expect(UTCTimestamp(Date(timeIntervalSince1970: 4_107_542_399)).readable == "2100-02-28 23:59:59 UTC")
     }
 
+    @Test("Timestamps pad every field, whatever the year", arguments: [
+        0, -1, 1_566_656_122.9, 253_402_300_799, 253_402_300_800, -62_135_596_800, -62_167_219_200, -62_198_755_200,
+        -99_999_999_999, 99_999_999_999, 1e15,
+    ] as [Double])
+    func timestampFields(_ seconds: Double) {
+        let timestamp = UTCTimestamp(Date(timeIntervalSince1970: seconds))
+        func pad(_ value: Int, _ width: Int) -> String {
+            let digits = String(abs(value))
+            let padded = String(repeating: "0", count: max(0, width - digits.count)) + digits
+            return value < 0 ? "-" + padded : padded
+        }
+        let date = "\(pad(timestamp.year, 4))-\(pad(timestamp.month, 2))-\(pad(timestamp.day, 2))"
+        let time = "\(pad(timestamp.hour, 2)):\(pad(timestamp.minute, 2)):\(pad(timestamp.second, 2))"
+        #expect(timestamp.junit == date + "T" + time)
+        #expect(timestamp.readable == date + " " + time + " UTC")
+    }
+
+    @Test("Years before 1000 and before year 0 keep four digits")
+    func timestampYears() {
+        #expect(UTCTimestamp(Date(timeIntervalSince1970: -62_135_596_800)).junit == "0001-01-01T00:00:00")
+        #expect(UTCTimestamp(Date(timeIntervalSince1970: -62_198_755_200)).readable == "-0001-01-01 00:00:00 UTC")
+        #expect(UTCTimestamp(Date(timeIntervalSince1970: 253_402_300_800)).junit == "10000-01-01T00:00:00")
+    }
+
     @Test("Only http(s) URLs become links, with characters that could end a link encoded")
     func links() {
         #expect(WebLink.http("https://rec.example/a.wav?x=1&y=2") == "https://rec.example/a.wav?x=1&y=2")
@@ -44,5 +68,50 @@ struct FormattingTests {
         #expect(WebLink.http("https:///nohost") == nil)
         #expect(WebLink.http("https://x.example/\u{0}") == nil)
         #expect(WebLink.http(nil) == nil)
+    }
+
+    @Test("A scheme is recognised in any case, and only when it ends a character")
+    func linkSchemes() {
+        #expect(WebLink.http("HtTpS://x.example/a") == "https://x.example/a")
+        #expect(WebLink.http("hTTP://x.example/") == "http://x.example/")
+        #expect(WebLink.http("https://x.example/a") == "https://x.example/a")
+        #expect(WebLink.http("https:/x.example") == nil)
+        #expect(WebLink.http("http") == nil)
+        #expect(WebLink.http("ftp://x.example") == nil)
+        // The accent joins the second `/`: the text does not start with the scheme's characters.
+        #expect(WebLink.http("https://\u{301}x.example") == nil)
+        #expect(WebLink.http("\u{212A}ttps://x.example") == nil, "a Kelvin sign lowercases to k, not h")
+    }
+
+    @Test("Links are what lowercasing the whole text to find the scheme gave", arguments: [
+        "https://x.example/a", "HTTPS://X.EXAMPLE/A", "Http://x.example/é", "https://x.example/a b", " https://x.example ",
+        "https://", "http://?", "https://#a", "https:///", "https://\u{301}", "http://x\u{301}", "HTTP\u{130}://x",
+        "https://x.example/\u{7F}", "\u{A0}http://x.example", "https://x.example/İ", "javascript:x", "",
+    ])
+    func linksAsBefore(_ text: String) {
+        #expect(WebLink.http(text) == Self.lowercasingLink(text))
+    }
+
+    /// What ``WebLink/http(_:)`` gave when it lowercased the text to find the scheme.
+    static func lowercasingLink(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lowered = trimmed.lowercased()
+        let scheme = lowered.hasPrefix("https://") ? "https://" : lowered.hasPrefix("http://") ? "http://" : nil
+        guard let scheme else { return nil }
+        let rest = trimmed.dropFirst(scheme.count)
+        guard let first = rest.first, first != "/", first != "?", first != "#" else { return nil }
+        var result = scheme
+        for scalar in rest.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { return nil }
+            if scalar.isASCII && !" \"'<>\\^`{|}".unicodeScalars.contains(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 {
+                    let hex = String(byte, radix: 16, uppercase: true)
+                    result += "%" + (hex.count < 2 ? "0" + hex : hex)
+                }
+            }
+        }
+        return result
     }
 }

@@ -36,8 +36,8 @@ struct HTMLReportContext {
         let leftOut = selection.leftOut
         let attention = statuses.joined().filter(\.needsAttention).count
         let testContext = HTMLTestContext(
-            kept: selection.kept, anchors: HTMLAnchorBook(report: report), opensAttention: attention <= Self.openTestLimit,
-            generatedAt: report.generatedAt, slowTurnText: SlowTurnText(budget: report.budget))
+            kept: selection.kept, opensAttention: attention <= Self.openTestLimit, generatedAt: report.generatedAt,
+            slowTurnText: SlowTurnText(budget: report.budget))
         var runs: [MustacheValue] = []
         for (runIndex, sharedRun) in sharedRuns.prefix(report.runs.count).enumerated() {
             guard case .object(var runObject) = sharedRun, case .list(let sharedTests) = runObject["tests"] else {

@@ -2,26 +2,23 @@ import Foundation
 import Mustache
 
 /// What the HTML values of every test of one report are worked out from: which transcripts fit
-/// the budget, the anchors, whether tests that need attention start open.
+/// the budget, whether tests that need attention start open.
 ///
 /// One for the whole report, shared by reference by every test's and attempt's object
 /// (``HTMLTestObject``, ``HTMLAttemptObject``), which compare it by identity: it is made once
-/// per report, and comparing its sets and anchors would cost more than it could tell.
+/// per report, and comparing its sets would cost more than it could tell.
 final class HTMLTestContext: Sendable, Hashable {
     /// The attempts whose transcripts fit in the report's transcript budget.
     let kept: Set<HTMLReportContext.AttemptPosition>
-    let anchors: HTMLAnchorBook
     /// Whether tests that need attention start open (they do unless there are too many).
     let opensAttention: Bool
     let generatedAt: Date?
     let slowTurnText: SlowTurnText
 
     init(
-        kept: Set<HTMLReportContext.AttemptPosition>, anchors: HTMLAnchorBook, opensAttention: Bool, generatedAt: Date?,
-        slowTurnText: SlowTurnText
+        kept: Set<HTMLReportContext.AttemptPosition>, opensAttention: Bool, generatedAt: Date?, slowTurnText: SlowTurnText
     ) {
         self.kept = kept
-        self.anchors = anchors
         self.opensAttention = opensAttention
         self.generatedAt = generatedAt
         self.slowTurnText = slowTurnText
@@ -100,7 +97,7 @@ struct HTMLTestObject: MustacheObject {
         let isDeciding = attemptIndex == test.decidingAttemptIndex
         return HTMLAttemptObject(
             shared: shared.attempt(at: attemptIndex), context: context,
-            anchor: context.anchors.attempts[run][index][attemptIndex],
+            anchor: shared.attemptAnchors[attemptIndex],
             keepsTranscript: context.kept.contains(.init(run: run, test: index, attempt: attemptIndex)),
             // An audio player costs the browser far more than a link: only sections that start
             // open get one; the script adds it to others when they open.
@@ -120,6 +117,19 @@ struct HTMLAttemptObject: MustacheObject {
     let keepsTranscript: Bool
     let showsPlayer: Bool
     let isOpen: Bool
+    /// The recording as a link (``WebLink``), or `nil`. The template asks about the link
+    /// half a dozen times an attempt (whether there is one, the link, its expiry): vetted once.
+    let recordingURL: String?
+
+    init(shared: AttemptObject, context: HTMLTestContext, anchor: String, keepsTranscript: Bool, showsPlayer: Bool, isOpen: Bool) {
+        self.shared = shared
+        self.context = context
+        self.anchor = anchor
+        self.keepsTranscript = keepsTranscript
+        self.showsPlayer = showsPlayer
+        self.isOpen = isOpen
+        recordingURL = WebLink.http(shared.attempt.conversation.audioURL)
+    }
 
     enum HTMLKey: String, CaseIterable {
         case successText, isEvaluated, recordingExpiresAt, isRecordingExpired, recordingExpiredText
@@ -138,6 +148,9 @@ struct HTMLAttemptObject: MustacheObject {
     func member(_ name: String) -> MustacheValue? {
         guard let key = Self.keys[name] else { return nil }
         switch key {
+        // The shared attempt's values, from the link vetted once.
+        case .shared(.recordingURL): return MustacheValue(recordingURL)
+        case .shared(.recordingText): return MustacheValue(hasRecording ? nil : shared.attempt.conversation.audioURL)
         case .shared(let key): return shared.value(key)
         case .html(let key): return value(key)
         }
@@ -173,7 +186,7 @@ struct HTMLAttemptObject: MustacheObject {
         }
     }
 
-    private var hasRecording: Bool { WebLink.http(shared.attempt.conversation.audioURL) != nil }
+    private var hasRecording: Bool { recordingURL != nil }
 
     private var expiryText: String? { shared.attempt.conversation.audioURLExpiresAt.map { UTCTimestamp($0).readable } }
 

@@ -5,7 +5,7 @@ import Mustache
 /// when, how long the caller waited for an agent turn, and tool calls with their arguments
 /// and outputs laid out for reading.
 ///
-/// Keys of each turn (all text untrusted, escaped by the template):
+/// Keys of each turn (all text untrusted, escaped by the template), see ``HTMLTurnObject``:
 /// `kind` (`message`, `toolCall`, `toolOutput`, `handoff`, `configUpdate`, `other`) with one
 /// `is…` boolean per kind; `side` (`user`, `agent`, `system`, `tool`, `other`, a CSS class);
 /// `speaker`; `offset` (`00:12.3` or null); `text`; `isInterrupted`; `latency` (`e2e_latency`,
@@ -21,77 +21,7 @@ enum HTMLTranscript {
         let start = conversation.startTime ?? conversation.history.lazy.compactMap(\.createdAt).first
         return conversation.history.map { item in
             let offset = start.flatMap { start in item.createdAt.map { DurationText.offset($0.timeIntervalSince(start)) } }
-            return .object(turn(item, offset: offset, slowTurnText: slowTurnText))
-        }
-    }
-
-    private static func turn(_ item: HistoryItem, offset: String?, slowTurnText: SlowTurnText) -> [String: MustacheValue] {
-        let kind = TurnKind(item)
-        var value = kindKeys[kind] ?? [:]
-        value["offset"] = MustacheValue(offset)
-        if kind == .toolOutput { value["isError"] = .bool(item.toolIsError == true) }
-        value["isInterrupted"] = .bool(item.interrupted == true)
-        func put(_ key: String, _ text: String?) { value[key] = MustacheValue(text) }
-        let slowText = slowTurnText.text(for: item.metrics)
-        value["isSlow"] = .bool(slowText != nil)
-        put("slowText", slowText)
-        let speaker = item.role.map(TranscriptLine.shortened)
-        put("speaker", speaker ?? (kind == .message ? "Unknown speaker" : nil))
-        value["side"] = .string(side(of: item.role, kind: kind.rawValue))
-        switch kind {
-        case .message:
-            put("text", TranscriptLine.shortened(item.content ?? ""))
-            let metrics = item.metrics
-            put("latency", LatencyText.text(metrics?.e2eLatency))
-            put("latencyDetails", latencyDetails(metrics))
-        case .toolCall:
-            put("toolName", TranscriptLine.shortened(item.toolName ?? "?"))
-            put("toolCallID", item.toolCallID.map(TranscriptLine.shortened))
-            put("arguments", item.toolArgumentsJSON.map(JSONDisplayText.display))
-        case .toolOutput:
-            put("toolName", item.toolName.map(TranscriptLine.shortened))
-            put("toolCallID", item.toolCallID.map(TranscriptLine.shortened))
-            put("output", JSONDisplayText.display(item.toolOutput ?? item.content ?? ""))
-        case .handoff:
-            put("handoffTo", TranscriptLine.shortened(item.handoffToAgentID ?? "?"))
-        case .configUpdate:
-            put("instructions", item.instructions.map(TranscriptLine.shortened))
-            put("toolsAdded", item.toolsAdded.isEmpty ? nil : TranscriptLine.shortened(item.toolsAdded.joined(separator: ", ")))
-        case .other:
-            // The transcript line's text: the item's own kind and what it carries.
-            let detail = item.content ?? item.toolOutput ?? item.toolName ?? ""
-            put("text", "\(TranscriptLine.shortened(item.kind ?? "")): \(TranscriptLine.shortened(detail))")
-        }
-        return value
-    }
-
-    /// The keys every turn of a kind has with the same values: `kind`, the `is…` flags, and
-    /// `isError` (only a tool output can be one). Made once, so a turn starts as a copy of its
-    /// kind's and the hashing of these keys is not repeated for every turn; each has room for
-    /// every key a turn may get, so a turn's dictionary is never grown.
-    private static let kindKeys: [TurnKind: [String: MustacheValue]] = Dictionary(
-        uniqueKeysWithValues: TurnKind.allCases.map { kind in
-            var keys = [String: MustacheValue](minimumCapacity: 24)
-            keys["kind"] = .string(kind.rawValue)
-            keys["isMessage"] = .bool(kind == .message)
-            keys["isToolCall"] = .bool(kind == .toolCall)
-            keys["isToolOutput"] = .bool(kind == .toolOutput)
-            keys["isHandoff"] = .bool(kind == .handoff)
-            keys["isConfigUpdate"] = .bool(kind == .configUpdate)
-            keys["isOther"] = .bool(kind == .other)
-            keys["isError"] = false
-            return (kind, keys)
-        })
-
-    /// `LLM 330 ms · TTS 240 ms`, either part alone, or `nil` when neither was measured.
-    private static func latencyDetails(_ metrics: TurnMetrics?) -> String? {
-        let llm = LatencyText.text(metrics?.llmNodeTTFT).map { "LLM " + $0 }
-        let tts = LatencyText.text(metrics?.ttsNodeTTFB).map { "TTS " + $0 }
-        switch (llm, tts) {
-        case let (llm?, tts?): return llm + " · " + tts
-        case let (llm?, nil): return llm
-        case let (nil, tts?): return tts
-        case (nil, nil): return nil
+            return .computed(HTMLTurnObject(item: item, offset: offset, slowText: slowTurnText.text(for: item.metrics)))
         }
     }
 
@@ -110,6 +40,127 @@ enum HTMLTranscript {
         case "system", "developer": return "system"
         case "tool", "function": return "tool"
         default: return "other"
+        }
+    }
+}
+
+/// One turn of an HTML transcript (the keys listed in ``HTMLTranscript``), each value worked out
+/// when the template looks it up.
+///
+/// The turns are most of the HTML report, about twenty keys each, of which the template reads
+/// those of the turn's kind: as a dictionary, every value was built and every key hashed into
+/// a table of its own for every turn. The values the template reads twice (in a section's
+/// condition and its body) and that take some work (the offset, the slow-turn text, a message's
+/// latencies, a tool call's arguments) are worked out once, when the turn is made.
+///
+/// A turn has the keys of its kind only (a tool call has no `text`, a message no `toolName`):
+/// a template that looks up another kind's key inside a turn finds an outer value, as it did.
+struct HTMLTurnObject: MustacheObject {
+    let item: HistoryItem
+    let kind: TurnKind
+    /// `00:12.3`, or `nil` when the conversation or the item has no time.
+    let offset: String?
+    /// What went over the latency budget (``SlowTurnText``), or `nil`.
+    let slowText: String?
+    /// A message's `latency` and `latencyDetails`; a tool call's `arguments` (pretty-printed
+    /// when JSON). `nil` for other kinds.
+    let latency: String?
+    let latencyDetails: String?
+    let arguments: String?
+
+    init(item: HistoryItem, offset: String?, slowText: String?) {
+        self.item = item
+        kind = TurnKind(item)
+        self.offset = offset
+        self.slowText = slowText
+        let metrics = kind == .message ? item.metrics : nil
+        latency = LatencyText.text(metrics?.e2eLatency)
+        latencyDetails = Self.latencyDetails(metrics)
+        arguments = kind == .toolCall ? item.toolArgumentsJSON.map(JSONDisplayText.display) : nil
+    }
+
+    enum Key: String, CaseIterable {
+        // Every turn's.
+        case kind, isMessage, isToolCall, isToolOutput, isHandoff, isConfigUpdate, isOther, isError
+        case offset, isInterrupted, isSlow, slowText, speaker, side
+        // Messages' (and `text` of other items).
+        case text, latency, latencyDetails
+        // Tool calls' and outputs'.
+        case toolName, toolCallID, arguments, output
+        case handoffTo
+        case instructions, toolsAdded
+    }
+
+    /// Every key by name.
+    static let keys: [String: Key] = Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, $0) })
+
+    func member(_ name: String) -> MustacheValue? {
+        guard let key = Self.keys[name], has(key) else { return nil }
+        return value(key)
+    }
+
+    /// Whether a turn of this kind has `key`.
+    func has(_ key: Key) -> Bool {
+        switch key {
+        case .kind, .isMessage, .isToolCall, .isToolOutput, .isHandoff, .isConfigUpdate, .isOther, .isError,
+             .offset, .isInterrupted, .isSlow, .slowText, .speaker, .side:
+            return true
+        case .text: return kind == .message || kind == .other
+        case .latency, .latencyDetails: return kind == .message
+        case .toolName, .toolCallID: return kind == .toolCall || kind == .toolOutput
+        case .arguments: return kind == .toolCall
+        case .output: return kind == .toolOutput
+        case .handoffTo: return kind == .handoff
+        case .instructions, .toolsAdded: return kind == .configUpdate
+        }
+    }
+
+    /// The value of `key`, which the turn must have (``has(_:)``).
+    func value(_ key: Key) -> MustacheValue {
+        switch key {
+        case .kind: return .string(kind.rawValue)
+        case .isMessage: return .bool(kind == .message)
+        case .isToolCall: return .bool(kind == .toolCall)
+        case .isToolOutput: return .bool(kind == .toolOutput)
+        case .isHandoff: return .bool(kind == .handoff)
+        case .isConfigUpdate: return .bool(kind == .configUpdate)
+        case .isOther: return .bool(kind == .other)
+        // Only a tool output can be an error.
+        case .isError: return .bool(kind == .toolOutput && item.toolIsError == true)
+        case .offset: return MustacheValue(offset)
+        case .isInterrupted: return .bool(item.interrupted == true)
+        case .isSlow: return .bool(slowText != nil)
+        case .slowText: return MustacheValue(slowText)
+        case .speaker: return MustacheValue(item.role.map(TranscriptLine.shortened) ?? (kind == .message ? "Unknown speaker" : nil))
+        case .side: return .string(HTMLTranscript.side(of: item.role, kind: kind.rawValue))
+        case .text:
+            if kind == .message { return .string(TranscriptLine.shortened(item.content ?? "")) }
+            // Another item's text is the transcript line's: its own kind and what it carries.
+            let detail = item.content ?? item.toolOutput ?? item.toolName ?? ""
+            return .string(TranscriptLine.shortened(item.kind ?? "") + ": " + TranscriptLine.shortened(detail))
+        case .latency: return MustacheValue(latency)
+        case .latencyDetails: return MustacheValue(latencyDetails)
+        case .toolName:
+            return MustacheValue(kind == .toolCall ? TranscriptLine.shortened(item.toolName ?? "?") : item.toolName.map(TranscriptLine.shortened))
+        case .toolCallID: return MustacheValue(item.toolCallID.map(TranscriptLine.shortened))
+        case .arguments: return MustacheValue(arguments)
+        case .output: return .string(JSONDisplayText.display(item.toolOutput ?? item.content ?? ""))
+        case .handoffTo: return .string(TranscriptLine.shortened(item.handoffToAgentID ?? "?"))
+        case .instructions: return MustacheValue(item.instructions.map(TranscriptLine.shortened))
+        case .toolsAdded:
+            return MustacheValue(item.toolsAdded.isEmpty ? nil : TranscriptLine.shortened(item.toolsAdded.joined(separator: ", ")))
+        }
+    }
+
+    /// `LLM 330 ms · TTS 240 ms`, either part alone, or `nil` when neither was measured.
+    private static func latencyDetails(_ metrics: TurnMetrics?) -> String? {
+        let llm = LatencyText.text(metrics?.llmNodeTTFT).map { "LLM " + $0 }
+        let tts = LatencyText.text(metrics?.ttsNodeTTFB).map { "TTS " + $0 }
+        switch (llm, tts) {
+        case let (llm?, tts?): return llm + " · " + tts
+        case let (llm?, nil): return llm
+        case let (nil, tts?): return tts
+        case (nil, nil): return nil
         }
     }
 }

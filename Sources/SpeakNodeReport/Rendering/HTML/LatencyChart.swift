@@ -19,8 +19,11 @@ enum LatencyChart {
     /// `latencyCharts` of the root context: `null` when no turn measured any latency.
     static func context(_ report: Report) -> MustacheValue {
         let insights = report.insights
+        // The report's samples are gathered from every test each time they are asked for:
+        // once here, for every metric.
+        let samples = insights.samples
         let metrics = insights.measuredMetrics.compactMap { metric -> MustacheValue? in
-            let values = insights.samples.values(of: metric)
+            let values = samples.values(of: metric)
             guard let statistics = insights.statistics(of: metric), !values.isEmpty else { return nil }
             return chart(metric, values: values, statistics: statistics, budget: report.budget[metric])
         }

@@ -9,20 +9,33 @@ import Foundation
 enum InsightFormat {
     /// `850 ms`, `1.23 s`, `1.5 s`, `2 s`; `0 ms` for zero or anything not a usable number.
     ///
-    /// Plain-text reports print several of these for every slow turn, so the text is put
-    /// together from integers and short pieces (each fits a small, unallocated string) rather
-    /// than by interpolation and trimming zeros off a string.
+    /// Plain-text reports print several of these for every slow turn (hundreds of thousands
+    /// in a large report), so the digits are written straight into the text's bytes, with no
+    /// string made for each part.
     static func format(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds > 0 else { return "0 ms" }
         // Beyond a trillion seconds (absurd input) the integer arithmetic below could overflow.
         guard seconds < 1e12 else { return "\(seconds) s" }
         let milliseconds = Int64((seconds * 1000).rounded())
-        if milliseconds < 1000 { return String(milliseconds) + " ms" }
-        let (whole, hundredths) = Int64((seconds * 100).rounded()).quotientAndRemainder(dividingBy: 100)
-        if hundredths == 0 { return String(whole) + " s" }
-        // Up to two decimals without trailing zeros: `.5`, `.05`, `.25`.
-        let decimals = hundredths % 10 == 0 ? String(hundredths / 10) : (hundredths < 10 ? "0" : "") + String(hundredths)
-        return String(whole) + "." + decimals + " s"
+        // At most 12 digits, a point, 2 decimals and ` s`: 17 bytes.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var text = ASCIIText(buffer)
+            if milliseconds < 1000 {
+                text.append(Int(milliseconds))
+                text.append(" ms")
+                return text.string
+            }
+            let (whole, hundredths) = Int64((seconds * 100).rounded()).quotientAndRemainder(dividingBy: 100)
+            text.append(Int(whole))
+            // Up to two decimals without trailing zeros: `.5`, `.05`, `.25`.
+            if hundredths != 0 {
+                text.append(".")
+                text.appendDigit(Int(hundredths / 10))
+                if hundredths % 10 != 0 { text.appendDigit(Int(hundredths % 10)) }
+            }
+            text.append(" s")
+            return text.string
+        }
     }
 
     /// A signed change as a percentage of whole percent: `+25%`, `-8%`.
@@ -56,9 +69,13 @@ enum InsightFormat {
 
     /// `text` without surrounding whitespace (which could start a Markdown code block in a list
     /// item), cut to `length` characters with `…` when longer.
+    ///
+    /// Every failed test's name goes through here for the failure patterns (of its run and of the
+    /// report): a name is only trimmed when it has something to trim, and its characters are
+    /// only counted as far as the length.
     static func clipped(_ text: String, to length: Int) -> String {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.count > length else { return text }
+        let text = text.trimmedOfWhitespace
+        guard text.characterPrefix(ifLongerThan: length) != nil else { return text }
         return String(text.prefix(max(0, length - 1))) + "…"
     }
 }

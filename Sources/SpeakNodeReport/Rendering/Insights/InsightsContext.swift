@@ -85,17 +85,20 @@ enum InsightsContext {
     static let testPreviewLimit = 25
 
     /// Tests by e2e p95, slowest first; tests that did not measure it last; then by name and id.
+    ///
+    /// Each test's p95 is looked up once, not at every comparison, and positions are sorted
+    /// rather than the tests themselves, which are large to move.
     static func slowestFirst(_ tests: [TestResult]) -> [TestResult] {
-        tests.sorted { lhs, rhs in
-            let left = lhs.insights.statistics(of: .e2eLatency)?.p95
-            let right = rhs.insights.statistics(of: .e2eLatency)?.p95
-            if left != right {
-                guard let left else { return false }
-                guard let right else { return true }
+        let p95s = tests.map { $0.insights.statistics(of: .e2eLatency)?.p95 }
+        let order = tests.indices.sorted { lhs, rhs in
+            if p95s[lhs] != p95s[rhs] {
+                guard let left = p95s[lhs] else { return false }
+                guard let right = p95s[rhs] else { return true }
                 return left > right
             }
-            return (lhs.name, lhs.id) < (rhs.name, rhs.id)
+            return (tests[lhs].name, tests[lhs].id) < (tests[rhs].name, tests[rhs].id)
         }
+        return order.map { tests[$0] }
     }
 
     /// A test's outcome, name and insights, for lists outside its run's test list.
@@ -159,25 +162,36 @@ enum InsightsContext {
         for metric in insights.measuredMetrics {
             guard let statistics = insights.statistics(of: metric) else { continue }
             hasMetricLines = true
-            lines.appendLine(
-                "latency \(metric.payloadName): \(ReportContext.counted(statistics.count, "turn", "turns")), "
-                    + "p50 \(InsightFormat.format(statistics.p50)), p90 \(InsightFormat.format(statistics.p90)), "
-                    + "p95 \(InsightFormat.format(statistics.p95)), max \(InsightFormat.format(statistics.max))")
+            lines.startLine()
+            lines.append("latency ")
+            lines.append(metric.payloadName)
+            lines.append(": ")
+            lines.append(String(statistics.count))
+            lines.append(statistics.count == 1 ? " turn, p50 " : " turns, p50 ")
+            lines.append(InsightFormat.format(statistics.p50))
+            lines.append(", p90 ")
+            lines.append(InsightFormat.format(statistics.p90))
+            lines.append(", p95 ")
+            lines.append(InsightFormat.format(statistics.p95))
+            lines.append(", max ")
+            lines.append(InsightFormat.format(statistics.max))
         }
         if hasMetricLines || insights.slowTurnCount > 0 {
-            lines.appendLine("slow turns: \(insights.slowTurnCount)")
+            lines.appendLine("slow turns: " + String(insights.slowTurnCount))
         }
-        for turn in insights.slowTurns { writeSlowTurnLine(turn, into: &lines) }
+        var budgetTexts = BudgetTexts()
+        for turn in insights.slowTurns { writeSlowTurnLine(turn, budgetTexts: &budgetTexts, into: &lines) }
     }
 
     /// `slow turn [00:12.3] Assistant: text — e2e_latency 1.92 s (budget 1.5 s), …`
-    private static func writeSlowTurnLine(_ turn: SlowTurn, into lines: inout PlainTextLines) {
+    private static func writeSlowTurnLine(_ turn: SlowTurn, budgetTexts: inout BudgetTexts, into lines: inout PlainTextLines) {
         lines.startLine()
-        lines.append("slow turn ")
         if let offset = turn.offset {
-            lines.append("[")
+            lines.append("slow turn [")
             lines.append(DurationText.offset(offset))
             lines.append("] ")
+        } else {
+            lines.append("slow turn ")
         }
         lines.append(LatencyContext.speaker(turn) ?? "Turn \(turn.historyIndex + 1)")
         lines.append(": ")
@@ -185,7 +199,27 @@ enum InsightsContext {
         lines.append(" — ")
         for (index, overrun) in turn.overruns.enumerated() {
             if index > 0 { lines.append(", ") }
-            LatencyContext.write(overrun, into: &lines.text)
+            // ``LatencyContext/overrunText(_:)``, with the budget's part made once per test.
+            lines.append(overrun.metric.payloadName)
+            lines.append(" ")
+            lines.append(InsightFormat.format(overrun.value))
+            lines.append(budgetTexts.text(of: overrun))
+        }
+    }
+
+    /// The end of an overrun's text, ` (budget 1.5 s)`, for each budget met so far: the slow
+    /// turns of a test go over the same few budgets, hundreds of times in a long conversation.
+    private struct BudgetTexts {
+        private var known: [(metric: LatencyMetric, budget: Double, text: String)] = []
+
+        mutating func text(of overrun: BudgetOverrun) -> String {
+            if let entry = known.first(where: { $0.metric == overrun.metric && $0.budget == overrun.budget }) {
+                return entry.text
+            }
+            let text = " (budget " + InsightFormat.format(overrun.budget) + ")"
+            // A budget per metric, so a few entries; bounded even if budgets were to vary.
+            if known.count < LatencyMetric.allCases.count { known.append((overrun.metric, overrun.budget, text)) }
+            return text
         }
     }
 }

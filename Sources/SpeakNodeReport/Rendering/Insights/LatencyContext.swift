@@ -58,21 +58,11 @@ enum LatencyContext {
         return (values, text)
     }
 
-    /// `e2e_latency 1.92 s (budget 1.5 s)`.
+    /// `e2e_latency 1.92 s (budget 1.5 s)`. (JUnit's slow-turn lines write the same text in
+    /// parts, see ``InsightsContext/writeLatencyLines(_:into:)``.)
     static func overrunText(_ overrun: BudgetOverrun) -> String {
-        var text = ""
-        write(overrun, into: &text)
-        return text
-    }
-
-    /// Appends ``overrunText(_:)`` to `text`, for plain-text lists of slow turns.
-    static func write(_ overrun: BudgetOverrun, into text: inout String) {
-        text += overrun.metric.payloadName
-        text += " "
-        text += InsightFormat.format(overrun.value)
-        text += " (budget "
-        text += InsightFormat.format(overrun.budget)
-        text += ")"
+        overrun.metric.payloadName + " " + InsightFormat.format(overrun.value)
+            + " (budget " + InsightFormat.format(overrun.budget) + ")"
     }
 
     /// Slow-turn lists quote what was said; a very long turn is cut like a transcript line.

@@ -13,18 +13,11 @@ enum MarkdownText {
     /// `text` without surrounding whitespace, cut to `maximum` characters with
     /// "… (N more characters)" when longer.
     static func clipped(_ text: String, to maximum: Int) -> String {
-        // Text that is empty or starts and ends with visible ASCII has nothing to trim (the
-        // common case; Foundation's trimming is costly for every name, reason and line).
-        let trimmed = startsAndEndsVisibly(text) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedOfWhitespace
         guard trimmed.utf16.count > maximum else { return trimmed }
         let count = trimmed.count
         guard count > maximum else { return trimmed }
         return String(trimmed.prefix(maximum)) + "… (\(grouped(count - maximum)) more characters)"
-    }
-
-    private static func startsAndEndsVisibly(_ text: String) -> Bool {
-        guard let first = text.utf8.first, let last = text.utf8.last else { return true }
-        return (0x21...0x7E).contains(first) && (0x21...0x7E).contains(last)
     }
 
     /// `4870` as `4,870`, the same on every machine.

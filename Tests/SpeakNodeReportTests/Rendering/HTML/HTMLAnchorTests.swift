@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 @testable import SpeakNodeReport
 
@@ -52,5 +53,13 @@ struct HTMLAnchorTests {
         let all = book.runs + book.tests.joined() + book.attempts.joined().joined()
         #expect(Set(all).count == all.count)
         #expect(all.allSatisfy(Self.isSafe))
+        // The report's tests and attempts carry the book's anchors, in the HTML report too.
+        let html = HTMLReportContext(report: report, shared: ReportContext(report: report, options: RenderOptions()).value).value
+        for run in report.runs.indices {
+            for test in report.runs[run].tests.indices {
+                #expect(lookup(html, "runs.\(run).tests.\(test).anchor") == .string(book.tests[run][test]))
+                #expect(lookup(html, "runs.\(run).tests.\(test).attempts.0.anchor") == .string(book.attempts[run][test][0]))
+            }
+        }
     }
 }

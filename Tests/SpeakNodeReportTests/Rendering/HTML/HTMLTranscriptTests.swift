@@ -44,10 +44,11 @@ struct HTMLTranscriptTests {
         let lines = TranscriptLine.lines(of: Conversation(startTime: start, history: items))
         #expect(turns.count == items.count)
         for (turn, line) in zip(turns, lines) {
-            guard case .object(let value) = turn else {
+            guard case .computed(let object) = turn else {
                 Issue.record("a turn is an object")
                 continue
             }
+            let value = Self.members(object)
             #expect(value["kind"] == .string(line.kind))
             #expect(value["offset"] == MustacheValue(line.offset))
             #expect(value["isError"] == .bool(line.isError))
@@ -55,8 +56,98 @@ struct HTMLTranscriptTests {
             #expect(flags.filter { value[$0] == true } == ["is" + line.kind.prefix(1).uppercased() + line.kind.dropFirst()])
             if line.kind == "other" { #expect(value["text"] == .string(line.text)) }
         }
-        guard case .object(let first) = turns[0] else { return }
-        #expect(first["offset"] == "00:12.3")
+        guard case .computed(let first) = turns[0] else { return }
+        #expect(first.member("offset") == "00:12.3")
+    }
+
+    /// Every member a turn object has, by name.
+    static func members(_ object: AnyMustacheObject) -> [String: MustacheValue] {
+        HTMLTurnObject.keys.keys.reduce(into: [:]) { members, key in members[key] = object.member(key) }
+    }
+
+    @Test("A turn object has the keys and values of the dictionary a turn was, and no others")
+    func sameAsDictionary() {
+        let start = Date(timeIntervalSince1970: 1_000)
+        var items = Self.items
+        let metrics = [
+            TurnMetrics(e2eLatency: 2.2), TurnMetrics(llmNodeTTFT: 0.33, ttsNodeTTFB: 0.24, e2eLatency: 0.84),
+            TurnMetrics(ttsNodeTTFB: 1.7), TurnMetrics(llmNodeTTFT: 1.2, e2eLatency: 0.5),
+        ]
+        for index in items.indices {
+            items[index].metrics = metrics[index % metrics.count]
+            if index % 3 != 0 { items[index].createdAt = start.addingTimeInterval(Double(index) * 7.25) }
+            if index % 4 == 1 { items[index].interrupted = true }
+            if index % 5 == 2 { items[index].role = ["Customer", " ", "tool", "bot", "x\u{301}"][index % 5] }
+            if index % 6 == 3 { items[index].toolCallID = "call-\(index)" }
+        }
+        items.append(HistoryItem(role: "assistant", content: String(repeating: "é", count: TranscriptLine.maximumTextLength + 5)))
+        var conversations = [Conversation(startTime: start, history: items), Conversation(history: items)]
+        for run in HTMLFixture.rich().runs {
+            for test in run.tests { conversations += test.attempts.map(\.conversation) }
+        }
+        for budget in [LatencyBudget.default, .none, LatencyBudget(limits: [.e2eLatency: 0.5, .ttsNodeTTFB: 1])] {
+            let slowTurnText = SlowTurnText(budget: budget)
+            for conversation in conversations {
+                let turns = HTMLTranscript.turns(of: conversation, slowTurnText: slowTurnText)
+                let start = conversation.startTime ?? conversation.history.lazy.compactMap(\.createdAt).first
+                #expect(turns.count == conversation.history.count)
+                for (turn, item) in zip(turns, conversation.history) {
+                    guard case .computed(let object) = turn else {
+                        Issue.record("a turn is an object")
+                        continue
+                    }
+                    let offset = start.flatMap { start in item.createdAt.map { DurationText.offset($0.timeIntervalSince(start)) } }
+                    #expect(Self.members(object) == Self.dictionary(item, offset: offset, slowTurnText: slowTurnText), "\(item)")
+                    #expect(object.member("isSlow") == .bool(slowTurnText.text(for: item.metrics) != nil))
+                    #expect(object.member("title") == nil)
+                }
+            }
+        }
+    }
+
+    /// A turn as the dictionary ``HTMLTranscript`` made for it before turns were objects.
+    static func dictionary(_ item: HistoryItem, offset: String?, slowTurnText: SlowTurnText) -> [String: MustacheValue] {
+        let kind = TurnKind(item)
+        var value: [String: MustacheValue] = [
+            "kind": .string(kind.rawValue), "isMessage": .bool(kind == .message), "isToolCall": .bool(kind == .toolCall),
+            "isToolOutput": .bool(kind == .toolOutput), "isHandoff": .bool(kind == .handoff),
+            "isConfigUpdate": .bool(kind == .configUpdate), "isOther": .bool(kind == .other), "isError": false,
+        ]
+        value["offset"] = MustacheValue(offset)
+        if kind == .toolOutput { value["isError"] = .bool(item.toolIsError == true) }
+        value["isInterrupted"] = .bool(item.interrupted == true)
+        func put(_ key: String, _ text: String?) { value[key] = MustacheValue(text) }
+        let slowText = slowTurnText.text(for: item.metrics)
+        value["isSlow"] = .bool(slowText != nil)
+        put("slowText", slowText)
+        let speaker = item.role.map(TranscriptLine.shortened)
+        put("speaker", speaker ?? (kind == .message ? "Unknown speaker" : nil))
+        value["side"] = .string(HTMLTranscript.side(of: item.role, kind: kind.rawValue))
+        switch kind {
+        case .message:
+            put("text", TranscriptLine.shortened(item.content ?? ""))
+            put("latency", LatencyText.text(item.metrics?.e2eLatency))
+            let llm = LatencyText.text(item.metrics?.llmNodeTTFT).map { "LLM " + $0 }
+            let tts = LatencyText.text(item.metrics?.ttsNodeTTFB).map { "TTS " + $0 }
+            put("latencyDetails", [llm, tts].compactMap { $0 }.joined(separator: " · ").nilIfEmpty)
+        case .toolCall:
+            put("toolName", TranscriptLine.shortened(item.toolName ?? "?"))
+            put("toolCallID", item.toolCallID.map(TranscriptLine.shortened))
+            put("arguments", item.toolArgumentsJSON.map(JSONDisplayText.display))
+        case .toolOutput:
+            put("toolName", item.toolName.map(TranscriptLine.shortened))
+            put("toolCallID", item.toolCallID.map(TranscriptLine.shortened))
+            put("output", JSONDisplayText.display(item.toolOutput ?? item.content ?? ""))
+        case .handoff:
+            put("handoffTo", TranscriptLine.shortened(item.handoffToAgentID ?? "?"))
+        case .configUpdate:
+            put("instructions", item.instructions.map(TranscriptLine.shortened))
+            put("toolsAdded", item.toolsAdded.isEmpty ? nil : TranscriptLine.shortened(item.toolsAdded.joined(separator: ", ")))
+        case .other:
+            let detail = item.content ?? item.toolOutput ?? item.toolName ?? ""
+            put("text", "\(TranscriptLine.shortened(item.kind ?? "")): \(TranscriptLine.shortened(detail))")
+        }
+        return value
     }
 
     @Test("Slow turn text is the budget's overruns in words, in metric order")
@@ -123,4 +214,8 @@ struct HTMLTranscriptTests {
         let expected = first + first / 10 + second + second / 10 + 2 * HTMLReportContext.markupPerTurn
         #expect(HTMLReportContext.estimatedSize(conversation) == expected)
     }
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -14,6 +14,50 @@ struct InsightFormatTests {
         #expect(InsightFormat.format(12) == "12 s")
     }
 
+    @Test("Rounding boundaries: milliseconds up to 999, then seconds; trailing zeros dropped")
+    func boundaries() {
+        #expect(InsightFormat.format(0) == "0 ms")
+        #expect(InsightFormat.format(0.0005) == "1 ms")
+        #expect(InsightFormat.format(0.9994) == "999 ms")
+        #expect(InsightFormat.format(0.9995) == "1 s", "999.5 ms rounds to a whole second")
+        #expect(InsightFormat.format(1.005) == "1 s", "1.005 is 1.00499… in binary")
+        #expect(InsightFormat.format(1.006) == "1.01 s")
+        #expect(InsightFormat.format(59.95) == "59.95 s")
+        #expect(InsightFormat.format(59.995) == "60 s")
+        #expect(InsightFormat.format(10.1) == "10.1 s")
+        #expect(InsightFormat.format(100.05) == "100.05 s")
+        #expect(InsightFormat.format(1e12) == "1000000000000.0 s", "beyond a trillion seconds as Swift prints it")
+        #expect(InsightFormat.format(999_999_999.99) == "999999999.99 s")
+        #expect(InsightFormat.format(-0.0) == "0 ms")
+        #expect(InsightFormat.format(-.infinity) == "0 ms")
+    }
+
+    @Test("Every latency reads as formatting by strings gave it")
+    func sameAsStringFormatting() {
+        var values: [Double] = [0, 0.0004, 0.0005, 0.5, 0.9994, 0.9995, 0.9996, 1, 1.005, 1.05, 1.5, 9.995, 59.95, 99.999, 1234.5]
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<20_000 {
+            values.append(Double.random(in: 0..<120, using: &generator))
+            values.append(Double(Int.random(in: 0...200_000, using: &generator)) / 1000)
+            values.append(Double.random(in: 0..<1e11, using: &generator))
+        }
+        for value in values {
+            #expect(InsightFormat.format(value) == Self.formattedByStrings(value), "\(value)")
+        }
+    }
+
+    /// How ``InsightFormat/format(_:)`` put the text together from strings.
+    static func formattedByStrings(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds > 0 else { return "0 ms" }
+        guard seconds < 1e12 else { return "\(seconds) s" }
+        let milliseconds = Int64((seconds * 1000).rounded())
+        if milliseconds < 1000 { return "\(milliseconds) ms" }
+        let (whole, hundredths) = Int64((seconds * 100).rounded()).quotientAndRemainder(dividingBy: 100)
+        if hundredths == 0 { return "\(whole) s" }
+        let decimals = hundredths % 10 == 0 ? String(hundredths / 10) : (hundredths < 10 ? "0" : "") + String(hundredths)
+        return "\(whole).\(decimals) s"
+    }
+
     @Test("Unusable numbers never print as a latency")
     func unusable() {
         #expect(InsightFormat.format(.nan) == "0 ms")
@@ -32,5 +76,17 @@ struct InsightFormatTests {
         #expect(InsightFormat.coordinate(12.25) == "12.3")
         #expect(InsightFormat.coordinate(-3.5) == "-3.5")
         #expect(InsightFormat.coordinate(.nan) == "0")
+    }
+
+    @Test("Clipped text is trimmed like Foundation trims it, then cut by characters", arguments: [
+        "", " ", "name", " name ", "\tname\n", "\u{A0}name\u{2003}", "name\u{301}", "é", "a b", "\u{FEFF}x", "x\u{85}",
+        String(repeating: "é", count: 10), String(repeating: "e\u{301}", count: 11), String(repeating: "x", count: 11) + " ",
+        " " + String(repeating: "🙂", count: 12),
+    ])
+    func clipped(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(text.trimmedOfWhitespace == trimmed)
+        let expected = trimmed.count > 10 ? String(trimmed.prefix(9)) + "…" : trimmed
+        #expect(InsightFormat.clipped(text, to: 10) == expected)
     }
 }

@@ -160,6 +160,32 @@ struct InsightsContextTests {
         #expect(context["runs.0.hasE2EP95Chart"] == true)
     }
 
+    @Test("Slowest first: by e2e p95, unmeasured last, then by name and id")
+    func slowestOrder() {
+        func test(_ id: String, _ name: String, p95: Double?) -> TestResult {
+            var test = ReportFixture.test(id: id, attempts: [ReportFixture.attempt(.passed, ReportFixture.conversation(session: id))])
+            test.name = name
+            test.insights = Insights(samples: LatencySamples(p95.map { [.e2eLatency: [$0]] } ?? [:]))
+            return test
+        }
+        let tests = [
+            test("a", "B", p95: 1), test("b", "A", p95: nil), test("c", "C", p95: 2), test("d", "A", p95: 1),
+            test("e", "A", p95: nil), test("f", "B", p95: 1), test("g", "Z", p95: 0.5),
+        ]
+        let expected = tests.sorted { lhs, rhs in
+            let left = lhs.insights.statistics(of: .e2eLatency)?.p95
+            let right = rhs.insights.statistics(of: .e2eLatency)?.p95
+            if left != right {
+                guard let left else { return false }
+                guard let right else { return true }
+                return left > right
+            }
+            return (lhs.name, lhs.id) < (rhs.name, rhs.id)
+        }
+        #expect(InsightsContext.slowestFirst(tests).map(\.id) == expected.map(\.id))
+        #expect(InsightsContext.slowestFirst(tests).map(\.id) == ["c", "d", "a", "f", "g", "b", "e"])
+    }
+
     @Test("Summaries list a run's tests slowest first, at most 25")
     func slowestTests() {
         #expect(context["runs.0.slowestTests.0.name"] == "Books a slot")
