@@ -42,28 +42,25 @@ public struct ConversationSignals: Sendable, Hashable {
     /// The signals of one transcript.
     public init(history: [HistoryItem]) {
         var names: Set<String> = []
-        // Fields are read through the array (`history[index].kind`), not from a copy of the
-        // item: the optimizer copies a whole item, retaining every text it holds, for each
-        // pass of a `for item in history` loop.
-        for index in history.indices {
-            let kind = Self.itemKind(history[index].kind)
-            if Self.isSpokenTurn(kind: kind, role: history[index].role, hasContent: history[index].content != nil,
-                                 hasToolName: history[index].toolName != nil) {
+        // One copy of each item, its fields read from the copy: most of an item's fields are
+        // computed from its compact storage, and reading each one through the array
+        // (`history[index].kind`) copied the whole item, retaining its texts, once per field.
+        for item in history {
+            let kind = Self.itemKind(item.kind)
+            if Self.isSpokenTurn(kind: kind, role: item.role, hasContent: item.content != nil, hasToolName: item.toolName != nil) {
                 turns += 1
-                if history[index].interrupted == true { interruptions += 1 }
-                if let metrics = history[index].metrics, let started = metrics.startedSpeakingAt,
-                   let stopped = metrics.stoppedSpeakingAt {
+                if item.interrupted == true { interruptions += 1 }
+                if let metrics = item.metrics, let started = metrics.startedSpeakingAt, let stopped = metrics.stoppedSpeakingAt {
                     let seconds = stopped.timeIntervalSince(started)
                     if seconds.isFinite, seconds >= 0 { talkTime = (talkTime ?? 0) + seconds }
                 }
             }
-            if kind == .handoff || history[index].handoffToAgentID?.isBlankText == false { handoffs += 1 }
-            let isToolCall = kind == .toolCall || (kind == nil && history[index].toolArgumentsJSON != nil)
+            if kind == .handoff || item.handoffToAgentID?.isBlankText == false { handoffs += 1 }
+            let isToolCall = kind == .toolCall || (kind == nil && item.toolArgumentsJSON != nil)
             if isToolCall { toolCalls += 1 }
-            if history[index].toolIsError == true { toolErrors += 1 }
-            if let name = history[index].toolName, !name.isBlankText,
-               isToolCall || history[index].toolOutput != nil || history[index].toolIsError != nil
-                || history[index].toolCallID != nil {
+            if item.toolIsError == true { toolErrors += 1 }
+            if let name = item.toolName, !name.isBlankText,
+               isToolCall || item.toolOutput != nil || item.toolIsError != nil || item.toolCallID != nil {
                 names.insert(name)
             }
         }
