@@ -30,16 +30,9 @@ extension SummaryDocument {
 extension SummaryDocument.Run {
     func write(to writer: inout PrettyJSONWriter) throws(PrettyJSONWriterError) {
         try writer.writeObject { writer throws(PrettyJSONWriterError) in
-            writer.writeKey("counts")
-            counts.write(to: &writer)
-            try writer.write(duration, forKey: "duration")
-            writer.write(id, forKey: "id")
-            writer.writeKey("latency")
-            try LatencyStatistics.write(latency, to: &writer)
-            writer.write(name, forKey: "name")
-            writer.write(outcome, forKey: "outcome")
-            try writer.write(passRate, forKey: "pass_rate")
-            writer.write(slowTurns, forKey: "slow_turns")
+            try SummaryDocument.writeFigures(
+                counts: counts, duration: duration, id: id, latency: latency, name: name, outcome: outcome,
+                passRate: passRate, slowTurns: slowTurns, to: &writer)
             writer.writeKey("tests")
             try writer.writeArray(tests) { writer, test throws(PrettyJSONWriterError) in try test.write(to: &writer) }
         }
@@ -49,17 +42,29 @@ extension SummaryDocument.Run {
 extension SummaryDocument.Test {
     func write(to writer: inout PrettyJSONWriter) throws(PrettyJSONWriterError) {
         try writer.writeObject { writer throws(PrettyJSONWriterError) in
-            writer.writeKey("counts")
-            counts.write(to: &writer)
-            try writer.write(duration, forKey: "duration")
-            writer.write(id, forKey: "id")
-            writer.writeKey("latency")
-            try LatencyStatistics.write(latency, to: &writer)
-            writer.write(name, forKey: "name")
-            writer.write(outcome, forKey: "outcome")
-            try writer.write(passRate, forKey: "pass_rate")
-            writer.write(slowTurns, forKey: "slow_turns")
+            try SummaryDocument.writeFigures(
+                counts: counts, duration: duration, id: id, latency: latency, name: name, outcome: outcome,
+                passRate: passRate, slowTurns: slowTurns, to: &writer)
         }
+    }
+}
+
+extension SummaryDocument {
+    /// The members a run and a test share, `counts` to `slow_turns`, in key order.
+    fileprivate static func writeFigures(
+        counts: SummaryCounts, duration: Double, id: String, latency: [String: LatencyStatistics], name: String?,
+        outcome: String?, passRate: Double?, slowTurns: Int, to writer: inout PrettyJSONWriter
+    ) throws(PrettyJSONWriterError) {
+        writer.writeKey("counts")
+        counts.write(to: &writer)
+        try writer.write(duration, forKey: "duration")
+        writer.write(id, forKey: "id")
+        writer.writeKey("latency")
+        try LatencyStatistics.write(latency, to: &writer)
+        writer.write(name, forKey: "name")
+        writer.write(outcome, forKey: "outcome")
+        try writer.write(passRate, forKey: "pass_rate")
+        writer.write(slowTurns, forKey: "slow_turns")
     }
 }
 
