@@ -16,6 +16,9 @@ struct FormattingTests {
         #expect(DurationText.seconds(0.1234) == "0.123")
         #expect(DurationText.offset(12.34) == "00:12.3")
         #expect(DurationText.offset(3662) == "61:02.0")
+        #expect(DurationText.offset(7384.5) == "123:04.5", "past 99 minutes the minutes take the digits they need")
+        #expect(DurationText.offset(0.04) == "00:00.0")
+        #expect(DurationText.offset(-3) == "00:00.0")
     }
 
     @Test("Pass rates are percentages with at most one decimal, absent when nothing ran")
