@@ -21,23 +21,30 @@ enum DurationText {
         formatted(sanitized(seconds), decimals: 3)
     }
 
-    /// A transcript offset: `00:12.3`, `61:02.0`, `123:04.5`.
+    /// A transcript offset: `00:12.3`, `61:02.0`.
     ///
-    /// Every transcript line and slow turn has one: it is written byte by byte (``ASCIIText``).
+    /// Every transcript line and slow turn has one, so below 100 minutes (nearly always) its
+    /// seven characters are written straight into a small string.
     static func offset(_ seconds: Double) -> String {
         let tenths = Int((sanitized(seconds) * 10).rounded())
         let (minutes, rest) = tenths.quotientAndRemainder(dividingBy: 600)
         let (wholeSeconds, tenth) = rest.quotientAndRemainder(dividingBy: 10)
-        // At most 19 digits of minutes, then `:ss.t`.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-            var text = ASCIIText(buffer)
-            text.append(minutes, width: 2)
-            text.append(":")
-            text.append(wholeSeconds, width: 2)
-            text.append(".")
-            text.appendDigit(tenth)
-            return text.string
+        guard minutes < 100 else { return "\(minutes):\(twoDigits(wholeSeconds)).\(tenth)" }
+        return String(unsafeUninitializedCapacity: 7) { text in
+            text[0] = digit(minutes / 10)
+            text[1] = digit(minutes % 10)
+            text[2] = UInt8(ascii: ":")
+            text[3] = digit(wholeSeconds / 10)
+            text[4] = digit(wholeSeconds % 10)
+            text[5] = UInt8(ascii: ".")
+            text[6] = digit(tenth)
+            return 7
         }
+    }
+
+    /// The ASCII digit of a value from 0 to 9.
+    private static func digit(_ value: Int) -> UInt8 {
+        UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value)
     }
 
     /// A share of a whole as a percentage with at most one decimal: `87.5%`, `100%`;
