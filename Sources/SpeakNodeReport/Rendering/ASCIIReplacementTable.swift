@@ -40,34 +40,28 @@ struct ASCIIReplacementTable: Sendable {
 
     /// Appends the UTF-8 bytes of `text`, changed by the table, to `output`.
     func append(_ text: String, to output: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            actions.withUnsafeBufferPointer { actions in
-                replacementBytes.withUnsafeBufferPointer { replacementBytes in
-                    replacementRanges.withUnsafeBufferPointer { replacementRanges in
-                        Changes(
-                            bytes: bytes, actions: actions, replacementBytes: replacementBytes,
-                            replacementRanges: replacementRanges
-                        ).append(to: &output)
-                    }
-                }
-            }
-        }
+        withChanges(in: text) { changes in changes.append(to: &output) }
     }
 
     /// `text` changed by the table; `text` itself when nothing changes.
     func apply(to text: String) -> String {
-        var text = text
-        let original = text
-        return text.withUTF8 { bytes in
+        withChanges(in: text) { changes in
+            guard let count = changes.outputCount() else { return text }
+            return String(unsafeUninitializedCapacity: count) { output in changes.write(into: output) }
+        }
+    }
+
+    /// Calls `body` with the changes the table makes to `text`, its bytes and the table's
+    /// arrays borrowed for the call.
+    private func withChanges<Result>(in text: String, _ body: (Changes) -> Result) -> Result {
+        var bytesOfText = text
+        return bytesOfText.withUTF8 { bytes in
             actions.withUnsafeBufferPointer { actions in
                 replacementBytes.withUnsafeBufferPointer { replacementBytes in
                     replacementRanges.withUnsafeBufferPointer { replacementRanges in
-                        let changes = Changes(
+                        body(Changes(
                             bytes: bytes, actions: actions, replacementBytes: replacementBytes,
-                            replacementRanges: replacementRanges)
-                        guard let count = changes.outputCount() else { return original }
-                        return String(unsafeUninitializedCapacity: count) { output in changes.write(into: output) }
+                            replacementRanges: replacementRanges))
                     }
                 }
             }
