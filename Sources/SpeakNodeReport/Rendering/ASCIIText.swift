@@ -2,19 +2,23 @@
 /// that reports print thousands of times: no string is made for each digit group and literal,
 /// and no interpolation buffer is grown; the text becomes one string at the end.
 ///
-/// The caller sizes the buffer for the longest text it writes (typically with
-/// `withUnsafeTemporaryAllocation`); writing past it is a programming error.
+/// ``string(capacity:_:)`` hands `write` the new string's own storage, sized by the caller
+/// for the longest text it writes; writing past it is a programming error.
 struct ASCIIText {
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     private var count = 0
 
-    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+    private init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
         self.buffer = buffer
     }
 
-    /// The text written so far.
-    var string: String {
-        String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+    /// The text `write` writes, of at most `capacity` bytes.
+    static func string(capacity: Int, _ write: (inout ASCIIText) -> Void) -> String {
+        String(unsafeUninitializedCapacity: capacity) { buffer in
+            var text = ASCIIText(buffer)
+            write(&text)
+            return text.count
+        }
     }
 
     /// Appends ASCII `literal`.

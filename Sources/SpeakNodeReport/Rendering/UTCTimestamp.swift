@@ -35,8 +35,7 @@ struct UTCTimestamp: Hashable {
     /// written byte by byte, not interpolated.
     private func text(separator: StaticString, suffix: StaticString) -> String {
         // A year has at most 19 digits and a sign; the rest is 15 bytes and the suffix.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
-            var text = ASCIIText(buffer)
+        ASCIIText.string(capacity: 48) { text in
             text.append(year, width: 4)
             text.append("-")
             text.append(month, width: 2)
@@ -49,7 +48,6 @@ struct UTCTimestamp: Hashable {
             text.append(":")
             text.append(second, width: 2)
             text.append(suffix)
-            return text.string
         }
     }
 

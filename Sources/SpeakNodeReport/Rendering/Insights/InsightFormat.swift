@@ -18,12 +18,11 @@ enum InsightFormat {
         guard seconds < 1e12 else { return "\(seconds) s" }
         let milliseconds = Int64((seconds * 1000).rounded())
         // At most 12 digits, a point, 2 decimals and ` s`: 17 bytes.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
-            var text = ASCIIText(buffer)
+        return ASCIIText.string(capacity: 24) { text in
             if milliseconds < 1000 {
                 text.append(Int(milliseconds))
                 text.append(" ms")
-                return text.string
+                return
             }
             let (whole, hundredths) = Int64((seconds * 100).rounded()).quotientAndRemainder(dividingBy: 100)
             text.append(Int(whole))
@@ -34,7 +33,6 @@ enum InsightFormat {
                 if hundredths % 10 != 0 { text.appendDigit(Int(hundredths % 10)) }
             }
             text.append(" s")
-            return text.string
         }
     }
 
