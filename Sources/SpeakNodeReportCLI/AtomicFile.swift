@@ -14,6 +14,11 @@ import Foundation
 /// then the hidden `.NAME.UUID.tmp` holds the complete new report. Where unnamed files are not
 /// supported (or `/proc` is not there to name one by), that hidden file is used from the start.
 ///
+/// A report of a hundred megabytes would leave `commit()` waiting for all of it to reach the
+/// disk. Instead, every few megabytes (``defaultFlushInterval``) the file asks for what it has so far to be
+/// flushed on a background queue, while the report goes on rendering; `commit()` then waits only
+/// for the rest.
+///
 /// One thread writes a file at a time (the renderer of its report); `commit()` or `discard()`
 /// follows once writing is over.
 final class AtomicFile: @unchecked Sendable {
@@ -23,10 +28,27 @@ final class AtomicFile: @unchecked Sendable {
     private var descriptor: Int32
     /// The first write that failed; later writes are skipped and `commit()` throws it.
     private var writeFailure: CommandFailure?
+    /// Bytes written since the last background flush was asked for.
+    private var unflushedBytes = 0
+    /// Runs the background flushes, one after another; `commit()` and `discard()` wait for it
+    /// before the descriptor is closed.
+    private let flushes = DispatchQueue(label: "speaknode-report.AtomicFile.flushes")
+    /// The first background flush that failed. Linux reports a failed write-back only once, so
+    /// `commit()` must not take the final `fsync`'s success for all of it.
+    private let flushFailure = FlushFailure()
+
+    /// How much is written between background flushes.
+    private let flushInterval: Int
+
+    /// How much a report file writes between background flushes, unless told otherwise.
+    static let defaultFlushInterval = 16 << 20
 
     /// Opens the temporary file for `path`, creating missing parent directories when asked.
-    init(path: String, createsParentDirectories: Bool = true) throws(CommandFailure) {
+    init(
+        path: String, createsParentDirectories: Bool = true, flushInterval: Int = AtomicFile.defaultFlushInterval
+    ) throws(CommandFailure) {
         self.path = path
+        self.flushInterval = flushInterval
         let destination = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -79,14 +101,34 @@ final class AtomicFile: @unchecked Sendable {
             }
             offset += written
         }
+        unflushedBytes += bytes.count
+        if unflushedBytes >= flushInterval {
+            unflushedBytes = 0
+            flushInBackground()
+        }
+    }
+
+    /// Asks for what was written so far to be flushed to disk, without waiting for it.
+    /// The flush holds no reference to the file, so the file's `deinit` never runs on `flushes`.
+    private func flushInBackground() {
+        let (descriptor, path, flushFailure) = (descriptor, path, flushFailure)
+        flushes.async {
+            if fsync(descriptor) != 0, flushFailure.failure == nil { flushFailure.failure = Self.failure(path) }
+        }
+    }
+
+    /// Set on `flushes` only, and read after waiting for it.
+    private final class FlushFailure: @unchecked Sendable {
+        var failure: CommandFailure?
     }
 
     /// Flushes the file to disk and puts it at its path, replacing what was there.
     func commit() throws(CommandFailure) {
         guard descriptor >= 0 else { throw CommandFailure("cannot write \(path): the file was already closed") }
-        if let writeFailure {
+        flushes.sync {}
+        if let failure = writeFailure ?? flushFailure.failure {
             discard()
-            throw writeFailure
+            throw failure
         }
         guard fsync(descriptor) == 0 else {
             let error = Self.failure(path)
@@ -117,6 +159,7 @@ final class AtomicFile: @unchecked Sendable {
     /// Throws the file away; the destination stays as it was.
     func discard() {
         guard descriptor >= 0 else { return }
+        flushes.sync {}
         close(descriptor)
         descriptor = -1
         // An unnamed file vanishes when closed; a named one is removed.

@@ -36,6 +36,41 @@ struct AtomicFileWriterTests {
         #expect(folder.contents() == ["report.xml"])
     }
 
+    @Test("A file longer than the background-flush interval is committed whole, in order")
+    func longFileFlushedInTheBackgroundIsWhole() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = try folder.write("old", to: "junit.xml")
+        let flushInterval = 64 << 10
+        let file = try AtomicFile(path: path, flushInterval: flushInterval)
+        // Pieces of 16 KiB, each filled with its own byte, past twenty flush intervals.
+        let pieceSize = 16 << 10
+        let pieces = 20 * flushInterval / pieceSize + 1
+        for index in 0..<pieces { file.write([UInt8](repeating: UInt8(ascii: "a") + UInt8(index % 26), count: pieceSize)) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old", "nothing shows while writing")
+        try file.commit()
+        let written = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(written.count == pieces * pieceSize)
+        let wrongPieces = (0..<pieces).filter { index in
+            written[index * pieceSize..<(index + 1) * pieceSize].contains { $0 != UInt8(ascii: "a") + UInt8(index % 26) }
+        }
+        #expect(wrongPieces.isEmpty)
+        #expect(folder.contents() == ["junit.xml"])
+    }
+
+    @Test("A long file discarded while flushes run leaves the destination as it was and nothing behind")
+    func discardWhileFlushing() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = try folder.write("old", to: "report.html")
+        let file = try AtomicFile(path: path, flushInterval: 64 << 10)
+        let piece = [UInt8](repeating: UInt8(ascii: "x"), count: 64 << 10)
+        for _ in 0..<8 { file.write(piece) }
+        file.discard()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+        #expect(folder.contents() == ["report.html"])
+    }
+
     @Test("A discarded file leaves the destination as it was and nothing behind")
     func discardLeavesNothing() throws {
         let folder = try TemporaryDirectory()
