@@ -9,11 +9,18 @@
 ///
 /// The caller writes an object's members in ascending byte order of their keys, as
 /// `.sortedKeys` would; ``members(of:)`` gives a dictionary's entries in that order.
+///
+/// The writer either keeps the whole document in ``bytes``, or hands it to a sink in pieces as
+/// it goes, so that a document of megabytes is never held whole.
 struct PrettyJSONWriter {
-    /// The JSON written so far.
+    /// The JSON written so far, or when streaming, what was written since the last piece.
     private(set) var bytes: [UInt8] = []
     /// The objects and arrays being written, innermost last.
     private var openContainers: [OpenContainer] = []
+    /// Receives the JSON piece by piece when streaming.
+    private let sink: (([UInt8]) -> Void)?
+    /// How large ``bytes`` grows before it goes to the sink as a piece.
+    private let pieceSize: Int
 
     private struct OpenContainer {
         var isObject: Bool
@@ -22,8 +29,33 @@ struct PrettyJSONWriter {
         var lastKey: String?
     }
 
+    /// Keeps the whole document in ``bytes``.
     init(capacity: Int = 0) {
+        sink = nil
+        pieceSize = .max
         bytes.reserveCapacity(capacity)
+    }
+
+    /// Hands the document to `sink` in pieces of about `pieceSize` bytes as it is written;
+    /// ``endDocument()`` hands over the last one.
+    init(pieceSize: Int, sink: @escaping ([UInt8]) -> Void) {
+        self.sink = sink
+        self.pieceSize = pieceSize
+        bytes.reserveCapacity(pieceSize + pieceSize / 4)
+    }
+
+    /// Ends the document with a newline, as a file's last line; when streaming, hands the rest to the sink.
+    mutating func endDocument() {
+        precondition(openContainers.isEmpty, "every container is closed")
+        bytes.append(newline)
+        handOverPiece()
+    }
+
+    /// Gives what was written since the last piece to the sink, if there is one.
+    private mutating func handOverPiece() {
+        guard let sink, !bytes.isEmpty else { return }
+        sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     // MARK: - Containers
@@ -80,6 +112,7 @@ struct PrettyJSONWriter {
 
     /// The separator and indentation before an object's key or an array's element.
     private mutating func startMember() {
+        if bytes.count >= pieceSize { handOverPiece() }
         let innermost = openContainers.count - 1
         if openContainers[innermost].hasMembers { bytes.append(UInt8(ascii: ",")) }
         openContainers[innermost].hasMembers = true

@@ -16,9 +16,19 @@ extension SummaryDocument {
         // About 1.4 KB per test is what a test with latency figures takes.
         var writer = PrettyJSONWriter(capacity: 4096 + 1536 * runs.reduce(0) { $0 + $1.tests.count })
         try write(to: &writer)
-        var bytes = writer.bytes
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+        writer.endDocument()
+        return writer.bytes
+    }
+
+    /// Writes ``jsonBytes()`` to `sink` in pieces of about `pieceSize` bytes as they are made,
+    /// so that the JSON of ten thousand conversations (ten megabytes) is never held whole.
+    /// When it throws, the sink has had only part of the document.
+    public func writeJSON(pieceSize: Int = 1 << 16, to sink: ([UInt8]) -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            var writer = PrettyJSONWriter(pieceSize: pieceSize, sink: sink)
+            try write(to: &writer)
+            writer.endDocument()
+        }
     }
 
     /// ``jsonData()`` as text.

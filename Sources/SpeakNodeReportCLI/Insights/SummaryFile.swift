@@ -26,20 +26,32 @@ struct SummaryFile {
         try finish(prepare(report), console: console)
     }
 
-    /// Encodes the summary document of `report` and writes it into a file not yet at its path,
-    /// or keeps it for standard output; the failure says why it could not.
+    /// Encodes the summary document of `report` and writes it, piece by piece as it is
+    /// encoded, into a file not yet at its path, or keeps it for standard output; the failure
+    /// says why it could not.
     func prepare(_ report: Report) -> Result<Prepared, CommandFailure> {
-        let json: [UInt8]
-        do {
-            json = try SummaryDocument(report).jsonBytes()
-        } catch {
-            return .failure(CommandFailure("cannot write the JSON summary: \(error)"))
+        let document = SummaryDocument(report)
+        guard path != "-" else {
+            return Result { () throws(CommandFailure) in .standardOutput(try Self.encoded { try document.jsonBytes() }) }
         }
-        guard path != "-" else { return .success(.standardOutput(json)) }
         return Result { () throws(CommandFailure) in
             let file = try AtomicFile(path: path)
-            file.write(json)
+            do throws(CommandFailure) {
+                try Self.encoded { try document.writeJSON(to: file.write) }
+            } catch {
+                file.discard()
+                throw error
+            }
             return .file(file)
+        }
+    }
+
+    /// What `encode` gives, or its error as the command's failure.
+    private static func encoded<Value>(_ encode: () throws -> Value) throws(CommandFailure) -> Value {
+        do {
+            return try encode()
+        } catch {
+            throw CommandFailure("cannot write the JSON summary: \(error)")
         }
     }
 

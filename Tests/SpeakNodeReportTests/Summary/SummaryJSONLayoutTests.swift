@@ -24,6 +24,27 @@ struct SummaryJSONLayoutTests {
         #expect(try document.jsonData() == Self.encoderBytes(document))
     }
 
+    @Test("written in pieces, the summary is the same bytes", arguments: [1, 4096])
+    func pieces(pieceSize: Int) throws {
+        let document = SummaryDocument(HostileCorpus.report(hostile: true))
+        var pieces: [[UInt8]] = []
+        try document.writeJSON(pieceSize: pieceSize) { pieces.append($0) }
+        let whole = try document.jsonData()
+        #expect(Data(pieces.joined()) == whole)
+        #expect(pieces.allSatisfy { !$0.isEmpty })
+        #expect(pieces.dropLast().allSatisfy { $0.count >= pieceSize })
+    }
+
+    @Test("a piece ends at the first member after it reached the size asked for")
+    func pieceSizes() throws {
+        let document = SummaryDocument(HostileCorpus.report(hostile: false))
+        var sizes: [Int] = []
+        try document.writeJSON(pieceSize: 4096) { sizes.append($0.count) }
+        #expect(sizes.count > 2)
+        // A member of this document (a key and a number or a short text) is under a kilobyte.
+        #expect(sizes.dropLast().allSatisfy { (4096..<4096 + 1024).contains($0) }, "\(sizes)")
+    }
+
     @Test("hostile text in ids and names is escaped as JSONEncoder escapes it")
     func hostileReport() throws {
         let document = SummaryDocument(HostileCorpus.report(hostile: true))
