@@ -141,8 +141,7 @@ struct CorpusGenerator {
         }
         json.field("role", isUser ? "User" : "Assistant")
         json.field("kind", "Message")
-        let sentenceCount = random.int(in: 1...3)
-        json.field("content", (0..<sentenceCount).map { _ in Self.sentence(&random) }.joined(separator: " "))
+        json.field("content", Self.spokenText(&random))
         json.field("interrupted", random.chance(0.05))
         if isUser { json.field("transcript_confidence", Double(random.int(in: 700...999)) / 1000) }
         json.key("metrics")
@@ -212,5 +211,33 @@ struct CorpusGenerator {
     /// A sentence, once in a while a very long one.
     static func sentence(_ random: inout RandomSource) -> String {
         random.chance(0.01) ? longText : random.pick(sentences)
+    }
+
+    /// What a caller or an agent says in one turn: one to three sentences, nearly always with
+    /// details of this call (a time, an amount, a reference). Real turns are rarely word for
+    /// word the same, so the corpus must not be either: a reader that shares repeated text
+    /// would otherwise look smaller and faster here than on real deliveries.
+    static func spokenText(_ random: inout RandomSource) -> String {
+        var text = (0..<random.int(in: 1...3)).map { _ in sentence(&random) }.joined(separator: " ")
+        if random.chance(0.9) {
+            text += " " + details(&random)
+        }
+        return text
+    }
+
+    /// `That was at 7:42, reference 48213.`, and the like.
+    private static func details(_ random: inout RandomSource) -> String {
+        let reference = random.int(in: 10_000...99_999)
+        let minutes = random.int(in: 0...59)
+        let time = "\(random.int(in: 1...12)):\(minutes < 10 ? "0" : "")\(minutes)"
+        let cents = random.int(in: 0...99)
+        let amount = "$\(random.int(in: 2...2_000)).\(cents < 10 ? "0" : "")\(cents)"
+        switch random.int(in: 0...4) {
+        case 0: return "That was at \(time), reference \(reference)."
+        case 1: return "The charge was \(amount) on the card ending \(random.int(in: 1_000...9_999))."
+        case 2: return "My name is \(random.pick(names)) and my account number ends in \(reference % 10_000)."
+        case 3: return "Ticket \(reference) says \(amount), opened at \(time)."
+        default: return "I'll note that for \(random.pick(names)): \(time), order \(reference)-\(random.int(in: 10...99))."
+        }
     }
 }
