@@ -1,7 +1,8 @@
 /// One piece of a parsed template. Rendering walks these; the source is never looked at again.
 indirect enum Node: Sendable {
-    /// Literal text; `endsLine` when it ends with a newline (it then holds no other newline).
-    case text(String, endsLine: Bool)
+    /// Literal text, as the UTF-8 bytes it appends to the output; `endsLine` when it ends with
+    /// a newline (it then holds no other newline).
+    case text([UInt8], endsLine: Bool)
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (not escaped).
     case variable(VariableName, escaped: Bool)
     /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when `inverted`.

@@ -74,7 +74,7 @@ struct Renderer {
             switch node {
             case .text(let text, let endsLine):
                 writePendingIndentation()
-                output.append(contentsOf: text.utf8)
+                output.append(contentsOf: text)
                 if endsLine { setIndentationPending(true) }
 
             case .variable(let name, let escaped):
