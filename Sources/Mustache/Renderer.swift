@@ -230,12 +230,15 @@ struct Renderer {
         start.concurrency = .serial
         start.sink = nil
         let template = start
+        let sizes = PartSizes()
         let inOrder = PartsInOrder(
             count: parts.count, window: concurrency.partsInFlight, helpers: ListConcurrency.helperThreads
         ) { index in
             var renderer = template
+            renderer.output.reserveCapacity(sizes.expectedSize(ofItems: parts[index].count))
             return Result { () throws(TemplateError) -> Part in
                 try renderer.render(content, for: items[parts[index]])
+                sizes.record(renderer.output.count, items: parts[index].count)
                 return Part(
                     text: renderer.output, leadingIndentation: renderer.leadingIndentation,
                     endsPending: renderer.startIsUnknown ? nil : renderer.indentationPending)
