@@ -2,10 +2,10 @@ import Foundation
 
 /// A name a template looks up, numbered once when the template is parsed.
 ///
-/// Looking `{{name}}` up by its text hashes the text once per context tried, and a report's
-/// templates look names up hundreds of thousands of times, mostly in computed objects that
-/// find the key in a dictionary of their own (see ``MustacheObject``). Equal names get the
-/// same `number` in a process, so an object can find its key by that number in a
+/// Every lookup of `{{name}}` used to hash the name's text, once per context it tried: a
+/// report's template looks up names hundreds of thousands of times, and a computed object
+/// finds its key in a dictionary of its own (see ``MustacheObject``). Equal names get the same
+/// `number` in a process, so an object can find its key by that number in a
 /// ``MustacheKeyTable``, an array, without hashing anything while rendering.
 public struct MustacheKey: Sendable, Hashable {
     /// The name as written in the template (one component of a dotted name).
