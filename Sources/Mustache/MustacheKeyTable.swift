@@ -41,11 +41,6 @@ public struct MustacheKeyTable<Value: Sendable>: Sendable {
         byName[name]
     }
 
-    /// The table's names, as a dictionary's `keys`.
-    public var keys: Dictionary<String, Value>.Keys {
-        byName.keys
-    }
-
     /// The same names, each with its value transformed.
     public func mapValues<T: Sendable>(_ transform: (Value) throws -> T) rethrows -> MustacheKeyTable<T> {
         MustacheKeyTable<T>(try byName.mapValues(transform))
