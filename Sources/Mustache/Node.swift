@@ -18,17 +18,8 @@ indirect enum Node: Sendable {
 
 /// A name looked up in the context stack, split at dots and numbered once when parsing.
 struct VariableName: Sendable {
-    /// The first of the dotted components, found in the context stack; `nil` for the implicit
-    /// iterator `.`.
-    let first: MustacheKey?
-    /// The components after the first, each found in what the one before it gave (most names
-    /// have none).
-    let rest: [MustacheKey]
-
-    init(components: [MustacheKey]) {
-        first = components.first
-        rest = Array(components.dropFirst())
-    }
+    /// The dotted components; empty for the implicit iterator `.`.
+    let components: [MustacheKey]
 }
 
 /// A partial or parent tag: which template it brings in, and how.

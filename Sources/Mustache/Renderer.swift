@@ -276,7 +276,7 @@ struct Renderer {
     /// the rest strictly within what that finds; `.` is the innermost context itself. What it
     /// finds is never lazy: a lazy value is built here, once per lookup.
     private func lookUp(_ name: VariableName) -> MustacheValue {
-        guard let first = name.first else {
+        guard let first = name.components.first else {
             return contextStack.last ?? .null
         }
         // By index, so that each context is asked in place rather than copied out of the stack.
@@ -284,7 +284,7 @@ struct Renderer {
         while index > contextStack.startIndex {
             index -= 1
             guard var value = contextStack[index].member(first) else { continue }
-            for component in name.rest {
+            for component in name.components.dropFirst() {
                 guard let next = value.member(component) else { return .null }
                 value = next
             }
