@@ -22,17 +22,6 @@
 public protocol MustacheObject: Sendable, Hashable {
     /// The value at `key`, or `nil` when the object has no such key.
     func member(_ key: String) -> MustacheValue?
-
-    /// The value at `key`, as ``member(_:)-(String)`` gives it: what rendering calls. An object
-    /// that finds its keys in a ``MustacheKeyTable`` implements it to find them without
-    /// hashing; by default it looks the key's name up.
-    func member(_ key: MustacheKey) -> MustacheValue?
-}
-
-extension MustacheObject {
-    public func member(_ key: MustacheKey) -> MustacheValue? {
-        member(key.name)
-    }
 }
 
 /// Any ``MustacheObject``, as the `MustacheValue.computed` case holds it.
@@ -55,12 +44,6 @@ public struct AnyMustacheObject: Sendable, Hashable {
         box.member(key)
     }
 
-    /// The value at `key`, or `nil` when the object has no such key (see ``MustacheObject``).
-    @inline(__always)
-    public func member(_ key: MustacheKey) -> MustacheValue? {
-        box.member(key)
-    }
-
     public static func == (lhs: AnyMustacheObject, rhs: AnyMustacheObject) -> Bool {
         lhs.box === rhs.box || lhs.box.isEqual(to: rhs.box)
     }
@@ -75,7 +58,6 @@ public struct AnyMustacheObject: Sendable, Hashable {
 private protocol ObjectBox: AnyObject, Sendable {
     var anyBase: any MustacheObject { get }
     func member(_ key: String) -> MustacheValue?
-    func member(_ key: MustacheKey) -> MustacheValue?
     func isEqual(to other: any ObjectBox) -> Bool
     func hash(into hasher: inout Hasher)
 }
@@ -88,8 +70,6 @@ private final class Box<Base: MustacheObject>: ObjectBox {
     var anyBase: any MustacheObject { base }
 
     func member(_ key: String) -> MustacheValue? { base.member(key) }
-
-    func member(_ key: MustacheKey) -> MustacheValue? { base.member(key) }
 
     func isEqual(to other: any ObjectBox) -> Bool {
         guard let other = other as? Box<Base> else { return false }

@@ -45,16 +45,4 @@ extension MustacheValue {
         default: nil
         }
     }
-
-    /// The value at `key`, as ``member(_:)-(String)`` gives it; a computed object may find a
-    /// key without hashing its name (see ``MustacheKeyTable``).
-    @inline(__always)
-    public func member(_ key: MustacheKey) -> MustacheValue? {
-        switch self {
-        case .object(let members): members[key.name]?.resolved
-        case .computed(let object): object.member(key)?.resolved
-        case .lazy(let lazy): lazy.value.member(key)
-        default: nil
-        }
-    }
 }

@@ -16,10 +16,10 @@ indirect enum Node: Sendable {
     case block(Block)
 }
 
-/// A name looked up in the context stack, split at dots and numbered once when parsing.
+/// A name looked up in the context stack, split at dots once when parsing.
 struct VariableName: Sendable {
     /// The dotted components; empty for the implicit iterator `.`.
-    let components: [MustacheKey]
+    let components: [String]
 }
 
 /// A partial or parent tag: which template it brings in, and how.

@@ -294,7 +294,7 @@ struct Parser {
         guard !components.contains(where: \.isEmpty) else {
             throw error(at: tag, "invalid name \"\(name)\": dotted names need a name between every dot")
         }
-        return VariableName(components: components.map(MustacheKey.init))
+        return VariableName(components: components)
     }
 
     /// The name of a partial or parent; `*name` (dynamic) names it by a context value.

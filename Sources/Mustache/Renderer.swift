@@ -279,11 +279,8 @@ struct Renderer {
         guard let first = name.components.first else {
             return contextStack.last ?? .null
         }
-        // By index, so that each context is asked in place rather than copied out of the stack.
-        var index = contextStack.endIndex
-        while index > contextStack.startIndex {
-            index -= 1
-            guard var value = contextStack[index].member(first) else { continue }
+        for context in contextStack.reversed() {
+            guard var value = context.member(first) else { continue }
             for component in name.components.dropFirst() {
                 guard let next = value.member(component) else { return .null }
                 value = next
