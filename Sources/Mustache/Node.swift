@@ -18,8 +18,18 @@ indirect enum Node: Sendable {
 
 /// A name looked up in the context stack, split at dots once when parsing.
 struct VariableName: Sendable {
-    /// The dotted components; empty for the implicit iterator `.`.
-    let components: [String]
+    /// The first of the dotted components, found in the context stack; `nil` for the implicit
+    /// iterator `.`.
+    let first: String?
+    /// The components after the first, each found in what the one before it gave. Most names
+    /// have none: keeping the first apart spares their lookups indexing and slicing an array.
+    let rest: [String]
+
+    /// The name of dotted `components`; none for `.`.
+    init(components: [String]) {
+        first = components.first
+        rest = Array(components.dropFirst())
+    }
 }
 
 /// A partial or parent tag: which template it brings in, and how.

@@ -276,12 +276,15 @@ struct Renderer {
     /// the rest strictly within what that finds; `.` is the innermost context itself. What it
     /// finds is never lazy: a lazy value is built here, once per lookup.
     private func lookUp(_ name: VariableName) -> MustacheValue {
-        guard let first = name.components.first else {
+        guard let first = name.first else {
             return contextStack.last ?? .null
         }
-        for context in contextStack.reversed() {
-            guard var value = context.member(first) else { continue }
-            for component in name.components.dropFirst() {
+        // By index, so that each context is asked in place rather than copied out of the stack.
+        var index = contextStack.endIndex
+        while index > contextStack.startIndex {
+            index -= 1
+            guard var value = contextStack[index].member(first) else { continue }
+            for component in name.rest {
                 guard let next = value.member(component) else { return .null }
                 value = next
             }
