@@ -1,7 +1,8 @@
 /// One piece of a parsed template. Rendering walks these; the source is never looked at again.
 indirect enum Node: Sendable {
-    /// Literal text; `endsLine` when it ends with a newline (it then holds no other newline).
-    case text(String, endsLine: Bool)
+    /// Literal text, as the UTF-8 bytes it appends to the output; `endsLine` when it ends with
+    /// a newline (it then holds no other newline).
+    case text([UInt8], endsLine: Bool)
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (not escaped).
     case variable(VariableName, escaped: Bool)
     /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` when `inverted`.
@@ -17,8 +18,18 @@ indirect enum Node: Sendable {
 
 /// A name looked up in the context stack, split at dots once when parsing.
 struct VariableName: Sendable {
-    /// The dotted components; empty for the implicit iterator `.`.
-    let components: [String]
+    /// The first of the dotted components, found in the context stack; `nil` for the implicit
+    /// iterator `.`.
+    let first: String?
+    /// The components after the first, each found in what the one before it gave. Most names
+    /// have none: keeping the first apart spares their lookups indexing and slicing an array.
+    let rest: [String]
+
+    /// The name of dotted `components`; none for `.`.
+    init(components: [String]) {
+        first = components.first
+        rest = Array(components.dropFirst())
+    }
 }
 
 /// A partial or parent tag: which template it brings in, and how.

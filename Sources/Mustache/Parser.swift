@@ -469,7 +469,7 @@ struct Parser {
 
     private func appendText(_ range: Range<Int>, endsLine: Bool, to nodes: inout [Node]) {
         guard !range.isEmpty else { return }
-        nodes.append(.text(string(range), endsLine: endsLine))
+        nodes.append(.text(Array(bytes[range]), endsLine: endsLine))
     }
 }
 

@@ -74,7 +74,7 @@ struct Renderer {
             switch node {
             case .text(let text, let endsLine):
                 writePendingIndentation()
-                output.append(contentsOf: text.utf8)
+                output.append(contentsOf: text)
                 if endsLine { setIndentationPending(true) }
 
             case .variable(let name, let escaped):
@@ -230,12 +230,15 @@ struct Renderer {
         start.concurrency = .serial
         start.sink = nil
         let template = start
+        let sizes = PartSizes()
         let inOrder = PartsInOrder(
             count: parts.count, window: concurrency.partsInFlight, helpers: ListConcurrency.helperThreads
         ) { index in
             var renderer = template
+            renderer.output.reserveCapacity(sizes.expectedSize(ofItems: parts[index].count))
             return Result { () throws(TemplateError) -> Part in
                 try renderer.render(content, for: items[parts[index]])
+                sizes.record(renderer.output.count, items: parts[index].count)
                 return Part(
                     text: renderer.output, leadingIndentation: renderer.leadingIndentation,
                     endsPending: renderer.startIsUnknown ? nil : renderer.indentationPending)
@@ -273,12 +276,15 @@ struct Renderer {
     /// the rest strictly within what that finds; `.` is the innermost context itself. What it
     /// finds is never lazy: a lazy value is built here, once per lookup.
     private func lookUp(_ name: VariableName) -> MustacheValue {
-        guard let first = name.components.first else {
+        guard let first = name.first else {
             return contextStack.last ?? .null
         }
-        for context in contextStack.reversed() {
-            guard var value = context.member(first) else { continue }
-            for component in name.components.dropFirst() {
+        // By index, so that each context is asked in place rather than copied out of the stack.
+        var index = contextStack.endIndex
+        while index > contextStack.startIndex {
+            index -= 1
+            guard var value = contextStack[index].member(first) else { continue }
+            for component in name.rest {
                 guard let next = value.member(component) else { return .null }
                 value = next
             }
