@@ -54,6 +54,23 @@ struct RenderingFastPathTests {
         #expect(HTMLEscaper.escape(text) == Self.referenceXML(text, apostrophe: "&#39;", keepsCarriageReturn: true))
     }
 
+    @Test("XML and HTML escaping find a character to change wherever it falls among the bytes looked up eight at a time",
+          arguments: ["&", "<", "'", "\u{0}", "\r", "\u{FFFE}", "\u{202E}", "\u{2069}", "é", "—"])
+    func escapingAtEveryPosition(_ changed: String) {
+        for length in 0...20 {
+            for position in 0...length {
+                let text = String(repeating: "a", count: position) + changed + String(repeating: "b", count: length - position)
+                for text in [text, text + text] {
+                    #expect(XMLEscaper.escape(text) == Self.referenceXML(text, apostrophe: "&apos;", keepsCarriageReturn: false))
+                    #expect(HTMLEscaper.escape(text) == Self.referenceXML(text, apostrophe: "&#39;", keepsCarriageReturn: true))
+                    var appended: [UInt8] = []
+                    XMLEscaper.append(text, to: &appended)
+                    #expect(appended == Array(XMLEscaper.escape(text).utf8))
+                }
+            }
+        }
+    }
+
     @Test("a table that only removes characters gives the text without them", arguments: samples)
     func removingOnly(_ text: String) {
         let table = ASCIIReplacementTable(replacements: [:], removed: [0x00...0x1F])
