@@ -66,7 +66,8 @@ enum TestContext {
     static func systemOut(_ attempt: AttemptResult?, test: TestResult?) -> String {
         guard let attempt else { return "" }
         let conversation = attempt.conversation
-        var lines = PlainTextLines()
+        // A transcript line takes about 140 bytes.
+        var lines = PlainTextLines(capacity: 256 + 160 * conversation.history.count)
         if let test, test.attempts.count > 1 {
             lines.appendLine("attempt \(test.decidingAttemptIndex + 1) of \(test.attempts.count) decided the outcome")
         }
