@@ -138,7 +138,9 @@ struct RenderingFastPathTests {
     @Test("latencies and offsets match their string-built definitions")
     func latenciesAndOffsets() {
         var random = SystemRandomNumberGenerator()
-        var values: [Double] = [0, -1, .nan, .infinity, 0.0004, 0.9994, 0.9995, 0.9996, 1, 1.005, 1.05, 1.5, 9.995, 59.95, 99.99, 5999.94, 5999.95, 6000, 123_456.7, 1e12, 1e15]
+        var values: [Double] = [0, -1, .nan, .infinity, 0.0004, 0.9994, 0.9995, 0.9996, 1, 1.005, 1.05, 1.5, 9.995, 59.95, 99.99, 5999.94, 5999.95, 6000, 123_456.7, 1e12, 1e15,
+            // Around the longest text kept inline (a billion seconds) and the longest written (a trillion).
+            999_999_999.994, 999_999_999.995, 999_999_999.999, 1e9, 1e9.nextUp, 1_234_567_890.12, 999_999_999_999.99, 1e12.nextDown]
         for thousandths in 0..<4000 { values.append(Double(thousandths) / 1000) }
         for hundredths in 0..<4000 { values.append(Double(hundredths) / 100 + 0.005) }
         for _ in 0..<5000 { values.append(Double.random(in: 0..<10_000, using: &random)) }
