@@ -71,6 +71,7 @@ struct ASCIIReplacementTable: Sendable {
 
 /// What the table does with a byte value.
 private enum ByteAction {
+    /// Zero, so that or-ing the actions of several bytes tells whether all of them are kept.
     static let keep: UInt8 = 0
     static let remove: UInt8 = 1
     /// The lead byte of a removed three-byte character, kept when the next bytes do not complete one.
@@ -95,6 +96,9 @@ private struct Changes {
         let removed = 0..<0
         var index = 0
         while index < bytes.count {
+            // Most text needs no change: eight bytes are looked up at a time while none does.
+            while index + 8 <= bytes.count, keepsEight(at: index) { index += 8 }
+            guard index < bytes.count else { break }
             let action = actions[Int(bytes[index])]
             if action == ByteAction.keep {
                 index += 1
@@ -153,6 +157,15 @@ private struct Changes {
             unchangedStart = range.upperBound
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[unchangedStart...]))
+    }
+
+    /// Whether the table keeps each of the eight bytes from `index` (which must all be in `bytes`)
+    /// as it is: their actions, ``ByteAction/keep`` being zero, or-ed together are zero.
+    @inline(__always)
+    private func keepsEight(at index: Int) -> Bool {
+        var combined: UInt8 = 0
+        for offset in 0..<8 { combined |= actions[Int(bytes[index + offset])] }
+        return combined == ByteAction.keep
     }
 
     /// Whether a removed three-byte character starts at `index`: U+FFFE or U+FFFF (`EF BF BE`,

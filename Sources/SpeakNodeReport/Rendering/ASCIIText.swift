@@ -12,6 +12,10 @@ struct ASCIIText {
         self.buffer = buffer
     }
 
+    /// The most bytes a string holds inline: asked for no more capacity than this, ``string(capacity:_:)``
+    /// allocates nothing (a larger capacity allocates storage, even for a shorter text).
+    static let inlineCapacity = 15
+
     /// The text `write` writes, of at most `capacity` bytes.
     static func string(capacity: Int, _ write: (inout ASCIIText) -> Void) -> String {
         String(unsafeUninitializedCapacity: capacity) { buffer in

@@ -28,37 +28,85 @@ public enum MarkdownEscaper {
     /// Appends the UTF-8 bytes of `text`, escaped as ``escape(_:)`` does, to `output`: how
     /// templates escape, with no string made per value.
     public static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            plainASCII.withUnsafeBufferPointer { plainASCII in append(bytes, plainASCII: plainASCII, to: &output) }
+        }
+    }
+
+    /// Appends the escaped `bytes` (valid UTF-8). Most text is words, spaces and commas, which
+    /// no rule changes: each run of such bytes (see ``plainASCII``) is copied at once, and only
+    /// the other characters are decoded and escaped one by one.
+    private static func append(
+        _ bytes: UnsafeBufferPointer<UInt8>, plainASCII: UnsafeBufferPointer<Bool>, to output: inout [UInt8]
+    ) {
         // What this text has written so far starts here (for `GH-`: only the text's own letters count).
         let start = output.count
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isLineBreakingWhitespace(scalar) {
-                pendingSpace = true
+        var index = 0
+        while index < bytes.count {
+            var end = index
+            while end < bytes.count, bytes[end] < 0x80, plainASCII[Int(bytes[end])] { end += 1 }
+            if end > index {
+                if pendingSpace {
+                    output.append(UInt8(ascii: " "))
+                    pendingSpace = false
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
                 continue
             }
-            if isControl(scalar) || DirectionalFormatting.isExplicit(scalar) { continue }
-            if pendingSpace {
-                output.append(UInt8(ascii: " "))
-                pendingSpace = false
-            }
-            switch scalar {
-            case "&": output += "&amp;".utf8
-            case "<": output += "&lt;".utf8
-            case ">": output += "&gt;".utf8
-            case "@", "#":
-                if scalar == "#" { output.append(UInt8(ascii: "\\")) }
-                append(scalar, to: &output)
-                append(wordJoiner, to: &output)
-            case "-":
-                let afterIssuePrefix = endsWithIssuePrefix(output[start...])
-                output += "\\-".utf8
-                if afterIssuePrefix { append(wordJoiner, to: &output) }
-            default:
-                if isEscapedPunctuation(scalar) { output.append(UInt8(ascii: "\\")) }
-                append(scalar, to: &output)
-            }
+            let (scalar, length) = scalar(in: bytes, at: index)
+            append(scalar, pendingSpace: &pendingSpace, start: start, to: &output)
+            index += length
         }
         if pendingSpace { output.append(UInt8(ascii: " ")) }
+    }
+
+    /// Escapes one character of the text whose escaped bytes start at `start` of `output`.
+    private static func append(_ scalar: Unicode.Scalar, pendingSpace: inout Bool, start: Int, to output: inout [UInt8]) {
+        if isLineBreakingWhitespace(scalar) {
+            pendingSpace = true
+            return
+        }
+        if isControl(scalar) || DirectionalFormatting.isExplicit(scalar) { return }
+        if pendingSpace {
+            output.append(UInt8(ascii: " "))
+            pendingSpace = false
+        }
+        switch scalar {
+        case "&": output += "&amp;".utf8
+        case "<": output += "&lt;".utf8
+        case ">": output += "&gt;".utf8
+        case "@", "#":
+            if scalar == "#" { output.append(UInt8(ascii: "\\")) }
+            append(scalar, to: &output)
+            append(wordJoiner, to: &output)
+        case "-":
+            let afterIssuePrefix = endsWithIssuePrefix(output[start...])
+            output += "\\-".utf8
+            if afterIssuePrefix { append(wordJoiner, to: &output) }
+        default:
+            if isEscapedPunctuation(scalar) { output.append(UInt8(ascii: "\\")) }
+            append(scalar, to: &output)
+        }
+    }
+
+    /// For each ASCII byte, whether the rules leave it as it is wherever it stands: printable,
+    /// not punctuation Markdown reads, and none of `& < > @ #`.
+    private static let plainASCII: [Bool] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return (0x20...0x7E).contains(value) && !isEscapedPunctuation(scalar) && !"&<>@#".unicodeScalars.contains(scalar)
+    }
+
+    /// The character whose UTF-8 bytes start at `index` of `bytes` (valid UTF-8), and how many bytes it takes.
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[index]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        // The lead byte's value bits: all seven of ASCII, then 5, 4 or 3.
+        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> length)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// Appends the UTF-8 bytes of `scalar`.

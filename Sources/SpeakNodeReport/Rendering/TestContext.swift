@@ -66,7 +66,8 @@ enum TestContext {
     static func systemOut(_ attempt: AttemptResult?, test: TestResult?) -> String {
         guard let attempt else { return "" }
         let conversation = attempt.conversation
-        var lines = PlainTextLines()
+        // A transcript line takes about 140 bytes.
+        var lines = PlainTextLines(capacity: 256 + 160 * conversation.history.count)
         if let test, test.attempts.count > 1 {
             lines.appendLine("attempt \(test.decidingAttemptIndex + 1) of \(test.attempts.count) decided the outcome")
         }
@@ -172,8 +173,8 @@ struct TestObject: MustacheObject {
         case anchor, runName
     }
 
-    /// Every key by name: one hash finds the key, the `switch` in ``value(_:)`` its value.
-    static let keys: [String: Key] = Dictionary(uniqueKeysWithValues: OutcomeKey.named(Key.outcome) + [
+    /// Every key by name: one look-up in the table (see ``NameTable``) finds the key, the `switch` in ``value(_:)`` its value.
+    static let keys = NameTable<Key>(OutcomeKey.named(Key.outcome) + [
         ("id", .id), ("name", .name), ("runID", .runID), ("agent", .agent), ("hasAgent", .hasAgent),
         ("classname", .classname), ("isFlaky", .isFlaky),
         ("message", .message), ("hasMessage", .hasMessage), ("reasons", .reasons), ("hasReasons", .hasReasons),
@@ -283,7 +284,7 @@ struct AttemptObject: MustacheObject {
     }
 
     /// Every key by name (see ``TestObject/keys``).
-    static let keys: [String: Key] = Dictionary(uniqueKeysWithValues: OutcomeKey.named(Key.outcome) + [
+    static let keys = NameTable<Key>(OutcomeKey.named(Key.outcome) + [
         ("number", .number), ("isDeciding", .isDeciding), ("message", .message), ("hasMessage", .hasMessage),
         ("reasons", .reasons), ("hasReasons", .hasReasons), ("reasonsText", .reasonsText), ("type", .type),
         ("sessionID", .sessionID), ("agent", .agent), ("status", .status), ("completionReason", .completionReason),

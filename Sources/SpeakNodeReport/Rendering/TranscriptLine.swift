@@ -42,7 +42,7 @@ struct TranscriptLine: Hashable {
                 lines.append(DurationText.offset(time.timeIntervalSince(start)))
                 lines.append("] ")
             }
-            _ = writeText(of: item, into: &lines.text)
+            _ = writeText(of: item, into: &lines)
         }
     }
 
@@ -52,52 +52,53 @@ struct TranscriptLine: Hashable {
 
     private init(_ item: HistoryItem) {
         offset = nil
+        // One line's few pieces go straight into a string: making bytes into a string checks them again.
         var text = ""
         (kind, isError) = Self.writeText(of: item, into: &text)
         self.text = text
     }
 
-    /// Appends the line's text for `item` (without the offset) to `text`; returns the line's
-    /// `kind` and whether it is a tool error.
-    private static func writeText(of item: HistoryItem, into text: inout String) -> (kind: String, isError: Bool) {
+    /// Appends the line's text for `item` (without the offset) to `text` (the current line of
+    /// ``PlainTextLines``); returns the line's `kind` and whether it is a tool error.
+    private static func writeText(of item: HistoryItem, into text: inout some TextPieces) -> (kind: String, isError: Bool) {
         let kind = TurnKind(item)
         switch kind {
         case .toolCall:
-            text += item.role.map(shortened) ?? "Agent"
-            text += " → tool "
-            text += shortened(item.toolName ?? "?")
-            text += "("
-            text += shortened(item.toolArgumentsJSON ?? "")
-            text += ")"
+            text.append(item.role.map(shortened) ?? "Agent")
+            text.append(" → tool ")
+            text.append(shortened(item.toolName ?? "?"))
+            text.append("(")
+            text.append(shortened(item.toolArgumentsJSON ?? ""))
+            text.append(")")
         case .toolOutput:
             let isError = item.toolIsError ?? false
-            text += isError ? "tool error" : "tool output"
+            text.append(isError ? "tool error" : "tool output")
             if let name = item.toolName {
-                text += " ("
-                text += shortened(name)
-                text += ")"
+                text.append(" (")
+                text.append(shortened(name))
+                text.append(")")
             }
-            text += ": "
-            text += shortened(item.toolOutput ?? item.content ?? "")
+            text.append(": ")
+            text.append(shortened(item.toolOutput ?? item.content ?? ""))
             return (kind.rawValue, isError)
         case .handoff:
-            text += "handoff → agent "
-            text += shortened(item.handoffToAgentID ?? "?")
+            text.append("handoff → agent ")
+            text.append(shortened(item.handoffToAgentID ?? "?"))
         case .configUpdate:
             var parts: [String] = []
             if let instructions = item.instructions { parts.append("instructions: \(shortened(instructions))") }
             if !item.toolsAdded.isEmpty { parts.append("tools added: \(shortened(item.toolsAdded.joined(separator: ", ")))") }
-            text += "config update: "
-            text += parts.isEmpty ? "(no details)" : parts.joined(separator: "; ")
+            text.append("config update: ")
+            text.append(parts.isEmpty ? "(no details)" : parts.joined(separator: "; "))
         case .message:
-            text += shortened(item.role ?? "?")
-            text += ": "
-            text += shortened(item.content ?? "")
-            if item.interrupted == true { text += " (interrupted)" }
+            text.append(shortened(item.role ?? "?"))
+            text.append(": ")
+            text.append(shortened(item.content ?? ""))
+            if item.interrupted == true { text.append(" (interrupted)") }
         case .other:
-            text += shortened(item.kind ?? "")
-            text += ": "
-            text += shortened(item.content ?? item.toolOutput ?? item.toolName ?? "")
+            text.append(shortened(item.kind ?? ""))
+            text.append(": ")
+            text.append(shortened(item.content ?? item.toolOutput ?? item.toolName ?? ""))
         }
         return (kind.rawValue, false)
     }
@@ -108,3 +109,11 @@ struct TranscriptLine: Hashable {
         return String(kept) + "… (\(text.count - maximumTextLength) more characters)"
     }
 }
+
+/// Text written piece by piece: a `String`, or the current line of ``PlainTextLines``.
+protocol TextPieces {
+    mutating func append(_ piece: String)
+}
+
+extension String: TextPieces {}
+extension PlainTextLines: TextPieces {}

@@ -54,6 +54,23 @@ struct RenderingFastPathTests {
         #expect(HTMLEscaper.escape(text) == Self.referenceXML(text, apostrophe: "&#39;", keepsCarriageReturn: true))
     }
 
+    @Test("XML and HTML escaping find a character to change wherever it falls among the bytes looked up eight at a time",
+          arguments: ["&", "<", "'", "\u{0}", "\r", "\u{FFFE}", "\u{202E}", "\u{2069}", "é", "—"])
+    func escapingAtEveryPosition(_ changed: String) {
+        for length in 0...20 {
+            for position in 0...length {
+                let text = String(repeating: "a", count: position) + changed + String(repeating: "b", count: length - position)
+                for text in [text, text + text] {
+                    #expect(XMLEscaper.escape(text) == Self.referenceXML(text, apostrophe: "&apos;", keepsCarriageReturn: false))
+                    #expect(HTMLEscaper.escape(text) == Self.referenceXML(text, apostrophe: "&#39;", keepsCarriageReturn: true))
+                    var appended: [UInt8] = []
+                    XMLEscaper.append(text, to: &appended)
+                    #expect(appended == Array(XMLEscaper.escape(text).utf8))
+                }
+            }
+        }
+    }
+
     @Test("a table that only removes characters gives the text without them", arguments: samples)
     func removingOnly(_ text: String) {
         let table = ASCIIReplacementTable(replacements: [:], removed: [0x00...0x1F])
@@ -121,7 +138,9 @@ struct RenderingFastPathTests {
     @Test("latencies and offsets match their string-built definitions")
     func latenciesAndOffsets() {
         var random = SystemRandomNumberGenerator()
-        var values: [Double] = [0, -1, .nan, .infinity, 0.0004, 0.9994, 0.9995, 0.9996, 1, 1.005, 1.05, 1.5, 9.995, 59.95, 99.99, 5999.94, 5999.95, 6000, 123_456.7, 1e12, 1e15]
+        var values: [Double] = [0, -1, .nan, .infinity, 0.0004, 0.9994, 0.9995, 0.9996, 1, 1.005, 1.05, 1.5, 9.995, 59.95, 99.99, 5999.94, 5999.95, 6000, 123_456.7, 1e12, 1e15,
+            // Around the longest text kept inline (a billion seconds) and the longest written (a trillion).
+            999_999_999.994, 999_999_999.995, 999_999_999.999, 1e9, 1e9.nextUp, 1_234_567_890.12, 999_999_999_999.99, 1e12.nextDown]
         for thousandths in 0..<4000 { values.append(Double(thousandths) / 1000) }
         for hundredths in 0..<4000 { values.append(Double(hundredths) / 100 + 0.005) }
         for _ in 0..<5000 { values.append(Double.random(in: 0..<10_000, using: &random)) }

@@ -105,6 +105,18 @@ struct EscaperTests {
         #expect(MarkdownEscaper.escape(text) == Self.referenceMarkdown(text))
     }
 
+    @Test("Runs of plain ASCII copied at once give what escaping one scalar at a time gives", arguments: [
+        "plain words, with; commas/slashes? 100% ^caret 'quotes' \"double\"", "a\n\nb", "word\tword \r\n next",
+        "x\u{85}y\u{2028}z", " leading and trailing ", "\n", "é plain é", "plain\u{202E}plain", "GH-1 said gh-2, GH -3",
+        String(repeating: "a long plain sentence ", count: 200) + "ends.",
+    ])
+    func plainRuns(text: String) {
+        #expect(MarkdownEscaper.escape(text) == Self.referenceMarkdown(text))
+        var output = Array("GH".utf8)
+        MarkdownEscaper.append(text, to: &output)
+        #expect(output == Array(("GH" + MarkdownEscaper.escape(text)).utf8))
+    }
+
     @Test("GH- is joined only when the value itself holds GH, not the text before it")
     func issuePrefixWithinTheValue() {
         var output = Array("GH".utf8)

@@ -129,18 +129,20 @@ struct HTMLReportContext {
     /// each turn.
     ///
     /// It runs over every turn of every attempt of the report, kept or not, so it only reads
-    /// lengths: no array of the fields is built and no turn is copied.
+    /// lengths: no array of the fields is built and no turn is copied (each is read where it is
+    /// stored; `for item in history` would copy each, retaining and releasing its texts).
     static func estimatedSize(_ conversation: Conversation) -> Int {
+        let history = conversation.history
+        return history.indices.reduce(0) { total, index in total + estimatedSize(of: history[index]) }
+    }
+
+    private static func estimatedSize(of item: borrowing HistoryItem) -> Int {
         let limit = TranscriptLine.maximumTextLength
         func length(_ text: String?) -> Int { min(text?.utf8.count ?? 0, limit * 2) }
-        var total = 0
-        for item in conversation.history {
-            let text = length(item.role) + length(item.content) + length(item.toolName) + length(item.toolCallID)
-                + length(item.toolArgumentsJSON) + length(item.toolOutput) + length(item.handoffToAgentID)
-                + length(item.instructions) + item.toolsAdded.reduce(0) { $0 + min($1.utf8.count, limit) }
-            total += text + text / 10 + markupPerTurn
-        }
-        return total
+        let text = length(item.role) + length(item.content) + length(item.toolName) + length(item.toolCallID)
+            + length(item.toolArgumentsJSON) + length(item.toolOutput) + length(item.handoffToAgentID)
+            + length(item.instructions) + item.toolsAdded.reduce(0) { $0 + min($1.utf8.count, limit) }
+        return text + text / 10 + markupPerTurn
     }
 
     /// The markup around one turn, in bytes (list item, speaker, time, latency).

@@ -51,8 +51,8 @@ struct HTMLTestObject: MustacheObject {
     }
 
     /// The shared test's keys and the HTML ones (its `attempts` replacing the shared test's),
-    /// in one table: one hash finds either.
-    static let keys: [String: Key] = TestObject.keys.mapValues(Key.shared)
+    /// in one table: one look-up finds either.
+    static let keys: NameTable<Key> = TestObject.keys.mapValues(Key.shared)
         .merging(HTMLKey.allCases.map { ($0.rawValue, Key.html($0)) }) { _, html in html }
 
     func member(_ name: String) -> MustacheValue? {
@@ -142,7 +142,7 @@ struct HTMLAttemptObject: MustacheObject {
     }
 
     /// The shared attempt's keys and the HTML ones, in one table (see ``HTMLTestObject/keys``).
-    static let keys: [String: Key] = AttemptObject.keys.mapValues(Key.shared)
+    static let keys: NameTable<Key> = AttemptObject.keys.mapValues(Key.shared)
         .merging(HTMLKey.allCases.map { ($0.rawValue, Key.html($0)) }) { _, html in html }
 
     func member(_ name: String) -> MustacheValue? {

@@ -92,7 +92,7 @@ struct HTMLTurnObject: MustacheObject {
     }
 
     /// Every key by name.
-    static let keys: [String: Key] = Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, $0) })
+    static let keys = NameTable(Key.allCases.map { ($0.rawValue, $0) })
 
     func member(_ name: String) -> MustacheValue? {
         guard let key = Self.keys[name], has(key) else { return nil }

@@ -6,12 +6,24 @@ enum LatencyText {
     /// The latency, or `nil` when it was not measured (missing, zero, negative or not finite).
     static func text(_ seconds: Double?) -> String? {
         guard let seconds, seconds.isFinite, seconds > 0 else { return nil }
+        // Both texts fit in a string's inline bytes (no allocation), written without interpolation:
+        // every message turn of the HTML report prints up to three latencies.
         if seconds < 1 {
-            return "\(max(1, Int((seconds * 1000).rounded()))) ms"
+            // At most `1000 ms`.
+            let milliseconds = max(1, Int((seconds * 1000).rounded()))
+            return ASCIIText.string(capacity: ASCIIText.inlineCapacity) { text in
+                text.append(milliseconds)
+                text.append(" ms")
+            }
         }
         if let hundredths = unambiguousHundredths(seconds) {
-            let fraction = hundredths % 100
-            return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction) s"
+            // Below a million seconds: at most `1000000.00 s`.
+            return ASCIIText.string(capacity: ASCIIText.inlineCapacity) { text in
+                text.append(hundredths / 100)
+                text.append(".")
+                text.append(hundredths % 100, width: 2)
+                text.append(" s")
+            }
         }
         // The same text as `String(format: "%.2f s", locale: en_US_POSIX)`, without its cost per turn.
         return DurationText.formatted(seconds, decimals: 2) + " s"

@@ -28,20 +28,21 @@ struct SlowTurnText: Sendable {
     /// What went over budget in a turn, or `nil` when nothing did (or the turn has no metrics).
     func text(for metrics: TurnMetrics?) -> String? {
         guard let metrics else { return nil }
-        var text = ""
+        // Written in pieces into one text (see ``PlainTextLines``): a clause is about 50 bytes,
+        // rarely more than two a turn.
+        var text: PlainTextLines?
         for limit in limits {
             guard let value = limit.metric.value(in: metrics), value > limit.seconds,
                   let valueText = LatencyText.text(value) else { continue }
-            // Written into one string: a clause is about 50 bytes, rarely more than two a turn.
-            if text.isEmpty {
-                text.reserveCapacity(128)
+            if text == nil {
+                text = PlainTextLines(capacity: 128)
             } else {
-                text += "; "
+                text?.append("; ")
             }
-            text += limit.prefix
-            text += valueText
-            text += limit.suffix
+            text?.append(limit.prefix)
+            text?.append(valueText)
+            text?.append(limit.suffix)
         }
-        return text.isEmpty ? nil : text
+        return text?.text
     }
 }

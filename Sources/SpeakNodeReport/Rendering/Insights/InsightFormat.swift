@@ -17,8 +17,9 @@ enum InsightFormat {
         // Beyond a trillion seconds (absurd input) the integer arithmetic below could overflow.
         guard seconds < 1e12 else { return "\(seconds) s" }
         let milliseconds = Int64((seconds * 1000).rounded())
-        // At most 12 digits, a point, 2 decimals and ` s`: 17 bytes.
-        return ASCIIText.string(capacity: 24) { text in
+        // At most 12 digits, a point, 2 decimals and ` s`: 17 bytes; below a billion seconds (every
+        // real latency) at most 10 digits, 15 bytes, which a string holds without allocating.
+        return ASCIIText.string(capacity: seconds < 1e9 ? ASCIIText.inlineCapacity : 24) { text in
             if milliseconds < 1000 {
                 text.append(Int(milliseconds))
                 text.append(" ms")

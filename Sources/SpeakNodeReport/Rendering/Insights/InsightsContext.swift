@@ -132,7 +132,8 @@ enum InsightsContext {
     /// line each: its latency lines (see ``writeLatencyLines(_:into:)``), then `signals: …` and,
     /// for a repeated test, `pass rate: 1 of 2 evaluated attempts passed (50%)`.
     static func insightText(_ test: TestResult) -> String {
-        var lines = PlainTextLines()
+        // A slow turn's line takes about 200 bytes, what was said most of it.
+        var lines = PlainTextLines(capacity: 256 + 224 * test.insights.slowTurnCount)
         writeLatencyLines(test.insights, into: &lines)
         let signals = test.insights.signals
         if signals != ConversationSignals() {

@@ -33,7 +33,7 @@ struct LatencyBarChart: MustacheObject {
         case width, height, viewBox, rows, plotTop, plotBottom, budgetLabelY, budgetX, budget, hasBudget
     }
 
-    static let keys = Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, $0) })
+    static let keys = NameTable(Key.allCases.map { ($0.rawValue, $0) })
 
     /// The chart's template values: `width`, `height`, `viewBox`, `rows` (with `name`, `label`,
     /// `p95`, `y`, `textY`, `barX`, `barWidth`, `barHeight`, `valueX`, `isOverBudget`),

@@ -15,7 +15,7 @@ struct LatencyRowObject: MustacheObject {
         case metric, key, title, count, p50, p90, p95, max, budget, hasBudget, isOverBudget, isMaxOverBudget
     }
 
-    static let keys = Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, $0) })
+    static let keys = NameTable(Key.allCases.map { ($0.rawValue, $0) })
 
     func member(_ name: String) -> MustacheValue? {
         Self.keys[name].map(value)

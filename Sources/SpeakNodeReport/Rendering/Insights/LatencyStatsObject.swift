@@ -20,7 +20,7 @@ struct LatencyStatsObject: MustacheObject {
         case slowTurnCount, hasSlowTurns, slowTurnsText, slowTurns, slowTurnsPreview, moreSlowTurns, hasMoreSlowTurns
     }
 
-    static let keys = Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, $0) })
+    static let keys = NameTable(Key.allCases.map { ($0.rawValue, $0) })
 
     func member(_ name: String) -> MustacheValue? {
         Self.keys[name].map(value)

@@ -17,7 +17,7 @@ struct RepeatObject: MustacheObject {
         case name, id, runName
     }
 
-    static let keys = Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, $0) })
+    static let keys = NameTable(Key.allCases.map { ($0.rawValue, $0) })
 
     /// The test's `repeat`: `null` for a test with one attempt.
     static func value(of test: TestResult) -> MustacheValue {

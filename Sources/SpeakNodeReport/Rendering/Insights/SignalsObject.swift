@@ -12,7 +12,7 @@ struct SignalsObject: MustacheObject {
         case hasTools, hasToolCalls, hasToolErrors, hasInterruptions, hasHandoffs, talkTime, hasTalkTime, summary
     }
 
-    static let keys = Dictionary(uniqueKeysWithValues: Key.allCases.map { ($0.rawValue, $0) })
+    static let keys = NameTable(Key.allCases.map { ($0.rawValue, $0) })
 
     func member(_ name: String) -> MustacheValue? {
         Self.keys[name].map(value)

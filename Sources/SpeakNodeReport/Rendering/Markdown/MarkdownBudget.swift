@@ -18,7 +18,23 @@ public struct MarkdownBudget: Sendable, Hashable {
     }
 
     /// The length the platform counts: UTF-16 code units.
-    public static func length(of text: String) -> Int { text.utf16.count }
+    ///
+    /// Counted on the UTF-8 bytes: every summary tried is measured, and `utf16.count` walks a
+    /// text that is not all ASCII scalar by scalar and builds an index of it besides.
+    public static func length(of text: String) -> Int {
+        text.utf8.withContiguousStorageIfAvailable(utf16Count) ?? text.utf16.count
+    }
+
+    /// The UTF-16 length of valid UTF-8: each byte that starts a character (any but a
+    /// continuation byte, `10xxxxxx`) counts one, and a four-byte character's lead byte
+    /// (`11110xxx`) one more, for its surrogate pair.
+    private static func utf16Count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes {
+            count += (byte & 0xC0 == 0x80 ? 0 : 1) + (byte >= 0xF0 ? 1 : 0)
+        }
+        return count
+    }
 
     /// Whether `text` is within the limit.
     public func fits(_ text: String) -> Bool { Self.length(of: text) <= limit }

@@ -198,7 +198,7 @@ struct MarkdownTestRow: MustacheObject {
         case status, completionReason, recordingURL
     }
 
-    static let keys: [String: Key] = Dictionary(uniqueKeysWithValues: OutcomeKey.named(Key.outcome) + [
+    static let keys = NameTable<Key>(OutcomeKey.named(Key.outcome) + [
         ("name", .name), ("runName", .runName), ("agent", .agent), ("hasAgent", .hasAgent), ("isFlaky", .isFlaky),
         ("duration", .duration), ("attemptsText", .attemptsText), ("hasSeveralAttempts", .hasSeveralAttempts),
         ("attemptOutcomes", .attemptOutcomes), ("status", .status), ("completionReason", .completionReason),
@@ -293,7 +293,7 @@ struct FailureRowObject: MustacheObject {
         case failure(FailureKey)
     }
 
-    static let keys: [String: Key] = MarkdownTestRow.keys.mapValues(Key.row)
+    static let keys: NameTable<Key> = MarkdownTestRow.keys.mapValues(Key.row)
         .merging(FailureKey.allCases.map { ($0.rawValue, Key.failure($0)) }) { _, failure in failure }
 
     func member(_ name: String) -> MustacheValue? {

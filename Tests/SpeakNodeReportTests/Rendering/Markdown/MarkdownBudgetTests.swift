@@ -27,6 +27,14 @@ struct MarkdownBudgetTests {
         #expect(!MarkdownBudget(limit: 3).fits("😀😀"))
     }
 
+    @Test("The length counted on UTF-8 bytes is the string's UTF-16 count, for every width of character", arguments: [
+        "", "plain", "é", "—→…", "😀", "a\r\nb", "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}",
+        "e\u{301} 👍🏽 مرحبا 你好 z̸̢͓ 👩‍👩‍👧", String(repeating: "long é 😀 text ", count: 700),
+    ])
+    func utf16LengthFromBytes(_ text: String) {
+        #expect(MarkdownBudget.length(of: text) == text.utf16.count)
+    }
+
     @Test("The richest level whose whole text fits is chosen, in order of importance")
     func levels() throws {
         let render = Self.fakeRender(rows: 10, sizes: Self.sizes)
