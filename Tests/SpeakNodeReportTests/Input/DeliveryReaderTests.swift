@@ -35,6 +35,31 @@ struct DeliveryReaderTests {
         #expect(batch.filesRead == 5)
     }
 
+    @Test("a folder of many files, read by several workers, keeps the order of its files and problems")
+    func manyFiles() throws {
+        let folder = try InputTestFolder()
+        let names = (0..<101).map { String(format: "f%03d", $0) }
+        for (index, name) in names.enumerated() {
+            switch index % 10 {
+            case 3: try folder.write(name + ".json", "{broken")
+            case 7: try folder.write(name + ".ndjson", delivery(name + "a") + "\n" + delivery(name + "b") + "\n")
+            default: try folder.write(name + ".json", delivery(name))
+            }
+        }
+        let batch = DeliveryReader().read([folder.path])
+        let expected = names.enumerated().flatMap { index, name -> [String] in
+            switch index % 10 {
+            case 3: []
+            case 7: [name + "a", name + "b"]
+            default: [name]
+            }
+        }
+        #expect(sessions(batch) == expected)
+        #expect(batch.problems.map(\.source.file) == names.enumerated()
+            .filter { $0.offset % 10 == 3 }.map { folder.path + "/" + $0.element + ".json" })
+        #expect(batch.filesRead == 101)
+    }
+
     @Test("a folder path with a trailing slash gives clean file paths")
     func folderTrailingSlash() throws {
         let folder = try InputTestFolder()
