@@ -60,6 +60,23 @@ struct DeliveryReaderTests {
         #expect(batch.filesRead == 101)
     }
 
+    @Test("symbolic links are followed: to a file, to a folder once, never round a loop; broken ones are skipped")
+    func symbolicLinks() throws {
+        let folder = try InputTestFolder()
+        let outside = try InputTestFolder()
+        let target = try folder.write("data/a.json", delivery("a"))
+        try outside.write("b.json", delivery("b"))
+        #expect(symlink(target, folder.path + "/linked.json") == 0)
+        #expect(symlink(outside.path, folder.path + "/linked-folder") == 0)
+        #expect(symlink(folder.path, folder.path + "/data/loop") == 0)
+        #expect(symlink(folder.path + "/missing.json", folder.path + "/broken.json") == 0)
+        let batch = DeliveryReader().read([folder.path])
+        #expect(batch.deliveries.map(\.source.file) == [
+            "data/a.json", "linked-folder/b.json", "linked.json",
+        ].map { folder.path + "/" + $0 })
+        #expect(batch.problems.isEmpty)
+    }
+
     @Test("a folder path with a trailing slash gives clean file paths")
     func folderTrailingSlash() throws {
         let folder = try InputTestFolder()
