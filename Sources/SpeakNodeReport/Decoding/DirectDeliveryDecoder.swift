@@ -228,7 +228,7 @@ struct DirectDeliveryDecoder {
             case .toolIsError: details.toolIsError = try bool()
             case .handoffToAgentID: details.handoffToAgentID = try string()
             case .instructions: details.instructions = try text(depth: depth)
-            case .toolsAdded: details.toolsAdded = try JSONFieldReading.strings(scanner.parseValue(depthAlreadyOpen: depth))
+            case .toolsAdded: details.toolsAdded = try strings(depth: depth)
             case nil: _ = try scanner.parseValue(depthAlreadyOpen: depth)
             }
             hasMember = try memberFollows()
@@ -269,7 +269,7 @@ struct DirectDeliveryDecoder {
         while hasMember {
             switch try key(of: Self.evalResultKeys, seen: &seen) {
             case .success: result.success = try bool()
-            case .reasons: result.reasons = try JSONFieldReading.strings(scanner.parseValue(depthAlreadyOpen: depth))
+            case .reasons: result.reasons = try strings(depth: depth)
             case .completionReason: result.completionReason = try string()
             case nil: _ = try scanner.parseValue(depthAlreadyOpen: depth)
             }
@@ -288,6 +288,41 @@ struct DirectDeliveryDecoder {
             try scanner.expectLiteral("null")
             return nil
         default: throw GaveUp()
+        }
+    }
+
+    /// An array of strings with `null` elements skipped, a single string, or `null`, as
+    /// ``JSONFieldReading/strings(_:)`` reads them; anything else gives up. Read directly, the
+    /// evaluator's reasons, which many deliveries repeat, share their strings too.
+    ///
+    /// - Parameter depth: how many arrays and objects are open around the value.
+    private mutating func strings(depth: Int) throws -> [String] {
+        switch peek() {
+        case ASCIIByte.quote:
+            return [try scanner.parseString(sharing: repeated)]
+        case UInt8(ascii: "n"):
+            try scanner.expectLiteral("null")
+            return []
+        case ASCIIByte.openBracket:
+            try scanner.checkDepth(depth + 1)
+            scanner.position += 1
+            var strings: [String] = []
+            if peek() == ASCIIByte.closeBracket {
+                scanner.position += 1
+                return strings
+            }
+            while true {
+                if let text = try string() { strings.append(text) }
+                switch peek() {
+                case ASCIIByte.comma: scanner.position += 1
+                case ASCIIByte.closeBracket:
+                    scanner.position += 1
+                    return strings
+                default: throw GaveUp()
+                }
+            }
+        default:
+            throw GaveUp()
         }
     }
 
