@@ -206,21 +206,22 @@ struct DirectDeliveryDecoder {
 
     private mutating func historyItem(depth: Int) throws -> HistoryItem {
         let depth = depth + 1
-        var item = HistoryItem()
-        // Gathered apart and set once, so that the item's out-of-line box is made once, if at all.
+        // Gathered apart and stored once, so that the item's out-of-line box is made once, if at all.
+        var role: String?, content: String?, kind: String?, id: String?, createdAt: Date?
+        var interrupted: Bool?, transcriptConfidence: Double?, metrics: TurnMetrics?
         var details = HistoryItem.ActionDetails()
         var seen: UInt64 = 0
         var hasMember = try openObject(depth: depth)
         while hasMember {
             switch try key(of: Self.historyItemKeys, seen: &seen) {
-            case .role: item.role = try string()
-            case .content: item.content = try text(depth: depth)
-            case .kind: item.kind = try kind()
-            case .id: item.id = try string()
-            case .createdAt: item.createdAt = try date()
-            case .interrupted: item.interrupted = try bool()
-            case .transcriptConfidence: item.transcriptConfidence = try number()
-            case .metrics: item.metrics = try metrics(depth: depth)
+            case .role: role = try string()
+            case .content: content = try text(depth: depth)
+            case .kind: kind = try self.kind()
+            case .id: id = try string()
+            case .createdAt: createdAt = try date()
+            case .interrupted: interrupted = try bool()
+            case .transcriptConfidence: transcriptConfidence = try number()
+            case .metrics: metrics = try self.metrics(depth: depth)
             case .toolName: details.toolName = try string()
             case .toolCallID: details.toolCallID = try string()
             case .toolArgumentsJSON: details.toolArgumentsJSON = try string()
@@ -233,8 +234,9 @@ struct DirectDeliveryDecoder {
             }
             hasMember = try memberFollows()
         }
-        if !details.isEmpty { item.actionDetails = details }
-        return item
+        return HistoryItem(
+            role: role, content: content, kind: kind, id: id, createdAt: createdAt, interrupted: interrupted,
+            transcriptConfidence: transcriptConfidence, metrics: metrics, details: details)
     }
 
     private mutating func metrics(depth: Int) throws -> TurnMetrics? {
