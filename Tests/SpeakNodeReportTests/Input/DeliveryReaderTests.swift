@@ -77,6 +77,25 @@ struct DeliveryReaderTests {
         #expect(batch.problems.isEmpty)
     }
 
+    @Test("batches append in order; an empty batch takes the other as it is")
+    func appendingBatches() {
+        let one = Delivery(event: "One", conversation: nil, source: SourceLocation(file: "1"))
+        let two = Delivery(event: "Two", conversation: nil, source: SourceLocation(file: "2"))
+        let problem = InputProblem(source: SourceLocation(file: "3"), reason: "broken")
+        let first = InputBatch(deliveries: [one], problems: [], filesRead: 1)
+        let second = InputBatch(deliveries: [two], problems: [problem], filesRead: 2)
+        var batch = InputBatch()
+        batch.append(contentsOf: first)
+        #expect(batch == first)
+        batch.append(contentsOf: second)
+        #expect(batch == InputBatch(deliveries: [one, two], problems: [problem], filesRead: 3))
+        batch.append(contentsOf: InputBatch())
+        #expect(batch == InputBatch(deliveries: [one, two], problems: [problem], filesRead: 3))
+        var onlyCounted = InputBatch(filesRead: 1)
+        onlyCounted.append(contentsOf: first)
+        #expect(onlyCounted == InputBatch(deliveries: [one], filesRead: 2))
+    }
+
     @Test("a folder path with a trailing slash gives clean file paths")
     func folderTrailingSlash() throws {
         let folder = try InputTestFolder()
