@@ -70,11 +70,8 @@ struct DirectDeliveryDecoder {
         else { return nil }
         // Only read, and valid throughout: `concurrentMap` returns when every element is decoded.
         nonisolated(unsafe) let shared = bytes
-        // A few runs of elements per core, each decoded in order, sharing its repeated strings.
-        let runCount = min(elements.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
-        let runLength = max(1, (elements.count + runCount - 1) / max(1, runCount))
-        let runs = stride(from: 0, to: elements.count, by: runLength).map { $0..<min($0 + runLength, elements.count) }
-        let decodedRuns = runs.concurrentMap { run in
+        // Each run of elements shares its repeated strings.
+        let decodedRuns = WorkerRuns.ranges(count: elements.count).concurrentMap { run in
             let repeated = RepeatedStrings()
             return run.map { index in
                 DirectDeliveryDecoder.delivery(

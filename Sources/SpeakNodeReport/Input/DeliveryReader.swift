@@ -53,11 +53,7 @@ public struct DeliveryReader: Sendable {
         }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         let paths = files.map { prefix + $0 }
-        // A few runs of files per core, each read and decoded in order by one worker.
-        let runCount = min(paths.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
-        let runLength = (paths.count + runCount - 1) / runCount
-        let runs = stride(from: 0, to: paths.count, by: runLength).map { $0..<min($0 + runLength, paths.count) }
-        var runBatches = runs.concurrentMap { decodeFiles(paths[$0]) }
+        var runBatches = WorkerRuns.ranges(count: paths.count).concurrentMap { decodeFiles(paths[$0]) }
         var batch = runBatches.isEmpty ? InputBatch() : runBatches.removeFirst()
         batch.deliveries.reserveCapacity(runBatches.reduce(batch.deliveries.count) { $0 + $1.deliveries.count })
         for runBatch in runBatches { batch.append(contentsOf: runBatch) }
