@@ -24,18 +24,26 @@ public struct DeliveryContentsDecoder: Sendable {
 
     /// The deliveries in `bytes` and the problems met, each located in `file` (`-` for stdin).
     /// The returned batch counts no files read; that is the reader's business.
+    ///
+    /// An input large enough to hold many deliveries shares the strings they repeat; in a
+    /// small one (a delivery or a few) there is too little to share to pay for looking.
     public func decode(_ bytes: [UInt8], file: String, format: InputFormat) -> InputBatch {
         var batch = InputBatch()
-        bytes.withUnsafeBufferPointer { decode($0, file: file, format: format, sharing: RepeatedStrings(), into: &batch) }
+        let repeated = bytes.count >= Self.sharingThreshold ? RepeatedStrings() : nil
+        bytes.withUnsafeBufferPointer { decode($0, file: file, format: format, sharing: repeated, into: &batch) }
         return batch
     }
+
+    /// The size from which one input's deliveries share their repeated strings: a few dozen
+    /// deliveries of the usual size.
+    static let sharingThreshold = 1 << 20
 
     /// Adds the deliveries in `bytes` and the problems met to `batch`, after what it holds.
     ///
     /// - Parameter repeated: shares strings with the deliveries decoded before, when the same
-    ///   worker decodes file after file.
+    ///   worker decodes file after file; `nil` gives every delivery strings of its own.
     func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, format: InputFormat,
-                sharing repeated: RepeatedStrings, into batch: inout InputBatch) {
+                sharing repeated: RepeatedStrings?, into batch: inout InputBatch) {
         let whole = SourceLocation(file: file)
         if let problem = JSONScanner.encodingProblem(in: bytes) {
             batch.problems.append(InputProblem(source: whole, reason: problem.message))
@@ -63,7 +71,7 @@ public struct DeliveryContentsDecoder: Sendable {
 
     // MARK: One JSON document
 
-    private func decodeDocument(_ bytes: UnsafeBufferPointer<UInt8>, file: String, sharing repeated: RepeatedStrings,
+    private func decodeDocument(_ bytes: UnsafeBufferPointer<UInt8>, file: String, sharing repeated: RepeatedStrings?,
                                 into batch: inout InputBatch) {
         if usesDirectDecoding {
             if bytes.count > concurrencyThreshold,
@@ -103,7 +111,7 @@ public struct DeliveryContentsDecoder: Sendable {
 
     // MARK: NDJSON
 
-    private func decodeLines(_ bytes: UnsafeBufferPointer<UInt8>, file: String, sharing repeated: RepeatedStrings) -> InputBatch {
+    private func decodeLines(_ bytes: UnsafeBufferPointer<UInt8>, file: String, sharing repeated: RepeatedStrings?) -> InputBatch {
         let lines = lineRanges(in: bytes)
         let chunkCount = bytes.count > concurrencyThreshold
             ? min(lines.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
@@ -125,7 +133,7 @@ public struct DeliveryContentsDecoder: Sendable {
     }
 
     private func decodeLines(_ lines: ArraySlice<Range<Int>>, of bytes: UnsafeBufferPointer<UInt8>,
-                             file: String, sharing repeated: RepeatedStrings) -> InputBatch {
+                             file: String, sharing repeated: RepeatedStrings?) -> InputBatch {
         var batch = InputBatch()
         for (offset, range) in zip(lines.indices, lines) {
             let line = UnsafeBufferPointer(rebasing: bytes[range])

@@ -44,11 +44,17 @@ struct RepeatedStringsTests {
         }
     }
 
-    @Test("deliveries of one input share their repeated transcript lines and fields")
+    @Test("deliveries decoded by one worker share their repeated transcript lines and fields")
     func decodedDeliveriesShare() throws {
         let line = "I think my debit card was stolen at the train station this morning."
         let delivery = #"{"event":"ConversationComplete","data":{"agent_name":"Hotel Reception Desk Agent","history":[{"role":"User","content":"\#(line)"}]}}"#
-        let batch = DeliveryContentsDecoder().decode(Array("[\(delivery),\(delivery)]".utf8), file: "in.json", format: .json)
+        let table = RepeatedStrings()
+        var batch = InputBatch()
+        for file in ["one.json", "two.json"] {
+            Array(delivery.utf8).withUnsafeBufferPointer { bytes in
+                DeliveryContentsDecoder().decode(bytes, file: file, format: .json, sharing: table, into: &batch)
+            }
+        }
         #expect(batch.problems.isEmpty)
         let contents = batch.deliveries.compactMap { $0.conversation?.history.first?.content }
         let names = batch.deliveries.compactMap { $0.conversation?.agentName }
@@ -56,6 +62,21 @@ struct RepeatedStringsTests {
         #expect(names == ["Hotel Reception Desk Agent", "Hotel Reception Desk Agent"])
         #expect(sameStorage(contents[0], contents[1]))
         #expect(sameStorage(names[0], names[1]))
+    }
+
+    @Test("one large input shares its repeated strings; a small one decodes to the same values")
+    func publicDecoding() throws {
+        let line = "Hello, thanks for calling, how can I help you today?"
+        let delivery = #"{"data":{"history":[{"role":"Assistant","content":"\#(line)"}],"url_parameters":{"pad":"\#(String(repeating: "x", count: 2_000))"}}}"#
+        for count in [2, DeliveryContentsDecoder.sharingThreshold / delivery.utf8.count + 1] {
+            let text = "[" + Array(repeating: delivery, count: count).joined(separator: ",") + "]"
+            let batch = DeliveryContentsDecoder().decode(Array(text.utf8), file: "in.json", format: .json)
+            let contents = batch.deliveries.compactMap { $0.conversation?.history.first?.content }
+            #expect(contents == Array(repeating: line, count: count))
+            if text.utf8.count >= DeliveryContentsDecoder.sharingThreshold {
+                #expect(sameStorage(contents[0], contents[count - 1]))
+            }
+        }
     }
 
     @Test("strings with escapes decode to the same text, shared or not, and count their characters right")
