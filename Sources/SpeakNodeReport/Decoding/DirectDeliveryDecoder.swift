@@ -14,18 +14,22 @@ struct DirectDeliveryDecoder {
     private struct GaveUp: Error {}
 
     private var scanner: JSONScanner
+    /// Where strings are shared with the deliveries decoded before; `nil` makes each its own.
+    private let repeated: RepeatedStrings?
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) throws {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int, sharing repeated: RepeatedStrings?) throws {
         scanner = try JSONScanner(document: bytes, maximumDepth: maximumDepth)
+        self.repeated = repeated
     }
 
     /// The delivery that makes up `bytes` (one NDJSON line, say), or `nil` to decode it the general way.
     ///
     /// - Parameter depth: how many arrays are open around the delivery (1 inside a top-level array).
+    /// - Parameter repeated: shares the strings of deliveries decoded one after another.
     static func delivery(in bytes: UnsafeBufferPointer<UInt8>, source: SourceLocation, maximumDepth: Int,
-                         depth: Int = 0) -> Delivery? {
+                         depth: Int = 0, sharing repeated: RepeatedStrings? = nil) -> Delivery? {
         do {
-            var decoder = try DirectDeliveryDecoder(bytes, maximumDepth: maximumDepth)
+            var decoder = try DirectDeliveryDecoder(bytes, maximumDepth: maximumDepth, sharing: repeated)
             let delivery = try decoder.delivery(source: source, depth: depth)
             try decoder.scanner.expectEndOfDocument()
             return delivery
@@ -34,21 +38,26 @@ struct DirectDeliveryDecoder {
         }
     }
 
-    /// The deliveries of a document holding one delivery object or an array of them, located as
-    /// the general path locates them, or `nil` to decode the document the general way.
-    static func deliveries(inDocument bytes: UnsafeBufferPointer<UInt8>, file: String, maximumDepth: Int) -> [Delivery]? {
+    /// Appends the deliveries of a document holding one delivery object or an array of them,
+    /// located as the general path locates them; `false`, with `deliveries` as it was, to
+    /// decode the document the general way.
+    ///
+    /// Appending in place saves an array per file and copying its deliveries into the batch.
+    static func appendDeliveries(inDocument bytes: UnsafeBufferPointer<UInt8>, file: String, maximumDepth: Int,
+                                 sharing repeated: RepeatedStrings? = nil, to deliveries: inout [Delivery]) -> Bool {
+        let countBefore = deliveries.count
         do {
-            var decoder = try DirectDeliveryDecoder(bytes, maximumDepth: maximumDepth)
-            let deliveries: [Delivery]
+            var decoder = try DirectDeliveryDecoder(bytes, maximumDepth: maximumDepth, sharing: repeated)
             if decoder.scanner.peekSignificantByte() == ASCIIByte.openBracket {
-                deliveries = try decoder.topLevelArray(file: file)
+                try decoder.appendTopLevelArray(file: file, to: &deliveries)
             } else {
-                deliveries = [try decoder.delivery(source: SourceLocation(file: file), depth: 0)]
+                deliveries.append(try decoder.delivery(source: SourceLocation(file: file), depth: 0))
             }
             try decoder.scanner.expectEndOfDocument()
-            return deliveries
+            return true
         } catch {
-            return nil
+            deliveries.removeSubrange(countBefore...)
+            return false
         }
     }
 
@@ -61,27 +70,38 @@ struct DirectDeliveryDecoder {
         else { return nil }
         // Only read, and valid throughout: `concurrentMap` returns when every element is decoded.
         nonisolated(unsafe) let shared = bytes
-        let deliveries = Array(elements.enumerated()).concurrentMap { index, element in
-            DirectDeliveryDecoder.delivery(
-                in: UnsafeBufferPointer(rebasing: shared[element.range]),
-                source: SourceLocation(file: file, line: element.line, index: index),
-                maximumDepth: maximumDepth, depth: 1)
+        // Each run of elements shares its repeated strings.
+        let decodedRuns = WorkerRuns.ranges(count: elements.count).concurrentMap { run in
+            let repeated = RepeatedStrings()
+            return run.map { index in
+                DirectDeliveryDecoder.delivery(
+                    in: UnsafeBufferPointer(rebasing: shared[elements[index].range]),
+                    source: SourceLocation(file: file, line: elements[index].line, index: index),
+                    maximumDepth: maximumDepth, depth: 1, sharing: repeated)
+            }
         }
-        guard !deliveries.contains(where: { $0 == nil }) else { return nil }
-        return deliveries.compactMap { $0 }
+        var deliveries: [Delivery] = []
+        deliveries.reserveCapacity(elements.count)
+        for run in decodedRuns {
+            for delivery in run {
+                guard let delivery else { return nil }
+                deliveries.append(delivery)
+            }
+        }
+        return deliveries
     }
 
     // MARK: Documents
 
-    /// The elements of a top-level array, each with the line it starts on and its index.
-    private mutating func topLevelArray(file: String) throws -> [Delivery] {
+    /// Appends the elements of a top-level array, each with the line it starts on and its index.
+    private mutating func appendTopLevelArray(file: String, to deliveries: inout [Delivery]) throws {
         scanner.position += 1  // the '['
-        var deliveries: [Delivery] = []
+        let firstIndex = deliveries.count
         var line = 1
         var lineCountedUpTo = scanner.textStart
         if peek() == ASCIIByte.closeBracket {
             scanner.position += 1
-            return deliveries
+            return
         }
         while true {
             scanner.skipWhitespace()
@@ -89,13 +109,13 @@ struct DirectDeliveryDecoder {
                 line += 1
             }
             lineCountedUpTo = scanner.position
-            let source = SourceLocation(file: file, line: line, index: deliveries.count)
+            let source = SourceLocation(file: file, line: line, index: deliveries.count - firstIndex)
             deliveries.append(try delivery(source: source, depth: 1))
             switch peek() {
             case ASCIIByte.comma: scanner.position += 1
             case ASCIIByte.closeBracket:
                 scanner.position += 1
-                return deliveries
+                return
             default: throw GaveUp()
             }
         }
@@ -183,21 +203,22 @@ struct DirectDeliveryDecoder {
 
     private mutating func historyItem(depth: Int) throws -> HistoryItem {
         let depth = depth + 1
-        var item = HistoryItem()
-        // Gathered apart and set once, so that the item's out-of-line box is made once, if at all.
+        // Gathered apart and stored once, so that the item's out-of-line box is made once, if at all.
+        var role: String?, content: String?, kind: String?, id: String?, createdAt: Date?
+        var interrupted: Bool?, transcriptConfidence: Double?, metrics: TurnMetrics?
         var details = HistoryItem.ActionDetails()
         var seen: UInt64 = 0
         var hasMember = try openObject(depth: depth)
         while hasMember {
             switch try key(of: Self.historyItemKeys, seen: &seen) {
-            case .role: item.role = try string()
-            case .content: item.content = try text(depth: depth)
-            case .kind: item.kind = try kind()
-            case .id: item.id = try string()
-            case .createdAt: item.createdAt = try date()
-            case .interrupted: item.interrupted = try bool()
-            case .transcriptConfidence: item.transcriptConfidence = try number()
-            case .metrics: item.metrics = try metrics(depth: depth)
+            case .role: role = try string()
+            case .content: content = try text(depth: depth)
+            case .kind: kind = try self.kind()
+            case .id: id = try string()
+            case .createdAt: createdAt = try date()
+            case .interrupted: interrupted = try bool()
+            case .transcriptConfidence: transcriptConfidence = try number()
+            case .metrics: metrics = try self.metrics(depth: depth)
             case .toolName: details.toolName = try string()
             case .toolCallID: details.toolCallID = try string()
             case .toolArgumentsJSON: details.toolArgumentsJSON = try string()
@@ -205,13 +226,14 @@ struct DirectDeliveryDecoder {
             case .toolIsError: details.toolIsError = try bool()
             case .handoffToAgentID: details.handoffToAgentID = try string()
             case .instructions: details.instructions = try text(depth: depth)
-            case .toolsAdded: details.toolsAdded = try JSONFieldReading.strings(scanner.parseValue(depthAlreadyOpen: depth))
+            case .toolsAdded: details.toolsAdded = try strings(depth: depth)
             case nil: _ = try scanner.parseValue(depthAlreadyOpen: depth)
             }
             hasMember = try memberFollows()
         }
-        if !details.isEmpty { item.actionDetails = details }
-        return item
+        return HistoryItem(
+            role: role, content: content, kind: kind, id: id, createdAt: createdAt, interrupted: interrupted,
+            transcriptConfidence: transcriptConfidence, metrics: metrics, details: details)
     }
 
     private mutating func metrics(depth: Int) throws -> TurnMetrics? {
@@ -246,7 +268,7 @@ struct DirectDeliveryDecoder {
         while hasMember {
             switch try key(of: Self.evalResultKeys, seen: &seen) {
             case .success: result.success = try bool()
-            case .reasons: result.reasons = try JSONFieldReading.strings(scanner.parseValue(depthAlreadyOpen: depth))
+            case .reasons: result.reasons = try strings(depth: depth)
             case .completionReason: result.completionReason = try string()
             case nil: _ = try scanner.parseValue(depthAlreadyOpen: depth)
             }
@@ -260,11 +282,46 @@ struct DirectDeliveryDecoder {
     /// A string or `null`; anything else gives up.
     private mutating func string() throws -> String? {
         switch peek() {
-        case ASCIIByte.quote: return try scanner.parseString()
+        case ASCIIByte.quote: return try scanner.parseString(sharing: repeated)
         case UInt8(ascii: "n"):
             try scanner.expectLiteral("null")
             return nil
         default: throw GaveUp()
+        }
+    }
+
+    /// An array of strings with `null` elements skipped, a single string, or `null`, as
+    /// ``JSONFieldReading/strings(_:)`` reads them; anything else gives up. Read directly, the
+    /// evaluator's reasons, which many deliveries repeat, share their strings too.
+    ///
+    /// - Parameter depth: how many arrays and objects are open around the value.
+    private mutating func strings(depth: Int) throws -> [String] {
+        switch peek() {
+        case ASCIIByte.quote:
+            return [try scanner.parseString(sharing: repeated)]
+        case UInt8(ascii: "n"):
+            try scanner.expectLiteral("null")
+            return []
+        case ASCIIByte.openBracket:
+            try scanner.checkDepth(depth + 1)
+            scanner.position += 1
+            var strings: [String] = []
+            if peek() == ASCIIByte.closeBracket {
+                scanner.position += 1
+                return strings
+            }
+            while true {
+                if let text = try string() { strings.append(text) }
+                switch peek() {
+                case ASCIIByte.comma: scanner.position += 1
+                case ASCIIByte.closeBracket:
+                    scanner.position += 1
+                    return strings
+                default: throw GaveUp()
+                }
+            }
+        default:
+            throw GaveUp()
         }
     }
 
@@ -282,7 +339,7 @@ struct DirectDeliveryDecoder {
 
     /// A string, an array of strings (lines) or `null`, as ``JSONFieldReading/text(_:)`` reads it.
     private mutating func text(depth: Int) throws -> String? {
-        if peek() == ASCIIByte.quote { return try scanner.parseString() }
+        if peek() == ASCIIByte.quote { return try scanner.parseString(sharing: repeated) }
         return try JSONFieldReading.text(scanner.parseValue(depthAlreadyOpen: depth))
     }
 

@@ -261,14 +261,28 @@ struct JSONScanner {
 
     /// Reads a string starting at its opening quote.
     mutating func parseString() throws(JSONSyntaxError) -> String {
+        try parseString(sharing: nil)
+    }
+
+    /// Reads a string starting at its opening quote; text that `repeated` has made a string
+    /// for before comes back as that same string.
+    ///
+    /// Every character is checked on the way (``advanceOverUnescapedCharacters()``) and escapes
+    /// only ever write whole, valid characters, so the string is made without checking its
+    /// bytes a second time, with or without escapes.
+    mutating func parseString(sharing repeated: RepeatedStrings?) throws(JSONSyntaxError) -> String {
+        func makeString(_ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+            if let repeated { return repeated.string(alreadyValidatedUTF8: bytes, isASCII: isASCII) }
+            return String(alreadyValidatedUTF8: bytes, isASCII: isASCII)
+        }
         let openingQuote = position
         position += 1
         let start = position
         // Fast path: no escapes, so the string is a slice of the input.
-        let isASCII = try advanceOverUnescapedCharacters()
+        var isASCII = try advanceOverUnescapedCharacters()
         guard position < bytes.count else { throw error("unterminated string", at: openingQuote) }
         if bytes[position] == ASCIIByte.quote {
-            let text = String(alreadyValidatedUTF8: UnsafeBufferPointer(rebasing: bytes[start..<position]), isASCII: isASCII)
+            let text = makeString(UnsafeBufferPointer(rebasing: bytes[start..<position]), isASCII: isASCII)
             position += 1
             return text
         }
@@ -280,14 +294,14 @@ struct JSONScanner {
             let byte = bytes[position]
             if byte == ASCIIByte.quote {
                 position += 1
-                return String(decoding: unescaped, as: UTF8.self)
+                return unescaped.withUnsafeBufferPointer { makeString($0, isASCII: isASCII) }
             }
             if byte == ASCIIByte.backslash {
-                try appendEscape(to: &unescaped)
+                if try !appendEscape(to: &unescaped) { isASCII = false }
             } else {
                 // The characters up to the next escape or the end, copied at once.
                 let from = position
-                try advanceOverUnescapedCharacters()
+                if try !advanceOverUnescapedCharacters() { isASCII = false }
                 unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<position]))
             }
         }
@@ -348,7 +362,8 @@ struct JSONScanner {
         return length
     }
 
-    private mutating func appendEscape(to output: inout [UInt8]) throws(JSONSyntaxError) {
+    /// Appends the character an escape stands for, returning whether it is ASCII.
+    private mutating func appendEscape(to output: inout [UInt8]) throws(JSONSyntaxError) -> Bool {
         position += 1  // the backslash
         guard position < bytes.count else { throw error("unterminated string") }
         let byte = bytes[position]
@@ -376,10 +391,12 @@ struct JSONScanner {
             }
             let scalar = Unicode.Scalar(scalarValue) ?? "\u{FFFD}"
             UTF8.encode(scalar) { output.append($0) }
+            return scalar.isASCII
         default:
             position -= 1
             throw error("invalid escape '\\\(Character(Unicode.Scalar(byte)))'")
         }
+        return true
     }
 
     private mutating func parseHexQuad() throws(JSONSyntaxError) -> UInt16 {

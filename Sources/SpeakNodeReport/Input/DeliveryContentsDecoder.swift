@@ -24,53 +24,74 @@ public struct DeliveryContentsDecoder: Sendable {
 
     /// The deliveries in `bytes` and the problems met, each located in `file` (`-` for stdin).
     /// The returned batch counts no files read; that is the reader's business.
+    ///
+    /// An input large enough to hold many deliveries shares the strings they repeat; in a
+    /// small one (a delivery or a few) there is too little to share to pay for looking.
     public func decode(_ bytes: [UInt8], file: String, format: InputFormat) -> InputBatch {
-        bytes.withUnsafeBufferPointer { decode($0, file: file, format: format) }
+        var batch = InputBatch()
+        let repeated = bytes.count >= Self.sharingThreshold ? RepeatedStrings() : nil
+        bytes.withUnsafeBufferPointer { decode($0, file: file, format: format, sharing: repeated, into: &batch) }
+        return batch
     }
 
-    func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, format: InputFormat) -> InputBatch {
+    /// The size from which one input's deliveries share their repeated strings: a few dozen
+    /// deliveries of the usual size.
+    static let sharingThreshold = 1 << 20
+
+    /// Adds the deliveries in `bytes` and the problems met to `batch`, after what it holds.
+    ///
+    /// - Parameter repeated: shares strings with the deliveries decoded before, when the same
+    ///   worker decodes file after file; `nil` gives every delivery strings of its own.
+    func decode(_ bytes: UnsafeBufferPointer<UInt8>, file: String, format: InputFormat,
+                sharing repeated: RepeatedStrings?, into batch: inout InputBatch) {
         let whole = SourceLocation(file: file)
         if let problem = JSONScanner.encodingProblem(in: bytes) {
-            return InputBatch(problems: [InputProblem(source: whole, reason: problem.message)])
+            batch.problems.append(InputProblem(source: whole, reason: problem.message))
+            return
         }
         let textStart = JSONScanner.byteOrderMarkLength(of: bytes)
         guard let first = firstSignificantByte(in: bytes, from: textStart) else {
             let reason = file == "-" ? "empty input" : "empty file"
-            return InputBatch(problems: [InputProblem(source: whole, reason: reason)])
+            batch.problems.append(InputProblem(source: whole, reason: reason))
+            return
         }
         if let reason = notJSONReason(startingWith: first, in: bytes) {
-            return InputBatch(problems: [InputProblem(source: whole, reason: reason)])
+            batch.problems.append(InputProblem(source: whole, reason: reason))
+            return
         }
         let resolved = format == .detected ? detectFormat(of: bytes, from: textStart) : format
         switch resolved {
         case .ndjson:
-            return decodeLines(UnsafeBufferPointer(rebasing: bytes[textStart...]), file: file)
+            batch.append(contentsOf: decodeLines(UnsafeBufferPointer(rebasing: bytes[textStart...]), file: file,
+                                                 sharing: repeated))
         case .json, .detected:
-            return decodeDocument(bytes, file: file)
+            decodeDocument(bytes, file: file, sharing: repeated, into: &batch)
         }
     }
 
     // MARK: One JSON document
 
-    private func decodeDocument(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> InputBatch {
+    private func decodeDocument(_ bytes: UnsafeBufferPointer<UInt8>, file: String, sharing repeated: RepeatedStrings?,
+                                into batch: inout InputBatch) {
         if usesDirectDecoding {
             if bytes.count > concurrencyThreshold,
                let deliveries = DirectDeliveryDecoder.deliveries(inLargeArray: bytes, file: file, maximumDepth: parser.maximumDepth) {
-                return InputBatch(deliveries: deliveries)
+                batch.deliveries.append(contentsOf: deliveries)
+                return
             }
-            if let deliveries = DirectDeliveryDecoder.deliveries(inDocument: bytes, file: file, maximumDepth: parser.maximumDepth) {
-                return InputBatch(deliveries: deliveries)
+            if DirectDeliveryDecoder.appendDeliveries(inDocument: bytes, file: file, maximumDepth: parser.maximumDepth,
+                                                      sharing: repeated, to: &batch.deliveries) {
+                return
             }
         }
         let document: JSONDocument
         do {
             document = try parser.parseDocument(bytes)
         } catch {
-            return InputBatch(problems: [
-                InputProblem(source: SourceLocation(file: file), reason: error.describe(showingLine: true))
-            ])
+            batch.problems.append(
+                InputProblem(source: SourceLocation(file: file), reason: error.describe(showingLine: true)))
+            return
         }
-        var batch = InputBatch()
         switch document {
         case .single(let value):
             batch.add(decoding: value, at: SourceLocation(file: file), with: decoder)
@@ -86,39 +107,41 @@ public struct DeliveryContentsDecoder: Sendable {
                 }
             }
         }
-        return batch
     }
 
     // MARK: NDJSON
 
-    private func decodeLines(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> InputBatch {
+    private func decodeLines(_ bytes: UnsafeBufferPointer<UInt8>, file: String, sharing repeated: RepeatedStrings?) -> InputBatch {
         let lines = lineRanges(in: bytes)
         let chunkCount = bytes.count > concurrencyThreshold
             ? min(lines.count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
             : 1
         guard chunkCount > 1 else {
-            return decodeLines(lines[...], of: bytes, file: file)
+            return decodeLines(lines[...], of: bytes, file: file, sharing: repeated)
         }
         let chunkSize = (lines.count + chunkCount - 1) / chunkCount
         let chunks = stride(from: 0, to: lines.count, by: chunkSize).map { $0..<min($0 + chunkSize, lines.count) }
         // Only read, and valid throughout: `concurrentMap` returns when every chunk is done.
         nonisolated(unsafe) let sharedBytes = bytes
         var batch = InputBatch()
-        for chunkBatch in chunks.concurrentMap({ decodeLines(lines[$0], of: sharedBytes, file: file) }) {
+        // Each chunk shares strings within itself: a table serves one thread.
+        let chunkBatches = chunks.concurrentMap { decodeLines(lines[$0], of: sharedBytes, file: file, sharing: RepeatedStrings()) }
+        for chunkBatch in chunkBatches {
             batch.append(contentsOf: chunkBatch)
         }
         return batch
     }
 
     private func decodeLines(_ lines: ArraySlice<Range<Int>>, of bytes: UnsafeBufferPointer<UInt8>,
-                             file: String) -> InputBatch {
+                             file: String, sharing repeated: RepeatedStrings?) -> InputBatch {
         var batch = InputBatch()
         for (offset, range) in zip(lines.indices, lines) {
             let line = UnsafeBufferPointer(rebasing: bytes[range])
             guard line.contains(where: { !ASCIIByte.isWhitespace($0) }) else { continue }
             let source = SourceLocation(file: file, line: offset + 1)
             if usesDirectDecoding,
-               let delivery = DirectDeliveryDecoder.delivery(in: line, source: source, maximumDepth: parser.maximumDepth) {
+               let delivery = DirectDeliveryDecoder.delivery(in: line, source: source, maximumDepth: parser.maximumDepth,
+                                                             sharing: repeated) {
                 batch.deliveries.append(delivery)
                 continue
             }

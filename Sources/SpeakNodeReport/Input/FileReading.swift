@@ -25,6 +25,38 @@ public enum FileReading {
         return try readAll(from: descriptor, expectedSize: expectedSize)
     }
 
+    /// Reads all bytes of the file at `path` into the start of `buffer`, returning how many
+    /// there are; the bytes after those are left over from earlier files.
+    ///
+    /// A worker reading file after file reuses one buffer, grown to the largest file, instead
+    /// of allocating (and faulting in) fresh memory for every file.
+    static func readFile(atPath path: String, into buffer: inout [UInt8]) throws(ReadError) -> Int {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw .fromErrno("cannot open") }
+        defer { close(descriptor) }
+        var status = stat()
+        let expectedSize = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
+        // One byte more than the file, so that the read finding its end needs no growing.
+        if buffer.count <= expectedSize { grow(&buffer, toHold: expectedSize + 1) }
+        var count = 0
+        while true {
+            if count == buffer.count { grow(&buffer, toHold: count * 2) }
+            let result = buffer.withUnsafeMutableBytes { bytes in
+                read(descriptor, bytes.baseAddress.map { $0 + count }, bytes.count - count)
+            }
+            if result < 0 && errno == EINTR { continue }
+            if result < 0 { throw .fromErrno("cannot read") }
+            if result == 0 { return count }
+            count += result
+        }
+    }
+
+    /// Grows the buffer to at least `size` bytes, and at least 64 KiB, keeping its bytes.
+    private static func grow(_ buffer: inout [UInt8], toHold size: Int) {
+        let newCount = max(size, 64 * 1024, buffer.count)
+        buffer.append(contentsOf: repeatElement(0, count: newCount - buffer.count))
+    }
+
     /// All bytes of standard input, up to its end.
     @Sendable public static func readStandardInput() throws -> [UInt8] {
         try readAll(from: STDIN_FILENO, expectedSize: 0)

@@ -14,7 +14,14 @@ public struct InputBatch: Sendable, Hashable {
     }
 
     /// Adds what another batch read after what this one read.
+    ///
+    /// An empty batch takes the other's arrays as they are: reading one folder then costs no
+    /// copy of each of its deliveries (and the reference counting of every field they hold).
     public mutating func append(contentsOf other: InputBatch) {
+        if deliveries.isEmpty && problems.isEmpty && filesRead == 0 {
+            self = other
+            return
+        }
         deliveries.append(contentsOf: other.deliveries)
         problems.append(contentsOf: other.problems)
         filesRead += other.filesRead

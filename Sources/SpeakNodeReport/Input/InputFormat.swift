@@ -21,7 +21,7 @@ public enum InputFormat: Sendable, Hashable {
 
     /// The part of the last path component after its last dot, lowercased; empty when none.
     static func lowercasedExtension(of path: String) -> String {
-        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path)
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
         return name[name.index(after: dot)...].lowercased()
     }

@@ -140,17 +140,38 @@ public struct HistoryItem: Sendable, Hashable {
         instructions: String? = nil,
         toolsAdded: [String] = []
     ) {
-        self.role = role
-        self.content = content
-        self.kind = kind
-        self.id = id
-        self.interrupted = interrupted
+        self.init(
+            role: role, content: content, kind: kind, id: id, createdAt: createdAt, interrupted: interrupted,
+            transcriptConfidence: transcriptConfidence, metrics: metrics,
+            details: ActionDetails(
+                toolName: toolName, toolCallID: toolCallID, toolArgumentsJSON: toolArgumentsJSON,
+                toolOutput: toolOutput, toolIsError: toolIsError, handoffToAgentID: handoffToAgentID,
+                instructions: instructions, toolsAdded: toolsAdded))
+    }
+
+    /// An item with every stored field written once, and its out-of-line box made once, if at
+    /// all. Decoders build each of hundreds of thousands of items this way: going through the
+    /// properties' setters instead would look at the box again for every field set.
+    init(role: String?, content: String?, kind: String?, id: String?, createdAt: Date?, interrupted: Bool?,
+         transcriptConfidence: Double?, metrics: TurnMetrics?, details: ActionDetails) {
         self.metrics = metrics
-        self.createdAt = createdAt
-        self.transcriptConfidence = transcriptConfidence
-        self.actionDetails = ActionDetails(
-            toolName: toolName, toolCallID: toolCallID, toolArgumentsJSON: toolArgumentsJSON,
-            toolOutput: toolOutput, toolIsError: toolIsError, handoffToAgentID: handoffToAgentID,
-            instructions: instructions, toolsAdded: toolsAdded)
+        self.interrupted = interrupted
+        self.content = content
+        self.id = id
+        storedRole = StoredRole(role)
+        storedKind = StoredKind(kind)
+        if let createdAt {
+            createdAtSeconds = createdAt.timeIntervalSinceReferenceDate
+            presentValues |= Self.hasCreatedAt
+        }
+        if let transcriptConfidence {
+            transcriptConfidenceValue = transcriptConfidence
+            presentValues |= Self.hasTranscriptConfidence
+        }
+        let fields = OutOfLineFields(
+            details: details,
+            unusualRole: storedRole == .unusual ? role : nil,
+            unusualKind: storedKind == .unusual ? kind : nil)
+        outOfLineBox = fields.isEmpty ? nil : OutOfLineBox(fields)
     }
 }

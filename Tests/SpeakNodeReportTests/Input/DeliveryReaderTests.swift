@@ -35,6 +35,67 @@ struct DeliveryReaderTests {
         #expect(batch.filesRead == 5)
     }
 
+    @Test("a folder of many files, read by several workers, keeps the order of its files and problems")
+    func manyFiles() throws {
+        let folder = try InputTestFolder()
+        let names = (0..<101).map { String(format: "f%03d", $0) }
+        for (index, name) in names.enumerated() {
+            switch index % 10 {
+            case 3: try folder.write(name + ".json", "{broken")
+            case 7: try folder.write(name + ".ndjson", delivery(name + "a") + "\n" + delivery(name + "b") + "\n")
+            default: try folder.write(name + ".json", delivery(name))
+            }
+        }
+        let batch = DeliveryReader().read([folder.path])
+        let expected = names.enumerated().flatMap { index, name -> [String] in
+            switch index % 10 {
+            case 3: []
+            case 7: [name + "a", name + "b"]
+            default: [name]
+            }
+        }
+        #expect(sessions(batch) == expected)
+        #expect(batch.problems.map(\.source.file) == names.enumerated()
+            .filter { $0.offset % 10 == 3 }.map { folder.path + "/" + $0.element + ".json" })
+        #expect(batch.filesRead == 101)
+    }
+
+    @Test("symbolic links are followed: to a file, to a folder once, never round a loop; broken ones are skipped")
+    func symbolicLinks() throws {
+        let folder = try InputTestFolder()
+        let outside = try InputTestFolder()
+        let target = try folder.write("data/a.json", delivery("a"))
+        try outside.write("b.json", delivery("b"))
+        #expect(symlink(target, folder.path + "/linked.json") == 0)
+        #expect(symlink(outside.path, folder.path + "/linked-folder") == 0)
+        #expect(symlink(folder.path, folder.path + "/data/loop") == 0)
+        #expect(symlink(folder.path + "/missing.json", folder.path + "/broken.json") == 0)
+        let batch = DeliveryReader().read([folder.path])
+        #expect(batch.deliveries.map(\.source.file) == [
+            "data/a.json", "linked-folder/b.json", "linked.json",
+        ].map { folder.path + "/" + $0 })
+        #expect(batch.problems.isEmpty)
+    }
+
+    @Test("batches append in order; an empty batch takes the other as it is")
+    func appendingBatches() {
+        let one = Delivery(event: "One", conversation: nil, source: SourceLocation(file: "1"))
+        let two = Delivery(event: "Two", conversation: nil, source: SourceLocation(file: "2"))
+        let problem = InputProblem(source: SourceLocation(file: "3"), reason: "broken")
+        let first = InputBatch(deliveries: [one], problems: [], filesRead: 1)
+        let second = InputBatch(deliveries: [two], problems: [problem], filesRead: 2)
+        var batch = InputBatch()
+        batch.append(contentsOf: first)
+        #expect(batch == first)
+        batch.append(contentsOf: second)
+        #expect(batch == InputBatch(deliveries: [one, two], problems: [problem], filesRead: 3))
+        batch.append(contentsOf: InputBatch())
+        #expect(batch == InputBatch(deliveries: [one, two], problems: [problem], filesRead: 3))
+        var onlyCounted = InputBatch(filesRead: 1)
+        onlyCounted.append(contentsOf: first)
+        #expect(onlyCounted == InputBatch(deliveries: [one], filesRead: 2))
+    }
+
     @Test("a folder path with a trailing slash gives clean file paths")
     func folderTrailingSlash() throws {
         let folder = try InputTestFolder()

@@ -219,6 +219,32 @@ struct CompactHistoryItemTests {
         #expect(HistoryItem(kind: "Message") != HistoryItem(kind: "message"))
     }
 
+    @Test("an item built from decoded parts at once equals the same item built field by field")
+    func builtAtOnce() {
+        var items = [Self.fullItem, HistoryItem()]
+        for (_, change) in Self.singleChanges {
+            var item = Self.fullItem
+            change(&item)
+            items.append(item)
+        }
+        for (role, kind) in [("User", "Message"), ("caller", "Message"), ("User", "Note"), ("caller", "Note")] {
+            items.append(HistoryItem(role: role, content: "Hi", kind: kind))
+        }
+        for item in items {
+            let details = HistoryItem.ActionDetails(
+                toolName: item.toolName, toolCallID: item.toolCallID, toolArgumentsJSON: item.toolArgumentsJSON,
+                toolOutput: item.toolOutput, toolIsError: item.toolIsError, handoffToAgentID: item.handoffToAgentID,
+                instructions: item.instructions, toolsAdded: item.toolsAdded)
+            let built = HistoryItem(
+                role: item.role, content: item.content, kind: item.kind, id: item.id, createdAt: item.createdAt,
+                interrupted: item.interrupted, transcriptConfidence: item.transcriptConfidence, metrics: item.metrics,
+                details: details)
+            #expect(built == item)
+            #expect(built.hashValue == item.hashValue)
+            #expect(built.role == item.role && built.kind == item.kind && built.toolsAdded == item.toolsAdded)
+        }
+    }
+
     @Test("the compact layouts stay compact")
     func layout() {
         #expect(MemoryLayout<HistoryItem>.stride <= 128)

@@ -104,6 +104,28 @@ struct DirectDecodingTests {
         #expect(concurrent.decode(big, file: "in", format: .json).deliveries.map(\.source.line) == Array(2...41))
     }
 
+    @Test("reasons and tools added, in every shape, read directly to the same result", arguments: [
+        "null", #""one""#, "[]", " [ ] ", "[null]", #"["a",null,"b"]"#, #"[ "a" , "b\n" ]"#,
+    ])
+    func stringArrays(_ value: String) throws {
+        for text in [#"{"data":{"test_eval_result":{"reasons":\#(value)}}}"#,
+                     #"{"data":{"history":[{"kind":"AgentConfigUpdate","tools_added":\#(value)}]}}"#] {
+            #expect(isReadDirectly(text), "\(text)")
+            decodeBothWays(text)
+        }
+    }
+
+    @Test("reasons and tools added that are not arrays of strings go the general way", arguments: [
+        "[1]", #"["a",]"#, "[,]", #"["a" "b"]"#, "[[]]", "{}", "true", #"["a""#,
+    ])
+    func irregularStringArrays(_ value: String) throws {
+        for text in [#"{"data":{"test_eval_result":{"reasons":\#(value)}}}"#,
+                     #"{"data":{"history":[{"kind":"AgentConfigUpdate","tools_added":\#(value)}]}}"#] {
+            #expect(!isReadDirectly(text), "\(text)")
+            #expect(!decodeBothWays(text).problems.isEmpty)
+        }
+    }
+
     @Test("the delivery files in Examples decode the same both ways",
           .enabled(if: FileManager.default.fileExists(atPath: Self.examplesFolder), "Examples/deliveries is missing"))
     func examples() throws {
