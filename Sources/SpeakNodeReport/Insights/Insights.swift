@@ -114,18 +114,9 @@ public struct Insights: Sendable {
         LatencySamples(joining: measuredSamples(of: parts))
     }
 
-    /// The statistics of every value the samples of `parts` hold: each metric's values are
-    /// gathered, into an array of their size, for its statistics only, then let go.
+    /// The statistics of every value the samples of `parts` hold, gathered for them only.
     private static func statistics(of parts: [Insights]) -> [LatencyMetric: LatencyStatistics] {
-        let samples = measuredSamples(of: parts)
-        var statistics: [LatencyMetric: LatencyStatistics] = [:]
-        for metric in LatencyMetric.allCases {
-            var values: [Double] = []
-            values.reserveCapacity(samples.reduce(0) { $0 + $1.count(of: metric) })
-            for part in samples { part.appendValues(of: metric, to: &values) }
-            statistics[metric] = LatencyStatistics(values)
-        }
-        return statistics
+        samples(of: parts).statistics
     }
 
     /// The samples that `parts` hold, in order: each part's own, or its parts', down to
