@@ -159,6 +159,18 @@ public struct LatencySamples: Sendable {
         return statistics
     }
 
+    /// ``statistics``, the metrics side by side on the machine's cores: for the hundreds of
+    /// thousands of values of a whole report, worked out when nothing else is left to run.
+    var concurrentStatistics: [LatencyMetric: LatencyStatistics] {
+        let valuesByMetric = ConcurrentSlots(valuesByMetricIndex())
+        let metricStatistics = LatencyMetric.allCases.concurrentMap { metric in
+            LatencyStatistics(valuesByMetric.take(at: metric.index))
+        }
+        var statistics: [LatencyMetric: LatencyStatistics] = [:]
+        for metric in LatencyMetric.allCases { statistics[metric] = metricStatistics[metric.index] }
+        return statistics
+    }
+
     /// The samples of both, one after the other.
     public static func + (lhs: LatencySamples, rhs: LatencySamples) -> LatencySamples {
         LatencySamples(joining: [lhs, rhs])
