@@ -25,39 +25,20 @@ public struct Collector: Sendable {
     public init() {}
 
     public func collect(_ deliveries: [Delivery]) -> CollectedInput {
-        var nonTestDeliveries = 0
-        // The most complete copy of each session so far, and how many copies came. Copies are
-        // compared by the few fields that decide between them: no conversation is copied
-        // until the kept one goes into its test, and no list of copies is kept, since most
-        // sessions arrive once.
-        var keptByKey: [AttemptKey: (kept: Candidate, copies: Int)] = [:]
-        keptByKey.reserveCapacity(deliveries.count)
-
-        for index in deliveries.indices {
-            guard let candidate = Candidate(deliveries, at: index) else {
-                nonTestDeliveries += 1
-                continue
-            }
-            if let entry = keptByKey.index(forKey: candidate.key) {
-                keptByKey.values[entry].copies += 1
-                if Candidate.isMoreComplete(candidate, keptByKey.values[entry].kept) {
-                    keptByKey.values[entry].kept = candidate
-                }
-            } else {
-                keptByKey[candidate.key] = (candidate, 1)
-            }
-        }
-
+        let (kept, nonTestDeliveries) = deliveries.withUnsafeBufferPointer(Self.keptCopies)
         var redeliveries = 0
         var attemptsByRun: [String: [String: [CollectedAttempt]]] = [:]
-        for (key, (kept, copies)) in keptByKey {
+        // In the order the sessions were read, not in hash order, so the deliveries (and the
+        // texts they hold) are visited one after another in memory.
+        for position in kept.indices {
+            let candidate = kept[position].candidate, copies = kept[position].copies
             // Always there: only deliveries with a conversation become candidates.
-            guard let conversation = deliveries[kept.index].conversation else { continue }
+            guard let conversation = deliveries[candidate.index].conversation else { continue }
             redeliveries += copies - 1
             let attempt = CollectedAttempt(
-                key: key, conversation: conversation, source: kept.source, redeliveries: copies - 1
+                key: candidate.key, conversation: conversation, source: candidate.source, redeliveries: copies - 1
             )
-            attemptsByRun[kept.runID, default: [:]][kept.testID, default: []].append(attempt)
+            attemptsByRun[candidate.runID, default: [:]][candidate.testID, default: []].append(attempt)
         }
 
         // Each list is taken out of its dictionary before it is sorted, so it is sorted in
@@ -76,6 +57,42 @@ public struct Collector: Sendable {
         return CollectedInput(runs: runs, redeliveries: redeliveries, nonTestDeliveries: nonTestDeliveries)
     }
 
+    /// The most complete copy of each test conversation's session, in the order the sessions
+    /// were first read, with how many copies came; and how many deliveries were not test
+    /// conversations.
+    ///
+    /// Copies are compared by the few fields that decide between them: no conversation is
+    /// copied until the kept one goes into its test, and no list of copies is kept, since most
+    /// sessions arrive once. The deliveries are read where they are stored (see
+    /// ``Candidate/init(_:at:)``).
+    private static func keptCopies(
+        of deliveries: UnsafeBufferPointer<Delivery>
+    ) -> (kept: [(candidate: Candidate, copies: Int)], nonTestDeliveries: Int) {
+        var kept: [(candidate: Candidate, copies: Int)] = []
+        var positionByKey: [AttemptKey: Int] = [:]
+        // Room for twice the sessions: nearly every look-up misses (most sessions arrive once),
+        // and a miss compares the key with each key along its probe sequence, a session id
+        // stored elsewhere in memory; at most half full, those sequences stay short.
+        positionByKey.reserveCapacity(2 * deliveries.count)
+        var nonTestDeliveries = 0
+        for index in deliveries.indices {
+            guard let candidate = Candidate(deliveries, at: index) else {
+                nonTestDeliveries += 1
+                continue
+            }
+            if let position = positionByKey[candidate.key] {
+                kept[position].copies += 1
+                if Candidate.isMoreComplete(candidate, kept[position].candidate, in: deliveries) {
+                    kept[position].candidate = candidate
+                }
+            } else {
+                positionByKey[candidate.key] = kept.count
+                kept.append((candidate, 1))
+            }
+        }
+        return (kept, nonTestDeliveries)
+    }
+
     /// The order of attempts within a test.
     static func isEarlier(_ lhs: CollectedAttempt, _ rhs: CollectedAttempt) -> Bool {
         // The times are read in place: a copy of each conversation would retain all its texts.
@@ -91,8 +108,8 @@ public struct Collector: Sendable {
 }
 
 extension Collector {
-    /// A delivery that is a test conversation: what groups it and what decides which copy
-    /// of its session is kept.
+    /// A delivery that is a test conversation: what groups it, and where to find what decides
+    /// which copy of its session is kept (read only for sessions delivered more than once).
     struct Candidate {
         var key: AttemptKey
         var runID: String
@@ -100,33 +117,38 @@ extension Collector {
         /// Where the delivery is in the collected list.
         var index: Int
         var source: SourceLocation
-        /// Whether the evaluator gave a verdict (`test_eval_result.success`).
-        var hasVerdict: Bool
-        var createdAt: Date?
 
-        /// `nil` when the delivery at `index` is not a test conversation. Fields are read in
-        /// place (`deliveries[index].conversation?…`): a copy of the delivery would retain
-        /// every text of its conversation.
-        init?(_ deliveries: [Delivery], at index: Int) {
-            guard deliveries[index].event == nil || deliveries[index].event == Delivery.conversationComplete,
-                  let runID = deliveries[index].conversation?.testRunID.nonBlankText,
-                  let testID = deliveries[index].conversation?.testID.nonBlankText
-            else { return nil }
+        /// `nil` when the delivery at `index` is not a test conversation.
+        ///
+        /// The fields are read in place, through a buffer pointer, and all before any is
+        /// checked: a copy of the delivery would retain every text of its conversation, and
+        /// reading them from the array (`deliveries[index].source`) made the compiler copy it.
+        init?(_ deliveries: UnsafeBufferPointer<Delivery>, at index: Int) {
+            let event = deliveries[index].event
+            let runID = deliveries[index].conversation?.testRunID
+            let testID = deliveries[index].conversation?.testID
+            let sessionID = deliveries[index].conversation?.sessionID
             let source = deliveries[index].source
-            self.key = deliveries[index].conversation?.sessionID.nonBlankText.map(AttemptKey.session)
-                ?? .unidentified(source)
+            guard event == nil || event == Delivery.conversationComplete,
+                  let runID = runID.nonBlankText, let testID = testID.nonBlankText
+            else { return nil }
+            self.key = sessionID.nonBlankText.map(AttemptKey.session) ?? .unidentified(source)
             self.runID = runID
             self.testID = testID
             self.index = index
             self.source = source
-            self.hasVerdict = deliveries[index].conversation?.evalResult?.success != nil
-            self.createdAt = deliveries[index].conversation?.createdAt
         }
 
         /// Whether `lhs` is the better copy of a session to keep.
-        static func isMoreComplete(_ lhs: Candidate, _ rhs: Candidate) -> Bool {
-            if lhs.hasVerdict != rhs.hasVerdict { return lhs.hasVerdict }
-            switch (lhs.createdAt, rhs.createdAt) {
+        ///
+        /// What decides is read here, not by every candidate: reading the verdict
+        /// (`conversation?.evalResult?.success`) copies the whole delivery, retaining every text
+        /// of its conversation, and most sessions arrive once and are never compared.
+        static func isMoreComplete(_ lhs: Candidate, _ rhs: Candidate, in deliveries: UnsafeBufferPointer<Delivery>) -> Bool {
+            let lhsHasVerdict = deliveries[lhs.index].conversation?.evalResult?.success != nil
+            let rhsHasVerdict = deliveries[rhs.index].conversation?.evalResult?.success != nil
+            if lhsHasVerdict != rhsHasVerdict { return lhsHasVerdict }
+            switch (deliveries[lhs.index].conversation?.createdAt, deliveries[rhs.index].conversation?.createdAt) {
             case (.some(let l), .some(let r)) where l != r: return l > r
             case (.some, nil): return true
             case (nil, .some): return false

@@ -11,8 +11,24 @@ final class ConcurrentSlots<Value: Sendable>: @unchecked Sendable {
         slots = Array(repeating: nil, count: count)
     }
 
+    /// Slots that already hold `values`, for pieces of work that each take their own out
+    /// (``take(at:)``).
+    init(_ values: [Value]) {
+        slots = values
+    }
+
     func store(_ value: Value, at index: Int) {
         lock.withLock { slots[index] = value }
+    }
+
+    /// The value of a slot, taken out of it: the taker then holds the only reference, so an
+    /// array it changes is changed in place, not copied. Taking from an empty slot is a bug
+    /// in the caller.
+    func take(at index: Int) -> Value {
+        lock.withLock {
+            guard let value = slots[index].take() else { preconditionFailure("a concurrent slot was taken twice") }
+            return value
+        }
     }
 
     /// Every slot's value, in order. A slot left empty is a bug in the caller, never a value

@@ -38,10 +38,17 @@ public struct Evaluator: Sendable {
     /// Evaluates a collection; `problems` (input that could not be read) are carried into the
     /// report sorted, so it shows everything that was and was not read.
     public func evaluate(_ collection: CollectedInput, problems: [InputProblem] = []) -> Report {
-        let runs = collection.runs
-            // Runs are evaluated side by side too, so one run's combined insights are worked
-            // out while the others' tests are still being evaluated.
-            .concurrentMap { evaluate($0) }
+        // The tests of all runs in one list spread over the cores, so every core has tests to
+        // evaluate until all are done, however the tests are shared out among runs.
+        let testResults = collection.runs.flatMap(\.tests).concurrentMap { evaluate($0) }
+        var runsWithTests: [(run: CollectedRun, tests: Range<Int>)] = []
+        for run in collection.runs {
+            let start = runsWithTests.last?.tests.upperBound ?? 0
+            runsWithTests.append((run, start..<(start + run.tests.count)))
+        }
+        let runs = runsWithTests
+            // Then the runs side by side, each combining its tests' insights.
+            .concurrentMap { result(of: $0.run, tests: testResults[$0.tests]) }
             .sorted(by: Self.isEarlier)
         var generatedAt: Date?
         for run in collection.runs {
@@ -62,6 +69,8 @@ public struct Evaluator: Sendable {
             nonTestDeliveries: collection.nonTestDeliveries,
             problems: problems.sorted(),
             generatedAt: generatedAt,
+            // The last and largest statistics, with nothing else left to run beside them.
+            insights: Insights(combiningConcurrently: runs.map(\.insights)),
             budget: budget,
             latencyGate: latencyGate
         )
@@ -69,10 +78,13 @@ public struct Evaluator: Sendable {
 
     /// One run: its tests sorted by name then id, and what its attempts say about it.
     public func evaluate(_ run: CollectedRun) -> RunResult {
-        var tests = run.tests
-            // Each test's verdict and insights go through every turn of its attempts: spread them over the cores.
-            .concurrentMap { evaluate($0) }
-            .compactMap { $0 }
+        // Each test's verdict and insights go through every turn of its attempts: spread them over the cores.
+        result(of: run, tests: run.tests.concurrentMap { evaluate($0) }[...])
+    }
+
+    /// A run whose tests were evaluated into `testResults`, in the order of its tests.
+    private func result(of run: CollectedRun, tests testResults: ArraySlice<TestResult?>) -> RunResult {
+        var tests = testResults.compactMap { $0 }
         // Sorted in place: `sorted` would copy every test into a new array.
         tests.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         // Read from each conversation in place: a list of the conversations would copy each

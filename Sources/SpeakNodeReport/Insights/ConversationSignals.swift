@@ -113,10 +113,20 @@ public struct ConversationSignals: Sendable, Hashable {
     /// What `kind` says an item is, spelled as ``normalizedKind(_:)`` spells it; `nil` when
     /// it is missing or blank.
     ///
-    /// Every item has a kind, almost always ASCII: it is compared with each known spelling
-    /// byte by byte, skipping what normalizing leaves out, instead of being normalized into
-    /// a new string first.
+    /// Every item has a kind, almost always one SpeakNode documents, spelled as documented,
+    /// which is matched whole. Any other ASCII kind is compared with each known spelling byte
+    /// by byte, skipping what normalizing leaves out, instead of being normalized into a new
+    /// string first.
     static func itemKind(_ kind: String?) -> ItemKind? {
+        // The kinds SpeakNode documents, spelled as documented: what nearly every item has.
+        switch kind {
+        case nil: return nil
+        case "Message": return .message
+        case "FunctionCall": return .toolCall
+        case "AgentHandoff": return .handoff
+        case "FunctionCallOutput", "AgentConfigUpdate": return .other
+        default: break
+        }
         guard let kind = kind.nonBlankText else { return nil }
         guard kind.utf8.allSatisfy(UTF8.isASCII) else {
             return switch normalizedKind(kind) {
@@ -157,6 +167,12 @@ public struct ConversationSignals: Sendable, Hashable {
     /// Whether `role`, lowercased, is one of ``unspokenRoles``. An ASCII role, as nearly all
     /// are, is compared byte by byte without building its lowercased copy and hashing it.
     static func isUnspokenRole(_ role: String) -> Bool {
+        // The roles SpeakNode documents, spelled as documented: what nearly every item has.
+        switch role {
+        case "User", "Assistant", "Tool": return false
+        case "System": return true
+        default: break
+        }
         guard role.utf8.allSatisfy(UTF8.isASCII) else { return unspokenRoles.contains(role.lowercased()) }
         return unspokenRoles.contains { unspoken in
             unspoken.utf8.count == role.utf8.count && zip(unspoken.utf8, role.utf8).allSatisfy { $0 == $1.lowercasedASCII }

@@ -52,7 +52,19 @@ public struct Insights: Sendable {
 
     /// The insights of several parts together, in the order given.
     public init(combining parts: [Insights]) {
-        statistics = Self.statistics(of: parts)
+        self.init(combining: parts, statistics: Self.samples(of: parts).statistics)
+    }
+
+    /// The insights of several parts together, in the order given, with the statistics of
+    /// each metric worked out on a core of its own: for a whole report, whose hundreds of
+    /// thousands of values are combined once everything else is done.
+    init(combiningConcurrently parts: [Insights]) {
+        self.init(combining: parts, statistics: Self.samples(of: parts).concurrentStatistics)
+    }
+
+    /// The insights of `parts` together, whose `statistics` are already worked out.
+    private init(combining parts: [Insights], statistics: [LatencyMetric: LatencyStatistics]) {
+        self.statistics = statistics
         signals = parts.reduce(into: ConversationSignals()) { $0 += $1.signals }
         slowTurnCount = parts.reduce(0) { $0 + $1.slowTurnCount }
         storage = .combined(parts)
@@ -112,20 +124,6 @@ public struct Insights: Sendable {
     /// ``LatencySamples/init(joining:)``).
     private static func samples(of parts: [Insights]) -> LatencySamples {
         LatencySamples(joining: measuredSamples(of: parts))
-    }
-
-    /// The statistics of every value the samples of `parts` hold: each metric's values are
-    /// gathered, into an array of their size, for its statistics only, then let go.
-    private static func statistics(of parts: [Insights]) -> [LatencyMetric: LatencyStatistics] {
-        let samples = measuredSamples(of: parts)
-        var statistics: [LatencyMetric: LatencyStatistics] = [:]
-        for metric in LatencyMetric.allCases {
-            var values: [Double] = []
-            values.reserveCapacity(samples.reduce(0) { $0 + $1.count(of: metric) })
-            for part in samples { part.appendValues(of: metric, to: &values) }
-            statistics[metric] = LatencyStatistics(values)
-        }
-        return statistics
     }
 
     /// The samples that `parts` hold, in order: each part's own, or its parts', down to
