@@ -63,6 +63,10 @@ struct MarkdownContextTests {
         #expect(MarkdownText.grouped(1_048_576) == "1,048,576")
         #expect(MarkdownText.clipped("  short \n", to: 10) == "short")
         #expect(MarkdownText.clipped(String(repeating: "é", count: 12), to: 10) == String(repeating: "é", count: 10) + "… (2 more characters)")
+        // More bytes than the maximum, but no more characters: kept whole.
+        #expect(MarkdownText.clipped(String(repeating: "é", count: 10), to: 10) == String(repeating: "é", count: 10))
+        #expect(MarkdownText.clipped(" 😀👍🏽 ", to: 3) == "😀👍🏽")
+        #expect(MarkdownText.clipped("😀😀😀😀", to: 3) == "😀😀😀… (1 more characters)")
     }
 }
 
