@@ -37,7 +37,10 @@ public struct MarkdownBudget: Sendable, Hashable {
     }
 
     /// Whether `text` is within the limit.
-    public func fits(_ text: String) -> Bool { Self.length(of: text) <= limit }
+    ///
+    /// A character never takes more UTF-16 code units than UTF-8 bytes, so a text whose bytes
+    /// are within the limit fits without counting.
+    public func fits(_ text: String) -> Bool { text.utf8.count <= limit || Self.length(of: text) <= limit }
 
     /// The richest rendering that fits.
     ///

@@ -4,9 +4,10 @@ import Mustache
 /// tests it lists, cut to a `MarkdownDetail`, and the note saying what that left out.
 ///
 /// Everything that does not depend on the detail (names shortened, reasons, transcript tails)
-/// is prepared once; `value(for:)` only picks from it, so the summary can be rendered at many
-/// details cheaply. Payload text is shortened here, before escaping, so that one very long
-/// name or reason cannot crowd out the rest of the summary.
+/// is prepared once, a list's rows when a detail first shows them (see `MarkdownRows`);
+/// `value(for:)` then only picks from it, so the summary can be rendered at many details
+/// cheaply. Payload text is shortened here, before escaping, so that one very long name or
+/// reason cannot crowd out the rest of the summary.
 struct MarkdownContext {
     /// How many transcript lines a failed test shows: the end of the conversation, where it went wrong.
     static let transcriptTurns = 10
@@ -16,11 +17,14 @@ struct MarkdownContext {
 
     private let limit: Int
     private let runs: [MustacheValue]
-    private let failures: [FailureRow]
-    private let flakyTests: [MustacheValue]
-    private let passedTests: [MustacheValue]
-    private let skippedTests: [MustacheValue]
+    private var failures: MarkdownRows<TestInRun, FailureRow>
+    private var flakyTests: MarkdownRows<TestInRun, MustacheValue>
+    private var passedTests: MarkdownRows<TestInRun, MustacheValue>
+    private var skippedTests: MarkdownRows<TestInRun, MustacheValue>
     private let problems: [MustacheValue]
+
+    /// A test and its run's name, already cut to ``MarkdownText/nameLength``: what a row is made of.
+    private typealias TestInRun = (test: TestResult, runName: String)
 
     /// - Parameters:
     ///   - runContexts: The report context's `runs`, one per run; the summary's run rows are
@@ -28,10 +32,10 @@ struct MarkdownContext {
     ///     insights' latency values).
     init(report: Report, limit: Int, runContexts: [MustacheValue] = []) {
         self.limit = limit
-        var failures: [FailureRow] = []
-        var flakyTests: [MustacheValue] = []
-        var passedTests: [MustacheValue] = []
-        var skippedTests: [MustacheValue] = []
+        var failures: [TestInRun] = []
+        var flakyTests: [TestInRun] = []
+        var passedTests: [TestInRun] = []
+        var skippedTests: [TestInRun] = []
         var runs: [MustacheValue] = []
         for (index, run) in report.runs.enumerated() {
             let runName = MarkdownText.clipped(ReportContext.runName(run), to: MarkdownText.nameLength)
@@ -42,20 +46,20 @@ struct MarkdownContext {
             row["counts"] = ReportContext.counts(run.counts)
             runs.append(.object(row))
             for test in run.tests {
-                let row = MarkdownTestRow(test: test, runName: runName)
                 switch test.outcome {
-                case .failed, .error: failures.append(FailureRow(test, row: row))
-                case .passed: passedTests.append(.computed(row))
-                case .skipped: skippedTests.append(.computed(row))
+                case .failed, .error: failures.append((test, runName))
+                case .passed: passedTests.append((test, runName))
+                case .skipped: skippedTests.append((test, runName))
                 }
-                if test.isFlaky { flakyTests.append(.computed(row)) }
+                if test.isFlaky { flakyTests.append((test, runName)) }
             }
         }
+        let testRow = { (source: TestInRun) in MustacheValue.computed(MarkdownTestRow(test: source.test, runName: source.runName)) }
         self.runs = runs
-        self.failures = failures
-        self.flakyTests = flakyTests
-        self.passedTests = passedTests
-        self.skippedTests = skippedTests
+        self.failures = MarkdownRows(failures) { FailureRow($0.test, row: MarkdownTestRow(test: $0.test, runName: $0.runName)) }
+        self.flakyTests = MarkdownRows(flakyTests, make: testRow)
+        self.passedTests = MarkdownRows(passedTests, make: testRow)
+        self.skippedTests = MarkdownRows(skippedTests, make: testRow)
         problems = report.problems.sorted().map { problem in
             ["text": .string(MarkdownText.clipped(problem.description, to: MarkdownText.reasonLength))]
         }
@@ -63,8 +67,8 @@ struct MarkdownContext {
             .max() ?? 0
     }
 
-    /// The `markdown` object for one detail.
-    func value(for detail: MarkdownDetail) -> MustacheValue {
+    /// The `markdown` object for one detail; makes the rows it shows that no earlier detail showed.
+    mutating func value(for detail: MarkdownDetail) -> MustacheValue {
         let level = detail.level
         let rows = level.showsTables ? detail.rowLimit ?? Int.max : 0
         var context: [String: MustacheValue] = [
@@ -81,14 +85,18 @@ struct MarkdownContext {
         var omittedRows: [String] = []
         if !level.showsTables { omitted.append("everything but the verdict") }
 
-        for (key, tests, noun) in [
-            ("skippedTests", skippedTests, ("skipped test", "skipped tests")),
-            ("passedTests", passedTests, ("passed test", "passed tests")),
+        let showsPassedAndSkipped = level.showsPassedAndSkipped
+        for (key, count, shownTests, noun) in [
+            ("skippedTests", skippedTests.count, showsPassedAndSkipped ? Array(skippedTests.prefix(rows)) : [],
+             ("skipped test", "skipped tests")),
+            ("passedTests", passedTests.count, showsPassedAndSkipped ? Array(passedTests.prefix(rows)) : [],
+             ("passed test", "passed tests")),
         ] {
-            let shown = level.showsPassedAndSkipped
-            Self.list(key, tests, rows: rows, noun: noun, shown: shown, into: &context, omitted: &omittedRows)
-            if level.showsTables, !shown, !tests.isEmpty {
-                omitted.append("the list of " + MarkdownText.counted(tests.count, noun.0, noun.1))
+            Self.list(
+                key, shownTests, total: count, noun: noun, shown: showsPassedAndSkipped, into: &context,
+                omitted: &omittedRows)
+            if level.showsTables, !showsPassedAndSkipped, count > 0 {
+                omitted.append("the list of " + MarkdownText.counted(count, noun.0, noun.1))
             }
         }
 
@@ -114,8 +122,8 @@ struct MarkdownContext {
             "failures", failureValues, total: failures.count, noun: ("failed or errored test", "failed or errored tests"),
             shown: level.showsTables, into: &context, omitted: &omittedRows)
         Self.list(
-            "flakyTests", flakyTests, rows: rows, noun: ("flaky test", "flaky tests"), shown: level.showsTables,
-            into: &context, omitted: &omittedRows)
+            "flakyTests", Array(flakyTests.prefix(rows)), total: flakyTests.count, noun: ("flaky test", "flaky tests"),
+            shown: level.showsTables, into: &context, omitted: &omittedRows)
         Self.list(
             "problems", problems, rows: rows, noun: ("input problem", "input problems"), shown: level.showsTables,
             into: &context, omitted: &omittedRows)
@@ -184,13 +192,45 @@ struct MarkdownContext {
 }
 
 /// The values every test row of the summary has (README, "Markdown summary only"): the
-/// outcome keys, name, run, agent, attempts, status and recording, each worked out when a
-/// template looks it up. The summary lists a few rows of thousands of tests: the others are
-/// never built.
+/// outcome keys, name, run, agent, attempts, status and recording.
+///
+/// Worked out once, when the row is made: the summary is rendered many times while it is
+/// fitted to its limit, and each time shows the same first rows again.
 struct MarkdownTestRow: MustacheObject {
-    let test: TestResult
-    /// The run's name, already cut to ``MarkdownText/nameLength``.
+    let outcome: Outcome
+    /// The test's name, cut to ``MarkdownText/nameLength`` like every name below.
+    let name: String
     let runName: String
+    let agent: String
+    let isFlaky: Bool
+    let duration: String
+    let attemptCount: Int
+    let attemptsText: String
+    let attemptOutcomes: String
+    /// The deciding attempt's status, completion reason and recording link; null without one.
+    let status: MustacheValue
+    let completionReason: MustacheValue
+    let recordingURL: MustacheValue
+
+    /// - Parameter runName: The run's name, already cut to ``MarkdownText/nameLength``.
+    init(test: TestResult, runName: String) {
+        let nameLength = MarkdownText.nameLength
+        let deciding = test.attempts.indices.contains(test.decidingAttemptIndex)
+            ? test.attempts[test.decidingAttemptIndex].conversation : nil
+        outcome = test.outcome
+        name = MarkdownText.clipped(test.name, to: nameLength)
+        self.runName = runName
+        agent = MarkdownText.clipped(test.agentName, to: nameLength)
+        isFlaky = test.isFlaky
+        duration = DurationText.readable(test.duration)
+        attemptCount = test.attempts.count
+        attemptsText = ReportContext.counted(test.attempts.count, "attempt", "attempts")
+        attemptOutcomes = MarkdownContext.attemptOutcomes(test)
+        status = MustacheValue(deciding?.testStatus.map { MarkdownText.clipped($0, to: nameLength) })
+        completionReason = MustacheValue(
+            deciding?.evalResult?.completionReason.map { MarkdownText.clipped($0, to: nameLength) })
+        recordingURL = MustacheValue(WebLink.http(deciding?.audioURL))
+    }
 
     enum Key: Hashable {
         case outcome(OutcomeKey)
@@ -210,26 +250,20 @@ struct MarkdownTestRow: MustacheObject {
     }
 
     func value(_ key: Key) -> MustacheValue {
-        let name = MarkdownText.nameLength
-        let decidingIndex = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttemptIndex : nil
         switch key {
-        case .outcome(let key): return key.value(of: test.outcome)
-        case .name: return .string(MarkdownText.clipped(test.name, to: name))
-        case .runName: return .string(runName)
-        case .agent: return .string(MarkdownText.clipped(test.agentName, to: name))
-        case .hasAgent: return .bool(!MarkdownText.clipped(test.agentName, to: name).isEmpty)
-        case .isFlaky: return .bool(test.isFlaky)
-        case .duration: return .string(DurationText.readable(test.duration))
-        case .attemptsText: return .string(ReportContext.counted(test.attempts.count, "attempt", "attempts"))
-        case .hasSeveralAttempts: return .bool(test.attempts.count > 1)
-        case .attemptOutcomes: return .string(MarkdownContext.attemptOutcomes(test))
-        case .status:
-            return MustacheValue(decidingIndex.flatMap { test.attempts[$0].conversation.testStatus }.map { MarkdownText.clipped($0, to: name) })
-        case .completionReason:
-            return MustacheValue(
-                decidingIndex.flatMap { test.attempts[$0].conversation.evalResult?.completionReason }
-                    .map { MarkdownText.clipped($0, to: name) })
-        case .recordingURL: return MustacheValue(WebLink.http(decidingIndex.flatMap { test.attempts[$0].conversation.audioURL }))
+        case .outcome(let key): key.value(of: outcome)
+        case .name: .string(name)
+        case .runName: .string(runName)
+        case .agent: .string(agent)
+        case .hasAgent: .bool(!agent.isEmpty)
+        case .isFlaky: .bool(isFlaky)
+        case .duration: .string(duration)
+        case .attemptsText: .string(attemptsText)
+        case .hasSeveralAttempts: .bool(attemptCount > 1)
+        case .attemptOutcomes: .string(attemptOutcomes)
+        case .status: status
+        case .completionReason: completionReason
+        case .recordingURL: recordingURL
         }
     }
 }

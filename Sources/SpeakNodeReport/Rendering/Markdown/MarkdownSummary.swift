@@ -21,7 +21,7 @@ struct MarkdownSummary {
         _ report: Report, options: RenderOptions, shared: MustacheValue? = nil
     ) throws -> (text: String, detail: MarkdownDetail) {
         var root = Self.root(report, options: options, shared: shared)
-        let markdown = Self.markdownContext(report, root: root, options: options)
+        var markdown = Self.markdownContext(report, root: root, options: options)
         return try MarkdownBudget(limit: options.markdownLimit).fit(rowCount: markdown.rowCount) { detail in
             root["markdown"] = markdown.value(for: detail)
             return try templates.render(ReportFormat.markdown.templateName, context: .object(root))
@@ -31,7 +31,8 @@ struct MarkdownSummary {
     /// The summary at one detail, whatever its length.
     func render(_ report: Report, options: RenderOptions, at detail: MarkdownDetail) throws -> String {
         var root = Self.root(report, options: options)
-        root["markdown"] = Self.markdownContext(report, root: root, options: options).value(for: detail)
+        var markdown = Self.markdownContext(report, root: root, options: options)
+        root["markdown"] = markdown.value(for: detail)
         return try templates.render(ReportFormat.markdown.templateName, context: .object(root))
     }
 

@@ -12,9 +12,12 @@ enum MarkdownText {
 
     /// `text` without surrounding whitespace, cut to `maximum` characters with
     /// "… (N more characters)" when longer.
+    ///
+    /// A text of at most `maximum` UTF-8 bytes has no more characters than that: it is answered
+    /// without counting, which for text that is not all ASCII means walking it.
     static func clipped(_ text: String, to maximum: Int) -> String {
         let trimmed = text.trimmedOfWhitespace
-        guard trimmed.utf16.count > maximum else { return trimmed }
+        guard trimmed.utf8.count > maximum, trimmed.utf16.count > maximum else { return trimmed }
         let count = trimmed.count
         guard count > maximum else { return trimmed }
         return String(trimmed.prefix(maximum)) + "… (\(grouped(count - maximum)) more characters)"

@@ -25,6 +25,10 @@ struct MarkdownBudgetTests {
         #expect(MarkdownBudget.length(of: "é\u{2060}") == 2)
         #expect(MarkdownBudget(limit: 3).fits("a😀"))
         #expect(!MarkdownBudget(limit: 3).fits("😀😀"))
+        // More UTF-8 bytes than the limit, but few enough UTF-16 code units: counted, and fits.
+        #expect(MarkdownBudget(limit: 2).fits("😀"))
+        #expect(MarkdownBudget(limit: 3).fits("éé—"))
+        #expect(!MarkdownBudget(limit: 2).fits("éé—"))
     }
 
     @Test("The length counted on UTF-8 bytes is the string's UTF-16 count, for every width of character", arguments: [

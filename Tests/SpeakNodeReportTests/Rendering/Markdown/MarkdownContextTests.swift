@@ -4,10 +4,10 @@ import Testing
 
 @Suite("Markdown context")
 struct MarkdownContextTests {
-    let context = MarkdownContext(report: ReportFixture.mixed(), limit: 65_000)
+    var context = MarkdownContext(report: ReportFixture.mixed(), limit: 65_000)
 
     @Test("At full detail every list is shown whole and nothing is left out")
-    func full() {
+    mutating func full() {
         let value = context.value(for: .full)
         #expect(lookup(value, "level") == "full")
         #expect(lookup(value, "failures.0.name") == "Cancels a booking")
@@ -23,7 +23,7 @@ struct MarkdownContextTests {
     }
 
     @Test("Leaving out the passed and skipped lists keeps their counts and says so")
-    func withoutPassedAndSkipped() {
+    mutating func withoutPassedAndSkipped() {
         let value = context.value(for: MarkdownDetail(level: .withoutPassedAndSkipped))
         #expect(lookup(value, "hasPassedTests") == false)
         #expect(lookup(value, "passedTests") == [])
@@ -33,7 +33,7 @@ struct MarkdownContextTests {
     }
 
     @Test("A row limit cuts every list and counts what it left out")
-    func rowLimit() {
+    mutating func rowLimit() {
         let value = context.value(for: MarkdownDetail(level: .firstReasonOnly, rowLimit: 1))
         #expect(lookup(value, "failures.0.reasons") == ["Did not confirm"])
         #expect(lookup(value, "failures.0.moreReasonsText") == "1 more reason")
@@ -46,7 +46,7 @@ struct MarkdownContextTests {
     }
 
     @Test("The verdict-only level shows no list at all")
-    func verdictOnly() {
+    mutating func verdictOnly() {
         let value = context.value(for: MarkdownDetail(level: .verdictOnly))
         #expect(lookup(value, "showsTables") == false)
         for key in ["hasRuns", "hasFailures", "hasFlakyTests", "hasSkippedTests", "hasPassedTests", "hasProblems"] {
@@ -63,6 +63,46 @@ struct MarkdownContextTests {
         #expect(MarkdownText.grouped(1_048_576) == "1,048,576")
         #expect(MarkdownText.clipped("  short \n", to: 10) == "short")
         #expect(MarkdownText.clipped(String(repeating: "é", count: 12), to: 10) == String(repeating: "é", count: 10) + "… (2 more characters)")
+        // More bytes than the maximum, but no more characters: kept whole.
+        #expect(MarkdownText.clipped(String(repeating: "é", count: 10), to: 10) == String(repeating: "é", count: 10))
+        #expect(MarkdownText.clipped(" 😀👍🏽 ", to: 3) == "😀👍🏽")
+        #expect(MarkdownText.clipped("😀😀😀😀", to: 3) == "😀😀😀… (1 more characters)")
+    }
+}
+
+@Suite("Markdown rows made as they are shown")
+struct MarkdownRowsTests {
+    @Test("A row is made the first time a prefix shows it, and only once")
+    func madeOnce() {
+        var made: [Int] = []
+        var rows = MarkdownRows(Array(0..<10)) { source in
+            made.append(source)
+            return source * 10
+        }
+        #expect(rows.count == 10)
+        #expect(Array(rows.prefix(0)) == [])
+        #expect(made == [])
+        #expect(Array(rows.prefix(3)) == [0, 10, 20])
+        #expect(Array(rows.prefix(2)) == [0, 10])
+        #expect(Array(rows.prefix(5)) == [0, 10, 20, 30, 40])
+        #expect(made == [0, 1, 2, 3, 4])
+        #expect(Array(rows.prefix(Int.max)) == (0..<10).map { $0 * 10 })
+        #expect(made == Array(0..<10))
+    }
+
+    @Test("A context asked for one detail after another gives what a fresh context gives for each")
+    func reusedContext() {
+        let report = ReportFixture.mixed()
+        let details = [
+            MarkdownDetail(level: .full, rowLimit: 1), MarkdownDetail(level: .withoutPassedAndSkipped, rowLimit: 2),
+            MarkdownDetail(level: .firstReasonOnly, rowLimit: 0), .full, MarkdownDetail(level: .verdictOnly),
+            MarkdownDetail(level: .withoutTranscripts, rowLimit: 1),
+        ]
+        var reused = MarkdownContext(report: report, limit: 65_000)
+        for detail in details {
+            var fresh = MarkdownContext(report: report, limit: 65_000)
+            #expect(reused.value(for: detail) == fresh.value(for: detail), "\(detail)")
+        }
     }
 }
 
@@ -75,7 +115,7 @@ struct MarkdownRetriedTestTests {
                 index.isMultiple(of: 2) ? .failed : .passed,
                 ReportFixture.conversation(session: "s\(index)", offset: Double(index) * 100, success: !index.isMultiple(of: 2)))
         }
-        let context = MarkdownContext(report: ReportFixture.report(tests: [ReportFixture.test(id: "t", attempts: attempts)]), limit: 65_000)
+        var context = MarkdownContext(report: ReportFixture.report(tests: [ReportFixture.test(id: "t", attempts: attempts)]), limit: 65_000)
         let outcomes = lookup(context.value(for: .full), "flakyTests.0.attemptOutcomes")
         #expect(outcomes == .string(Array(repeating: "❌ Failed → ✅ Passed", count: 5).joined(separator: " → ") + " → 15 more"))
     }

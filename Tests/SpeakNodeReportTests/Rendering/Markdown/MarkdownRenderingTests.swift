@@ -135,6 +135,22 @@ struct MarkdownRenderingTests {
         #expect(fitted.text.contains("leaving out the list of 40 passed tests, the transcripts of 7 failed tests, 14 further reasons and 13 of 20 failed or errored tests."))
     }
 
+    @Test("Fitting with rows made once and reused chooses the detail and text that fresh values for every try give",
+          arguments: [(30, 5_000), (300, 5_000), (300, 20_000), (1_000, 12_000), (1_000, 65_000), (1_000, 400)])
+    func reusedRowsFitAsFreshOnes(count: Int, limit: Int) throws {
+        let report = MarkdownFixture.large(count: count, failEvery: 3, lines: 12, lineLength: 80)
+        let summary = try Self.summary()
+        let options = Self.options(limit: limit)
+        let fitted = try summary.fit(report, options: options)
+        // The search as it ran before rows were kept: every try builds the values afresh.
+        let rowCount = MarkdownContext(report: report, limit: limit).rowCount
+        let fresh = try MarkdownBudget(limit: limit).fit(rowCount: rowCount) { detail in
+            try summary.render(report, options: options, at: detail)
+        }
+        #expect(fitted.detail == fresh.detail)
+        #expect(fitted.text == fresh.text)
+    }
+
     @Test("The closing line links the full report when its URL is known")
     func omissionLink() throws {
         let report = MarkdownFixture.large(count: 300, failEvery: 2)
