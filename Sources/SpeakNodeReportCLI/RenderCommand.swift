@@ -74,8 +74,11 @@ struct RenderCommand {
             summaryLines.append(InsightsSummaryLine.baseline(baseline))
         }
 
-        let summary = RunSummary(report: report, written: written, style: console.style)
-        var text = (summary.lines + summaryLines).map { $0 + "\n" }.joined()
+        // Only the lines are kept: a `RunSummary` held to the end of this function would hold the
+        // report, and the last reference, freeing every transcript, would go here rather than
+        // on the background thread below.
+        let lines = RunSummary(report: report, written: written, style: console.style).lines
+        var text = (lines + summaryLines).map { $0 + "\n" }.joined()
         for message in errors {
             text += console.errorLine(message)
         }
@@ -84,14 +87,8 @@ struct RenderCommand {
         // Freeing every delivery, transcript and figure takes a good part of a second for ten
         // thousand conversations: it happens on another thread, so the command (and the process)
         // ends without waiting for it.
-        Self.release([consume report, consume reported])
+        BackgroundRelease.release([consume report, consume reported])
         return exitCode
-    }
-
-    /// Lets the last references to `reports` go on a background thread.
-    private static func release(_ reports: consuming [Report]) {
-        let reports = reports
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(reports) {} }
     }
 
     /// Puts a rendered report in place: commits its file, or prints it; throws what went wrong.

@@ -73,14 +73,8 @@ public struct ReportRenderer: Sendable {
         group.wait()
         // Freeing the values of thousands of tests takes a noticeable part of a second: it
         // happens on another thread, so the reports are done without waiting for it.
-        Self.release(consume shared)
+        BackgroundRelease.release(consume shared)
         return results.all
-    }
-
-    /// Lets the last reference to `context` go on a background thread.
-    private static func release(_ context: consuming MustacheValue) {
-        let context = context
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(context) {} }
     }
 
     private func render(
