@@ -34,18 +34,45 @@ public struct LatencySamples: Sendable {
     }
 
     /// The measured metrics of a transcript's turns (see ``LatencyMetric/value(in:)``).
+    ///
+    /// Two passes over the turns, each reading only their metrics in place (a copy of an item
+    /// would retain its texts): one counts the values of each metric, the other writes each
+    /// value straight into its metric's place in an array of exactly their number.
     public init(history: [HistoryItem]) {
-        // Counted first, so the values go straight into an array of their size.
-        var counts = [Int](repeating: 0, count: LatencyMetric.allCases.count)
-        for index in history.indices {
-            guard let turn = history[index].metrics else { continue }
-            for metric in LatencyMetric.allCases where metric.value(in: turn) != nil { counts[metric.index] += 1 }
-        }
-        self.init(counts: counts) { metric, values in
-            for index in history.indices {
-                if let turn = history[index].metrics, let value = metric.value(in: turn) { values.append(value) }
+        // By ``LatencyMetric/index``, in SIMD lanes rather than arrays: no allocations.
+        var counts = SIMD8<Int>()
+        history.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                guard let turn = items[index].metrics else { continue }
+                for metric in LatencyMetric.allCases where metric.value(in: turn) != nil { counts[metric.index] += 1 }
             }
         }
+        var ends = SIMD8<UInt32>()
+        // Where the next value of each metric goes: each metric's values start where the
+        // previous metric's end.
+        var next = SIMD8<Int>()
+        var end = 0
+        for metric in LatencyMetric.allCases {
+            next[metric.index] = end
+            end += counts[metric.index]
+            ends[metric.index] = UInt32(end)
+        }
+        for lane in LatencyMetric.allCases.count..<SIMD8<UInt32>.scalarCount { ends[lane] = UInt32(end) }
+        let values = [Double](unsafeUninitializedCapacity: end) { buffer, initializedCount in
+            history.withUnsafeBufferPointer { items in
+                for index in items.indices {
+                    guard let turn = items[index].metrics else { continue }
+                    for metric in LatencyMetric.allCases {
+                        guard let value = metric.value(in: turn) else { continue }
+                        buffer.initializeElement(at: next[metric.index], to: value)
+                        next[metric.index] += 1
+                    }
+                }
+            }
+            // The counting pass found exactly as many values of each metric as were written.
+            initializedCount = end
+        }
+        storage = .stored(values, ends: ends)
     }
 
     /// The samples of several sets, one after the other.
@@ -80,7 +107,7 @@ public struct LatencySamples: Sendable {
     func count(of metric: LatencyMetric) -> Int {
         switch storage {
         case .stored(_, let ends): Self.range(of: metric, ends: ends).count
-        case .joined(let parts): parts.reduce(0) { $0 + $1.count(of: metric) }
+        case .joined(let parts): Self.inPlace(parts) { parts in parts.indices.reduce(0) { $0 + parts[$1].count(of: metric) } }
         }
     }
 
@@ -93,7 +120,7 @@ public struct LatencySamples: Sendable {
             let starts = SIMD8<UInt32>(0, ends[0], ends[1], ends[2], ends[3], ends[4], ends[5], ends[6])
             return SIMD8<Int>(truncatingIfNeeded: ends &- starts)
         case .joined(let parts):
-            return parts.reduce(into: SIMD8<Int>()) { $0 &+= $1.counts }
+            return Self.inPlace(parts) { parts in parts.indices.reduce(into: SIMD8<Int>()) { $0 &+= parts[$1].counts } }
         }
     }
 
@@ -118,7 +145,9 @@ public struct LatencySamples: Sendable {
                 values[metric.index] += stored[Self.range(of: metric, ends: ends)]
             }
         case .joined(let parts):
-            for part in parts { part.appendValues(to: &values) }
+            Self.inPlace(parts) { parts in
+                for index in parts.indices { parts[index].appendValues(to: &values) }
+            }
         }
     }
 
@@ -128,8 +157,18 @@ public struct LatencySamples: Sendable {
         case .stored(let stored, let ends):
             values += stored[Self.range(of: metric, ends: ends)]
         case .joined(let parts):
-            for part in parts { part.appendValues(of: metric, to: &values) }
+            Self.inPlace(parts) { parts in
+                for index in parts.indices { parts[index].appendValues(of: metric, to: &values) }
+            }
         }
+    }
+
+    /// `body` given the parts of joined samples to read in place: going through the array
+    /// (`for part in parts`) would copy each part, retaining its values, for every metric read.
+    private static func inPlace<Result>(
+        _ parts: [LatencySamples], _ body: (UnsafeBufferPointer<LatencySamples>) -> Result
+    ) -> Result {
+        parts.withUnsafeBufferPointer(body)
     }
 
     /// Where the values of `metric` are among values stored with `ends`.

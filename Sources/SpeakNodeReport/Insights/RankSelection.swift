@@ -6,6 +6,12 @@ extension Array where Element: Comparable {
     /// them by partitioning (Hoare's *find*) takes linear time where a sort takes n log n.
     /// Ranks outside the array are ignored.
     mutating func moveToSortedPositions(ranks: [Int]) {
+        // Most sets are a test's few dozen values: one sort of those is quicker than a scan
+        // or a partitioning per rank, and puts every rank in place at once.
+        guard count > Self.sortedOutright else {
+            sort()
+            return
+        }
         var start = 0
         for rank in ranks.sorted() where rank >= start && rank < count {
             // The smallest or the largest of the elements left takes one scan to find, where
@@ -22,6 +28,9 @@ extension Array where Element: Comparable {
             start = rank + 1
         }
     }
+
+    /// The most elements that are sorted whole rather than searched rank by rank.
+    static var sortedOutright: Int { 64 }
 
     /// Swaps the element of `range` that comes before all others `by` into `position`.
     private mutating func moveExtreme(to position: Int, searching range: Range<Int>, by comesBefore: (Element, Element) -> Bool) {

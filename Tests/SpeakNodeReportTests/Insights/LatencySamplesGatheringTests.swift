@@ -35,4 +35,22 @@ struct LatencySamplesGatheringTests {
             .transcriptionDelay: try #require(LatencyStatistics([0.2, 0.1])),
         ])
     }
+
+    @Test("samples measured from a transcript are stored as samples given metric by metric are")
+    func measuredFromHistory() {
+        let history = [
+            F.user("a", eot: 0.3, transcription: 0.1), F.agent("b", e2e: 1.2, ttft: 0.5, ttfb: 0.2),
+            HistoryItem(role: "User", content: "no metrics", kind: "Message"),
+            F.agent("c", e2e: 0.9), F.user("d", eot: 0.8), F.agent("e", e2e: 2, ttft: 0.7),
+        ]
+        let measured = LatencySamples(history: history)
+        let given = LatencySamples([
+            .e2eLatency: [1.2, 0.9, 2], .llmNodeTTFT: [0.5, 0.7], .ttsNodeTTFB: [0.2],
+            .endOfTurnDelay: [0.3, 0.8], .transcriptionDelay: [0.1],
+        ])
+        // Equal stored samples have the same layout as well as the same values.
+        #expect(measured == given)
+        #expect(LatencySamples(history: []) == LatencySamples())
+        #expect(LatencyMetric.allCases.allSatisfy { LatencySamples(history: []).count(of: $0) == 0 })
+    }
 }

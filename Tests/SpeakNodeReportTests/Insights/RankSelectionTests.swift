@@ -24,7 +24,7 @@ struct RankSelectionTests {
         return LatencyStatistics(count: sorted.count, p50: p50, p90: p90, p95: p95, max: max)
     }
 
-    @Test("selected ranks hold what sorting puts there", arguments: [1, 2, 3, 17, 18, 100, 5_000])
+    @Test("selected ranks hold what sorting puts there", arguments: [1, 2, 3, 17, 18, 64, 65, 100, 5_000])
     func ranksMatchSorting(count: Int) {
         let values = Self.values(count: count, seed: UInt64(count), distinct: count < 100 ? 5 : 500)
         let sorted = values.sorted()
