@@ -8,7 +8,9 @@
 /// `MarkdownDetailLevel`); a level is probed with growing row limits so that one far over
 /// the limit is rejected after rendering little more than the limit allows, which keeps the
 /// search cheap for thousands of tests. When no level fits with every row, the
-/// `firstReasonOnly` level is rendered with the largest row limit that fits (binary search).
+/// `firstReasonOnly` level is rendered with the largest row limit that fits: a search like a
+/// binary one, between a row limit that fits and one that does not, but aimed where the
+/// lengths of the two say the limit is crossed (see ``largestFittingRowLimit(between:and:render:)``).
 public struct MarkdownBudget: Sendable, Hashable {
     /// The longest text allowed, in UTF-16 code units.
     public var limit: Int
@@ -54,7 +56,7 @@ public struct MarkdownBudget: Sendable, Hashable {
     ) throws -> (text: String, detail: MarkdownDetail) {
         let levels: [MarkdownDetailLevel] = [.full, .withoutPassedAndSkipped, .withoutTranscripts, .firstReasonOnly]
         var fittingRows: (limit: Int, text: String)?
-        var tooManyRows = rowCount
+        var tooManyRows = (limit: rowCount, length: Int.max)
         for level in levels {
             let probe = try probe(level, rowCount: rowCount, render: render)
             if let text = probe.complete { return (text, MarkdownDetail(level: level)) }
@@ -67,13 +69,9 @@ public struct MarkdownBudget: Sendable, Hashable {
             let text = try render(MarkdownDetail(level: .firstReasonOnly, rowLimit: 0))
             if fits(text) { fittingRows = (0, text) }
         }
-        if var best = fittingRows {
-            var high = tooManyRows
-            while high - best.limit > 1 {
-                let middle = best.limit + (high - best.limit) / 2
-                let text = try render(MarkdownDetail(level: .firstReasonOnly, rowLimit: middle))
-                if fits(text) { best = (middle, text) } else { high = middle }
-            }
+        if let fitting = fittingRows {
+            let best = try largestFittingRowLimit(
+                between: (fitting.limit, Self.length(of: fitting.text), fitting.text), and: tooManyRows, render: render)
             return (best.text, MarkdownDetail(level: .firstReasonOnly, rowLimit: best.limit))
         }
 
@@ -87,21 +85,75 @@ public struct MarkdownBudget: Sendable, Hashable {
     static let firstProbe = 64
 
     /// Renders `level` with row limits 64, 128, 256, … until the text no longer fits or every
-    /// row is shown.
+    /// row is shown; `tooMany` is the first row limit that did not fit (`rowCount` for every
+    /// row) and the length of its text.
     private func probe(
         _ level: MarkdownDetailLevel, rowCount: Int, render: (MarkdownDetail) throws -> String
-    ) throws -> (complete: String?, fitting: (limit: Int, text: String)?, tooMany: Int) {
+    ) throws -> (complete: String?, fitting: (limit: Int, text: String)?, tooMany: (limit: Int, length: Int)) {
         var fitting: (limit: Int, text: String)?
         var rows = Self.firstProbe
         while true {
             if rows >= rowCount {
                 let text = try render(MarkdownDetail(level: level))
-                return fits(text) ? (text, nil, rowCount) : (nil, fitting, rowCount)
+                if fits(text) { return (text, nil, (rowCount, 0)) }
+                return (nil, fitting, (rowCount, Self.length(of: text)))
             }
             let text = try render(MarkdownDetail(level: level, rowLimit: rows))
-            guard fits(text) else { return (nil, fitting, rows) }
+            guard fits(text) else { return (nil, fitting, (rows, Self.length(of: text))) }
             fitting = (rows, text)
             rows *= 2
         }
+    }
+
+    /// The largest row limit of the `firstReasonOnly` level that fits, from a row limit `low`
+    /// that fits and a larger one, `high`, that does not (each with the length of its text),
+    /// and that limit's text.
+    ///
+    /// Like a binary search, every try keeps a row limit that fits below one that does not,
+    /// until they are neighbours, so the answer is the one a binary search gives whenever more
+    /// rows never make a shorter text. But each try is aimed where the lengths at the two ends
+    /// say the limit is crossed, rather than halfway: rows are of similar length, so the tries
+    /// land at or next to the answer, and two or three renders do what took six or more. Rows
+    /// too uneven for that to work get ``aimedTries`` aimed tries, then halving ones, so they
+    /// cost at most that many tries more than a binary search.
+    func largestFittingRowLimit(
+        between low: (limit: Int, length: Int, text: String), and high: (limit: Int, length: Int),
+        render: (MarkdownDetail) throws -> String
+    ) throws -> (limit: Int, text: String) {
+        var low = low
+        var high = high
+        var aimedTriesLeft = Self.aimedTries
+        while high.limit - low.limit > 1 {
+            let rows = aimedTriesLeft > 0
+                ? Self.aimedRowLimit(limit, between: low, and: high) : low.limit + (high.limit - low.limit) / 2
+            aimedTriesLeft -= 1
+            let text = try render(MarkdownDetail(level: .firstReasonOnly, rowLimit: rows))
+            if fits(text) {
+                low = (rows, Self.length(of: text), text)
+            } else {
+                high = (rows, Self.length(of: text))
+            }
+        }
+        return (low.limit, low.text)
+    }
+
+    /// How many tries of ``largestFittingRowLimit(between:and:render:)`` are aimed before it
+    /// halves the range instead.
+    static let aimedTries = 4
+
+    /// The row limit strictly between `low` and `high` whose text the lengths at the two ends,
+    /// joined by a straight line, say is the longest within `limit`.
+    static func aimedRowLimit(
+        _ limit: Int, between low: (limit: Int, length: Int, text: String), and high: (limit: Int, length: Int)
+    ) -> Int {
+        let width = high.limit - low.limit
+        var rows = low.limit + width / 2
+        if high.length > low.length {
+            // Multiplied in floating point: a length times a row count could overflow an Int
+            // only for absurd limits, but costs nothing to rule out.
+            let fraction = Double(limit - low.length) / Double(high.length - low.length)
+            rows = low.limit + Int((fraction * Double(width)).rounded(.down))
+        }
+        return min(max(rows, low.limit + 1), high.limit - 1)
     }
 }

@@ -88,4 +88,60 @@ struct MarkdownBudgetTests {
         #expect(renders <= 30)
         #expect(longest < 4 * 65_000)
     }
+
+    /// The row limit a binary search finds between a limit that fits and one that does not:
+    /// what the aimed search must give whenever more rows never make a shorter text.
+    static func bisected(_ budget: MarkdownBudget, low: Int, high: Int, length: (Int) -> Int) -> Int {
+        var (low, high) = (low, high)
+        while high - low > 1 {
+            let middle = low + (high - low) / 2
+            if length(middle) <= budget.limit { low = middle } else { high = middle }
+        }
+        return low
+    }
+
+    @Test("The aimed search for the row limit finds what a binary search finds, for rows of uneven lengths")
+    func aimedSearchMatchesBinarySearch() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for trial in 0..<300 {
+            // Rows of 20 to 2,000 characters, some much longer than others, after a fixed part.
+            let rowCount = 2 + trial % 300
+            var ends = [3_000]
+            for _ in 0..<rowCount {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let rowLength = trial % 3 == 0 ? 20 + Int(state >> 33) % 1_980 : 90 + Int(state >> 33) % 20
+                ends.append(ends[ends.count - 1] + rowLength)
+            }
+            let budget = MarkdownBudget(limit: ends[1] + Int(state >> 40) % (ends[rowCount] - ends[1]))
+            let high = rowCount
+            let expected = Self.bisected(budget, low: 0, high: high) { ends[$0] }
+            var renders = 0
+            let found = try budget.largestFittingRowLimit(
+                between: (0, ends[0], String(repeating: "x", count: ends[0])), and: (high, ends[high])
+            ) { detail in
+                renders += 1
+                return String(repeating: "x", count: ends[detail.rowLimit ?? rowCount])
+            }
+            #expect(found.limit == expected, "trial \(trial)")
+            #expect(found.text.count == ends[expected])
+            // At most the aimed tries more than a binary search takes.
+            #expect(renders <= MarkdownBudget.aimedTries + (Int.bitWidth - high.leadingZeroBitCount))
+        }
+    }
+
+    @Test("Rows of about the same length are fitted in two or three renders past the probes")
+    func aimedSearchIsQuick() throws {
+        // 64 rows fit and 128 do not, as in a summary of ten thousand tests; rows of 530 to 570 characters.
+        let ends = (0...128).map { 30_000 + $0 * 530 + ($0 * 7_919) % 40 }
+        let budget = MarkdownBudget(limit: 65_000)
+        var renders = 0
+        let found = try budget.largestFittingRowLimit(
+            between: (64, ends[64], String(repeating: "x", count: ends[64])), and: (128, ends[128])
+        ) { detail in
+            renders += 1
+            return String(repeating: "x", count: ends[detail.rowLimit ?? 128])
+        }
+        #expect(found.limit == Self.bisected(budget, low: 64, high: 128) { ends[$0] })
+        #expect(renders <= 3)
+    }
 }
