@@ -26,7 +26,10 @@ struct RenderCommand {
         var pipeline = ReportPipeline(policy: setup.policy, names: setup.names, reader: reader)
         pipeline.budget = setup.insights.budget
         pipeline.latencyGate = setup.insights.latencyGate
-        let (report, _) = pipeline.makeReport(from: setup.inputs)
+        let (report, batch) = pipeline.makeReport(from: setup.inputs)
+        // The deliveries as read are no longer needed: letting them go here, on the thread that
+        // goes on to build the template context, held up the reports for every delivery freed.
+        BackgroundRelease.release(consume batch)
         // With --ignore-invalid the problems are only warned about, in the summary below.
         let reported: Report = {
             var reported = report

@@ -34,10 +34,12 @@ public struct ReportContext: Sendable, Hashable {
         }
         var failures: [MustacheValue] = []
         var flakyTests: [MustacheValue] = []
+        // Only two fields of each test are read, in place: going through the tests with `zip`
+        // copied each one, retaining every value it holds.
         for (run, values) in zip(report.runs, tests) {
-            for (test, value) in zip(run.tests, values) {
-                if test.outcome.isProblem { failures.append(value) }
-                if test.isFlaky { flakyTests.append(value) }
+            for index in run.tests.indices {
+                if run.tests[index].outcome.isProblem { failures.append(values[index]) }
+                if run.tests[index].isFlaky { flakyTests.append(values[index]) }
             }
         }
         let runs = zip(report.runs, tests).enumerated().map { runIndex, element in
