@@ -54,10 +54,9 @@ public struct MarkdownBudget: Sendable, Hashable {
     public func fit(
         rowCount: Int, render: (MarkdownDetail) throws -> String
     ) throws -> (text: String, detail: MarkdownDetail) {
-        let levels: [MarkdownDetailLevel] = [.full, .withoutPassedAndSkipped, .withoutTranscripts, .firstReasonOnly]
         var fittingRows: (limit: Int, text: String)?
         var tooManyRows = (limit: rowCount, length: Int.max)
-        for level in levels {
+        for level in Self.levels {
             let probe = try probe(level, rowCount: rowCount, render: render)
             if let text = probe.complete { return (text, MarkdownDetail(level: level)) }
             fittingRows = probe.fitting
@@ -81,8 +80,26 @@ public struct MarkdownBudget: Sendable, Hashable {
         return (text, verdict)
     }
 
+    /// The levels tried, richest first, before fewer rows are shown.
+    private static let levels: [MarkdownDetailLevel] = [.full, .withoutPassedAndSkipped, .withoutTranscripts, .firstReasonOnly]
+
     /// The first row limit probed; reports with no more rows than this are rendered once per level.
     static let firstProbe = 64
+
+    /// The row limit a level that shows transcripts is tried with before ``firstProbe``.
+    ///
+    /// Each failed test's transcript is thousands of characters: a large report's summary at
+    /// 64 rows with transcripts is six times the limit, and rendering it only to reject it
+    /// took most of the fitting's time. A quarter of the rows tells the same when it is well
+    /// over the limit (``isFarOver(_:)``).
+    static let quickProbe = 16
+
+    /// Whether `text` is so far over the limit that the same level with more rows cannot fit
+    /// either: more than a sixteenth over, far more than the "… and N more" notes that a text
+    /// with fewer rows shows, and one with more rows may not, can make up for.
+    func isFarOver(_ text: String) -> Bool {
+        text.utf8.count > limit + limit / 16 && Self.length(of: text) > limit + limit / 16
+    }
 
     /// Renders `level` with row limits 64, 128, 256, … until the text no longer fits or every
     /// row is shown; `tooMany` is the first row limit that did not fit (`rowCount` for every
@@ -92,6 +109,12 @@ public struct MarkdownBudget: Sendable, Hashable {
     ) throws -> (complete: String?, fitting: (limit: Int, text: String)?, tooMany: (limit: Int, length: Int)) {
         var fitting: (limit: Int, text: String)?
         var rows = Self.firstProbe
+        // Only a level before the last is rejected this way: for the last, the row limits that
+        // fit and do not are where the search for the largest one starts.
+        if level.showsTranscripts, level != Self.levels.last, Self.quickProbe < rowCount, rows < rowCount {
+            let text = try render(MarkdownDetail(level: level, rowLimit: Self.quickProbe))
+            if isFarOver(text) { return (nil, nil, (Self.quickProbe, Self.length(of: text))) }
+        }
         while true {
             if rows >= rowCount {
                 let text = try render(MarkdownDetail(level: level))
@@ -111,35 +134,40 @@ public struct MarkdownBudget: Sendable, Hashable {
     ///
     /// Like a binary search, every try keeps a row limit that fits below one that does not,
     /// until they are neighbours, so the answer is the one a binary search gives whenever more
-    /// rows never make a shorter text. But each try is aimed where the lengths at the two ends
-    /// say the limit is crossed, rather than halfway: rows are of similar length, so the tries
-    /// land at or next to the answer, and two or three renders do what took six or more. Rows
-    /// too uneven for that to work get ``aimedTries`` aimed tries, then halving ones, so they
-    /// cost at most that many tries more than a binary search.
+    /// rows never make a shorter text. But a try is aimed where the lengths at the two ends
+    /// say the limit is crossed, rather than halfway: rows are of similar length, so the first
+    /// try lands at or next to the answer, and two renders do what took six. Two aimed tries
+    /// in a row that move the same end (rows of uneven length) are followed by one halfway,
+    /// and once a text as long as the one at the upper end shows that more rows stopped adding
+    /// any (every list shown whole), only halfway tries follow: at worst about twice the tries
+    /// of a binary search.
     func largestFittingRowLimit(
         between low: (limit: Int, length: Int, text: String), and high: (limit: Int, length: Int),
         render: (MarkdownDetail) throws -> String
     ) throws -> (limit: Int, text: String) {
         var low = low
         var high = high
-        var aimedTriesLeft = Self.aimedTries
+        var halvesNext = false
+        var lengthStoppedGrowing = false
+        /// Whether the last aimed try moved the lower end; `nil` after a halfway try.
+        var lastAimedMovedLow: Bool?
         while high.limit - low.limit > 1 {
-            let rows = aimedTriesLeft > 0
-                ? Self.aimedRowLimit(limit, between: low, and: high) : low.limit + (high.limit - low.limit) / 2
-            aimedTriesLeft -= 1
+            let aims = !halvesNext && !lengthStoppedGrowing && high.length > low.length
+            let rows = aims ? Self.aimedRowLimit(limit, between: low, and: high) : low.limit + (high.limit - low.limit) / 2
             let text = try render(MarkdownDetail(level: .firstReasonOnly, rowLimit: rows))
-            if fits(text) {
-                low = (rows, Self.length(of: text), text)
+            let length = Self.length(of: text)
+            let fitted = fits(text)
+            if fitted {
+                low = (rows, length, text)
             } else {
-                high = (rows, Self.length(of: text))
+                if length == high.length { lengthStoppedGrowing = true }
+                high = (rows, length)
             }
+            halvesNext = aims && lastAimedMovedLow == fitted
+            lastAimedMovedLow = aims ? fitted : nil
         }
         return (low.limit, low.text)
     }
-
-    /// How many tries of ``largestFittingRowLimit(between:and:render:)`` are aimed before it
-    /// halves the range instead.
-    static let aimedTries = 4
 
     /// The row limit strictly between `low` and `high` whose text the lengths at the two ends,
     /// joined by a straight line, say is the longest within `limit`.

@@ -124,8 +124,8 @@ struct MarkdownBudgetTests {
             }
             #expect(found.limit == expected, "trial \(trial)")
             #expect(found.text.count == ends[expected])
-            // At most the aimed tries more than a binary search takes.
-            #expect(renders <= MarkdownBudget.aimedTries + (Int.bitWidth - high.leadingZeroBitCount))
+            // At most about twice the tries of a binary search.
+            #expect(renders <= 2 * (Int.bitWidth - high.leadingZeroBitCount) + 1)
         }
     }
 
@@ -143,5 +143,21 @@ struct MarkdownBudgetTests {
         }
         #expect(found.limit == Self.bisected(budget, low: 64, high: 128) { ends[$0] })
         #expect(renders <= 3)
+    }
+
+    @Test("Rows that stop adding text, every list being shown whole, do not mislead the aimed search")
+    func aimedSearchPastTheLastRow() throws {
+        // 530 characters a row up to 106 rows, and no more after that: the limit is crossed at 104.
+        let length = { (rows: Int) in 30_000 + min(rows, 106) * 530 + (rows >= 106 ? 700 : 0) }
+        let budget = MarkdownBudget(limit: 85_300)
+        var renders = 0
+        let found = try budget.largestFittingRowLimit(
+            between: (64, length(64), String(repeating: "x", count: length(64))), and: (128, length(128))
+        ) { detail in
+            renders += 1
+            return String(repeating: "x", count: length(detail.rowLimit ?? 128))
+        }
+        #expect(found.limit == Self.bisected(budget, low: 64, high: 128, length: length))
+        #expect(renders <= 7)
     }
 }
