@@ -1,6 +1,6 @@
 extension Report {
     /// The failed tests of every run grouped by how they failed.
-    public var failurePatterns: FailurePatterns { FailurePatterns(tests: runs.flatMap(\.tests)) }
+    public var failurePatterns: FailurePatterns { FailurePatterns(testLists: runs.map(\.tests)) }
 }
 
 extension RunResult {

@@ -20,16 +20,27 @@ public struct FailurePatterns: Sendable, Hashable {
 
     /// The patterns of some tests; tests that did not fail are ignored.
     public init(tests: [TestResult]) {
+        self.init(testLists: [tests])
+    }
+
+    /// The patterns of the tests of several lists (each run's), one list after the other;
+    /// tests that did not fail are ignored.
+    ///
+    /// The lists are read where they are: joining them into one list first (`flatMap`)
+    /// copied every test of a report, retaining all it holds, to look at the few that failed.
+    init(testLists: [[TestResult]]) {
         // Read in place: a list of the failed tests would copy each one.
         var byCompletionReason: [(test: TestReference, keys: [String?])] = []
         var byReason: [(test: TestReference, keys: [String?])] = []
-        for index in tests.indices where tests[index].outcome == .failed {
-            let reference = TestReference(tests[index])
-            let deciding = tests[index].decidingAttemptIndex
-            byCompletionReason.append(
-                (reference, [tests[index].attempts[deciding].conversation.evalResult?.completionReason.nonBlankText])
-            )
-            byReason.append((reference, Self.reasons(of: tests[index])))
+        for tests in testLists {
+            for index in tests.indices where tests[index].outcome == .failed {
+                let reference = TestReference(tests[index])
+                let deciding = tests[index].decidingAttemptIndex
+                byCompletionReason.append(
+                    (reference, [tests[index].attempts[deciding].conversation.evalResult?.completionReason.nonBlankText])
+                )
+                byReason.append((reference, Self.reasons(of: tests[index])))
+            }
         }
         self.init(byCompletionReason: FailurePattern.group(byCompletionReason), byReason: FailurePattern.group(byReason))
     }
