@@ -48,16 +48,32 @@ struct RenderCommand {
         // The template context is built once and the reports render concurrently, each written
         // to its file while it renders: a report of a hundred megabytes is never held whole.
         // The JSON summary is encoded and written to its still-unnamed file meanwhile.
-        let destinations = setup.outputs.files.map(ReportDestination.init)
-        let formats = setup.outputs.files.map(\.format)
+        let files = setup.outputs.files
+        let destinations = files.map(ReportDestination.init)
+        let formats = files.map(\.format)
         let sinks = destinations.map(\.sink)
         let summaryFile = setup.outputs.summaryPath.map(SummaryFile.init)
+        // Each file is put in place as soon as its report is done, while the others still
+        // render: flushing the rest of a file and renaming it over a report of tens of megabytes
+        // (which frees that one's pages) took tens of milliseconds a file, one after another,
+        // once the slowest report was done. What comes out, and in which order it is told, is
+        // the same: the results are read in order below.
+        let commits = CommitResults(count: files.count)
         let (results, preparedSummary) = concurrently(
-            { renderer.render(reported, as: formats, options: renderOptions, into: sinks) },
-            { summaryFile.map { $0.prepare(report) } })
-        for ((file, destination), result) in zip(zip(setup.outputs.files, destinations), results) {
+            {
+                renderer.render(reported, as: formats, options: renderOptions, into: sinks) { index, rendered in
+                    guard case .file(let file) = destinations[index] else { return }
+                    commits.store(Result { () throws(CommandFailure) in try Self.commit(file, rendered, files[index]) }, at: index)
+                }
+            },
+            { summaryFile.map { $0.prepareAndCommit(report) } })
+        for (index, (file, destination)) in zip(files, destinations).enumerated() {
             do {
-                try finish(destination, result, file)
+                if let committed = commits.result(at: index) {
+                    try committed.get()
+                } else {
+                    try finish(destination, results[index], file)
+                }
                 written.append(file)
             } catch {
                 errors.append(error.message)
@@ -98,15 +114,16 @@ struct RenderCommand {
     private func finish(
         _ destination: ReportDestination, _ rendered: Result<Void, any Error>, _ file: WrittenFile
     ) throws(CommandFailure) {
-        if case .failure(let error) = rendered {
-            if case .file(let partial) = destination { partial.discard() }
-            throw CommandFailure("cannot render the \(file.format.displayName): \(error)")
+        if case .file(let written) = destination {
+            try Self.commit(written, rendered, file)
+            return
         }
+        if case .failure(let error) = rendered { throw Self.renderFailure(error, file) }
         switch destination {
         case .unwritable(let failure):
             throw failure
-        case .file(let complete):
-            try complete.commit()
+        case .file:
+            break
         case .standardOutput(let buffer):
             do {
                 try console.writeOutput(buffer.text)
@@ -114,5 +131,41 @@ struct RenderCommand {
                 throw CommandFailure("cannot write the \(file.format.displayName) to standard output: \(error)")
             }
         }
+    }
+
+    /// Puts a report rendered into `written` at its path, or throws what went wrong: a report
+    /// that failed to render is thrown away, and the file at its path stays as it was.
+    private static func commit(
+        _ written: AtomicFile, _ rendered: Result<Void, any Error>, _ file: WrittenFile
+    ) throws(CommandFailure) {
+        if case .failure(let error) = rendered {
+            written.discard()
+            throw renderFailure(error, file)
+        }
+        try written.commit()
+    }
+
+    private static func renderFailure(_ error: any Error, _ file: WrittenFile) -> CommandFailure {
+        CommandFailure("cannot render the \(file.format.displayName): \(error)")
+    }
+}
+
+/// What putting each report file in place gave, stored from the thread that rendered it and
+/// read once every report is done; no result for a report that is not written to a file.
+private final class CommitResults: @unchecked Sendable {
+    // Guarded by `lock`.
+    private var results: [Result<Void, CommandFailure>?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    func store(_ result: Result<Void, CommandFailure>, at index: Int) {
+        lock.withLock { results[index] = result }
+    }
+
+    func result(at index: Int) -> Result<Void, CommandFailure>? {
+        lock.withLock { results[index] }
     }
 }

@@ -3,7 +3,7 @@ import Mustache
 
 /// Where one rendered report goes: a file written while the report renders, or standard
 /// output, which gets the whole text once it rendered (so a failed render prints nothing).
-enum ReportDestination {
+enum ReportDestination: Sendable {
     case file(AtomicFile)
     case standardOutput(TextBuffer)
     /// The file could not be opened; the report is not written.

@@ -34,19 +34,29 @@ public struct ReportRenderer: Sendable {
     /// by piece as it is made, so that a report of a hundred megabytes is never held whole. The Markdown summary,
     /// which is fitted to a length, goes in one piece. A format whose result is a failure has
     /// handed its sink only part of its text, which should be thrown away.
+    ///
+    /// - Parameter finished: Called with the index and result of each format as soon as it is
+    ///   done, on the thread that rendered it, while other formats may still be rendering: a
+    ///   caller can put a finished report in place (flush and rename a file of tens of
+    ///   megabytes) meanwhile, rather than after the slowest format.
     public func render(
-        _ report: Report, as formats: [ReportFormat], options: RenderOptions, into sinks: [TextSink]
+        _ report: Report, as formats: [ReportFormat], options: RenderOptions, into sinks: [TextSink],
+        finished: @escaping @Sendable (Int, Result<Void, any Error>) -> Void = { _, _ in }
     ) -> [Result<Void, any Error>] {
         precondition(sinks.count == formats.count, "one sink per format")
         return renderConcurrently(report, formats, options) { index, shared in
             let (format, sink) = (formats[index], sinks[index])
-            switch format {
-            case .markdown:
-                let summary = try MarkdownSummary(templates: templates).render(report, options: options, shared: shared)
-                sink(Array(summary.utf8))
-            case .junit, .html:
-                try templates.render(format.templateName, context: context(report, format, shared), to: sink)
+            let result = Result { () throws -> Void in
+                switch format {
+                case .markdown:
+                    let summary = try MarkdownSummary(templates: templates).render(report, options: options, shared: shared)
+                    sink(Array(summary.utf8))
+                case .junit, .html:
+                    try templates.render(format.templateName, context: context(report, format, shared), to: sink)
+                }
             }
+            finished(index, result)
+            return try result.get()
         }
     }
 

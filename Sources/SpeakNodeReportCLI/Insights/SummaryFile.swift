@@ -3,9 +3,10 @@ import SpeakNodeReport
 /// Writes the JSON summary (`--json FILE`, `summary.json` under `--out`): the report's
 /// ``SummaryDocument``, written atomically like the reports, or to standard output for `-`.
 ///
-/// The summary is written while the reports render (``prepare(_:)``) and put in place after
-/// them (``finish(_:console:)``): for ten thousand conversations it is ten megabytes that are
-/// not held in memory meanwhile.
+/// The summary is written while the reports render (``prepare(_:)``) and put in place as soon
+/// as it is written (``prepareAndCommit(_:)``), or, for standard output, printed after them
+/// (``finish(_:console:)``): for ten thousand conversations it is ten megabytes that are not
+/// held in memory meanwhile.
 struct SummaryFile {
     /// A file path, or `-` for standard output.
     var path: String
@@ -19,6 +20,8 @@ struct SummaryFile {
         case file(AtomicFile)
         /// The JSON for standard output, which gets it after the reports.
         case standardOutput([UInt8])
+        /// Already at its path (``prepareAndCommit(_:)``).
+        case committed
     }
 
     /// Writes the summary of `report`.
@@ -46,6 +49,17 @@ struct SummaryFile {
         }
     }
 
+    /// ``prepare(_:)``, and a summary written to a file put in place at once: it does not wait
+    /// for the reports, which take longer, to be committed after them.
+    func prepareAndCommit(_ report: Report) -> Result<Prepared, CommandFailure> {
+        let prepared = prepare(report)
+        guard case .success(.file(let file)) = prepared else { return prepared }
+        return Result { () throws(CommandFailure) in
+            try file.commit()
+            return .committed
+        }
+    }
+
     /// What `encode` gives, or its error as the command's failure.
     private static func encoded<Value>(_ encode: () throws -> Value) throws(CommandFailure) -> Value {
         do {
@@ -60,6 +74,8 @@ struct SummaryFile {
         switch try prepared.get() {
         case .file(let file):
             try file.commit()
+        case .committed:
+            break
         case .standardOutput(let json):
             do {
                 try console.writeOutput(String(decoding: json, as: UTF8.self))
