@@ -95,10 +95,12 @@ public struct MarkdownBudget: Sendable, Hashable {
     static let quickProbe = 16
 
     /// Whether `text` is so far over the limit that the same level with more rows cannot fit
-    /// either: more than a sixteenth over, far more than the "… and N more" notes that a text
-    /// with fewer rows shows, and one with more rows may not, can make up for.
+    /// either: more than a sixty-fourth over (a thousand characters for a comment), several
+    /// times what the "… and N more" notes that a text with fewer rows shows, and one with
+    /// more rows may not, add up to, while 48 more rows with transcripts add tens of thousands.
     func isFarOver(_ text: String) -> Bool {
-        text.utf8.count > limit + limit / 16 && Self.length(of: text) > limit + limit / 16
+        let farOver = limit + limit / 64
+        return text.utf8.count > farOver && Self.length(of: text) > farOver
     }
 
     /// Renders `level` with row limits 64, 128, 256, … until the text no longer fits or every

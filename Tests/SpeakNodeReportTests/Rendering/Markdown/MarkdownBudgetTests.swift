@@ -160,4 +160,23 @@ struct MarkdownBudgetTests {
         #expect(found.limit == Self.bisected(budget, low: 64, high: 128, length: length))
         #expect(renders <= 7)
     }
+
+    @Test("A level with transcripts far over the limit at a few rows is not rendered with more")
+    func quickProbe() throws {
+        var tried: [MarkdownDetail] = []
+        let fake = Self.fakeRender(rows: 5_000, sizes: Self.sizes)
+        // At 16 rows the levels with transcripts are 51,600 and 31,600 characters.
+        let result = try MarkdownBudget(limit: 20_000).fit(rowCount: 5_000) { detail in
+            tried.append(detail)
+            return fake(detail)
+        }
+        #expect(result.detail == MarkdownDetail(level: .firstReasonOnly, rowLimit: 150))
+        for level in [MarkdownDetailLevel.full, .withoutPassedAndSkipped] {
+            #expect(tried.filter { $0.level == level } == [MarkdownDetail(level: level, rowLimit: MarkdownBudget.quickProbe)])
+        }
+        // Just over the limit is not far over: the usual probe decides.
+        let budget = MarkdownBudget(limit: 1_000)
+        #expect(!budget.isFarOver(String(repeating: "x", count: 1_015)))
+        #expect(budget.isFarOver(String(repeating: "x", count: 1_016)))
+    }
 }
