@@ -15,12 +15,13 @@ public struct ReportContext: Sendable, Hashable {
     public init(report: Report, options: RenderOptions) {
         let anchors = HTMLAnchorBook(report: report)
         // The insights of each run and of the whole report go over every turn: computed
-        // concurrently, one run (or the report) each; the last one is the report's.
+        // concurrently, one run (or the report) each. The report's, the largest, is the first,
+        // so the runs' fill the other cores meanwhile rather than leave it to finish alone.
         let budget = report.budget
         let baseline = options.baseline
         let insights: [[String: MustacheValue]] = Array(0...report.runs.count).concurrentMap { index in
-            index < report.runs.count
-                ? InsightsContext.run(report.runs[index], budget: budget) : InsightsContext.root(report, baseline: baseline)
+            index == 0
+                ? InsightsContext.root(report, baseline: baseline) : InsightsContext.run(report.runs[index - 1], budget: budget)
         }
         // Each test is one small object over its result, shared by its run's list and the failure
         // and flaky lists: its values are worked out when a template looks them up.
@@ -43,7 +44,7 @@ public struct ReportContext: Sendable, Hashable {
             }
         }
         let runs = zip(report.runs, tests).enumerated().map { runIndex, element in
-            Self.run(element.0, tests: element.1).adding(insights[runIndex])
+            Self.run(element.0, tests: element.1).adding(insights[runIndex + 1])
         }
         let problems = report.problems.sorted().map { problem -> MustacheValue in
             ["location": .string(problem.source.description), "reason": .string(problem.reason),
@@ -91,7 +92,7 @@ public struct ReportContext: Sendable, Hashable {
             "totalsWithProblems": [
                 "tests": .int(report.totals.tests + problems.count), "errors": .int(report.totals.errors + problems.count),
             ],
-        ]).adding(insights[report.runs.count])
+        ]).adding(insights[0])
     }
 
     /// How many failures a summary lists before "… and N more": a GitHub comment holds at most
