@@ -131,7 +131,9 @@ enum InsightsContext {
     /// What a plain-text report such as JUnit's `<system-out>` shows of a test's insights, one
     /// line each: its latency lines (see ``writeLatencyLines(_:into:)``), then `signals: …` and,
     /// for a repeated test, `pass rate: 1 of 2 evaluated attempts passed (50%)`.
-    static func insightText(_ test: TestResult) -> String {
+    ///
+    /// The text stays the UTF-8 bytes it is written as, which the template escapes as they are.
+    static func insightText(_ test: TestResult) -> MustacheText {
         // A slow turn's line takes about 200 bytes, what was said most of it.
         var lines = PlainTextLines(capacity: 256 + 224 * test.insights.slowTurnCount)
         writeLatencyLines(test.insights, into: &lines)
@@ -143,7 +145,7 @@ enum InsightsContext {
         if test.attempts.count > 1 {
             lines.appendLine("pass rate: \(RepeatObject.text(of: test))")
         }
-        return lines.text
+        return lines.mustacheText
     }
 
     /// Whether ``insightText(_:)`` has any line, without writing them.
