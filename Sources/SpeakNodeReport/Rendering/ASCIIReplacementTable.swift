@@ -107,20 +107,25 @@ private struct Changes {
         while index < bytes.count {
             // Most text needs no change: eight bytes are looked up at a time while none does.
             while index + 8 <= bytes.count, keepsEight(at: index) { index += 8 }
-            guard index < bytes.count else { break }
-            let action = actions[Int(bytes[index])]
-            if action == ByteAction.keep {
-                index += 1
-            } else if action == ByteAction.maybeRemovedSequence {
-                if isRemovedSequence(at: index) {
-                    body(index..<index + 3, removed)
-                    index += 3
+            // One of the next eight bytes (or of the last few) is not simply kept: they are looked
+            // at one by one before eight are looked up at once again, which would otherwise look
+            // up the same bytes again for each byte before it.
+            let end = min(index + 8, bytes.count)
+            while index < end {
+                let action = actions[Int(bytes[index])]
+                if action == ByteAction.keep {
+                    index += 1
+                } else if action == ByteAction.maybeRemovedSequence {
+                    if isRemovedSequence(at: index) {
+                        body(index..<index + 3, removed)
+                        index += 3
+                    } else {
+                        index += 1
+                    }
                 } else {
+                    body(index..<index + 1, action == ByteAction.remove ? removed : replacementRanges[Int(action - ByteAction.firstReplacement)])
                     index += 1
                 }
-            } else {
-                body(index..<index + 1, action == ByteAction.remove ? removed : replacementRanges[Int(action - ByteAction.firstReplacement)])
-                index += 1
             }
         }
     }

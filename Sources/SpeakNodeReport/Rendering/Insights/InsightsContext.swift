@@ -166,63 +166,64 @@ enum InsightsContext {
             guard let statistics = insights.statistics(of: metric) else { continue }
             hasMetricLines = true
             lines.startLine()
-            lines.append("latency ")
+            lines.append(literal: "latency ")
             lines.append(metric.payloadName)
-            lines.append(": ")
+            lines.append(literal: ": ")
             lines.append(String(statistics.count))
-            lines.append(statistics.count == 1 ? " turn, p50 " : " turns, p50 ")
+            lines.append(literal: statistics.count == 1 ? " turn, p50 " : " turns, p50 ")
             lines.append(InsightFormat.format(statistics.p50))
-            lines.append(", p90 ")
+            lines.append(literal: ", p90 ")
             lines.append(InsightFormat.format(statistics.p90))
-            lines.append(", p95 ")
+            lines.append(literal: ", p95 ")
             lines.append(InsightFormat.format(statistics.p95))
-            lines.append(", max ")
+            lines.append(literal: ", max ")
             lines.append(InsightFormat.format(statistics.max))
         }
         if hasMetricLines || insights.slowTurnCount > 0 {
             lines.appendLine("slow turns: " + String(insights.slowTurnCount))
         }
-        var budgetTexts = BudgetTexts()
-        for turn in insights.slowTurns { writeSlowTurnLine(turn, budgetTexts: &budgetTexts, into: &lines) }
+        var overrunTexts = OverrunTexts()
+        for turn in insights.slowTurns { writeSlowTurnLine(turn, overrunTexts: &overrunTexts, into: &lines) }
     }
 
     /// `slow turn [00:12.3] Assistant: text — e2e_latency 1.92 s (budget 1.5 s), …`
-    private static func writeSlowTurnLine(_ turn: SlowTurn, budgetTexts: inout BudgetTexts, into lines: inout PlainTextLines) {
+    private static func writeSlowTurnLine(_ turn: SlowTurn, overrunTexts: inout OverrunTexts, into lines: inout PlainTextLines) {
         lines.startLine()
         if let offset = turn.offset {
-            lines.append("slow turn [")
+            lines.append(literal: "slow turn [")
             lines.append(DurationText.offset(offset))
-            lines.append("] ")
+            lines.append(literal: "] ")
         } else {
-            lines.append("slow turn ")
+            lines.append(literal: "slow turn ")
         }
         lines.append(LatencyContext.speaker(turn) ?? "Turn \(turn.historyIndex + 1)")
-        lines.append(": ")
+        lines.append(literal: ": ")
         lines.append(LatencyContext.shortened(turn.text ?? ""))
-        lines.append(" — ")
+        lines.append(literal: " — ")
         for (index, overrun) in turn.overruns.enumerated() {
-            if index > 0 { lines.append(", ") }
-            // ``LatencyContext/overrunText(_:)``, with the budget's part made once per test.
-            lines.append(overrun.metric.payloadName)
-            lines.append(" ")
+            if index > 0 { lines.append(literal: ", ") }
+            // ``LatencyContext/overrunText(_:)``, with the parts other than the value made once per test.
+            let texts = overrunTexts.texts(of: overrun)
+            lines.append(texts.metric)
             lines.append(InsightFormat.format(overrun.value))
-            lines.append(budgetTexts.text(of: overrun))
+            lines.append(texts.budget)
         }
     }
 
-    /// The end of an overrun's text, ` (budget 1.5 s)`, for each budget met so far: the slow
-    /// turns of a test go over the same few budgets, hundreds of times in a long conversation.
-    private struct BudgetTexts {
-        private var known: [(metric: LatencyMetric, budget: Double, text: String)] = []
+    /// The parts of an overrun's text other than its value, `e2e_latency ` and ` (budget 1.5 s)`,
+    /// for each budget met so far: the slow turns of a test go over the same few budgets, hundreds
+    /// of times in a long conversation.
+    private struct OverrunTexts {
+        private var known: [(metric: LatencyMetric, budget: Double, texts: (metric: String, budget: String))] = []
 
-        mutating func text(of overrun: BudgetOverrun) -> String {
+        mutating func texts(of overrun: BudgetOverrun) -> (metric: String, budget: String) {
             if let entry = known.first(where: { $0.metric == overrun.metric && $0.budget == overrun.budget }) {
-                return entry.text
+                return entry.texts
             }
-            let text = " (budget " + InsightFormat.format(overrun.budget) + ")"
+            let texts = (metric: overrun.metric.payloadName + " ", budget: " (budget " + InsightFormat.format(overrun.budget) + ")")
             // A budget per metric, so a few entries; bounded even if budgets were to vary.
-            if known.count < LatencyMetric.allCases.count { known.append((overrun.metric, overrun.budget, text)) }
-            return text
+            if known.count < LatencyMetric.allCases.count { known.append((overrun.metric, overrun.budget, texts)) }
+            return texts
         }
     }
 }
