@@ -11,8 +11,12 @@
 /// `{{{name}}}` and `{{&name}}` as it is, and a section shows when it is not empty. Two texts
 /// are equal when their bytes are.
 public struct MustacheText: Sendable, Hashable {
+    /// The text's UTF-8 bytes: whole characters. (Visible to the inlined appends, which a
+    /// caller writing a text in thousands of small pieces calls for each.)
+    @usableFromInline var bytes: [UInt8] = []
+
     /// The text's UTF-8 bytes: whole characters.
-    public private(set) var utf8: [UInt8] = []
+    public var utf8: [UInt8] { bytes }
 
     /// An empty text.
     public init() {}
@@ -20,41 +24,51 @@ public struct MustacheText: Sendable, Hashable {
     /// An empty text with room for `capacity` bytes, made at once rather than by growing and
     /// copying the bytes as they come.
     public init(capacity: Int) {
-        utf8.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
 
     /// The text of `string`.
     public init(_ string: String) {
-        utf8 = Array(string.utf8)
+        bytes = Array(string.utf8)
     }
 
-    public var isEmpty: Bool { utf8.isEmpty }
+    public var isEmpty: Bool { bytes.isEmpty }
 
     /// The text as a string.
     public var string: String {
         // Valid UTF-8: only whole strings were appended.
-        String(decoding: utf8, as: UTF8.self)
+        String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends `text`.
-    @inline(__always)
+    @inlinable
     public mutating func append(_ text: String) {
         // `withUTF8` lends a native string's bytes as they are (it may change the copy of the
         // string value, never the bytes).
         var text = text
-        text.withUTF8 { utf8.append(contentsOf: $0) }
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Appends a literal, with no string made of it.
-    @inline(__always)
+    @inlinable
     public mutating func append(_ literal: StaticString) {
         // A literal is valid UTF-8; one made of a single scalar is encoded by `withUTF8Buffer`.
-        literal.withUTF8Buffer { utf8.append(contentsOf: $0) }
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends one character: an ASCII one (a line feed, say) costs a byte appended.
+    @inlinable
+    public mutating func append(_ scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            bytes.append(contentsOf: scalar.utf8)
+        }
     }
 
     /// Appends another text.
     public mutating func append(_ text: MustacheText) {
-        utf8.append(contentsOf: text.utf8)
+        bytes.append(contentsOf: text.bytes)
     }
 }
 

@@ -26,7 +26,7 @@ struct PlainTextLines {
 
     /// Starts a line; what is appended next goes on it.
     mutating func startLine() {
-        if hasLines { mustacheText.append("\n" as StaticString) }
+        if hasLines { mustacheText.append("\n" as Unicode.Scalar) }
         hasLines = true
     }
 

@@ -202,28 +202,46 @@ enum InsightsContext {
         lines.append(literal: " — ")
         for (index, overrun) in turn.overruns.enumerated() {
             if index > 0 { lines.append(literal: ", ") }
-            // ``LatencyContext/overrunText(_:)``, with the parts other than the value made once per test.
-            let texts = overrunTexts.texts(of: overrun)
-            lines.append(texts.metric)
-            lines.append(InsightFormat.format(overrun.value))
-            lines.append(texts.budget)
+            overrunTexts.write(overrun, into: &lines)
         }
     }
 
-    /// The parts of an overrun's text other than its value, `e2e_latency ` and ` (budget 1.5 s)`,
-    /// for each budget met so far: the slow turns of a test go over the same few budgets, hundreds
+    /// Writes an overrun's text as ``LatencyContext/overrunText(_:)`` gives it,
+    /// `e2e_latency 1.92 s (budget 1.5 s)`, with the parts other than the value made once for
+    /// each budget met so far: the slow turns of a test go over the same few budgets, hundreds
     /// of times in a long conversation.
     private struct OverrunTexts {
-        private var known: [(metric: LatencyMetric, budget: Double, texts: (metric: String, budget: String))] = []
+        /// The budgets met so far, and for each the text before the value and the text after it.
+        private var budgets: [(metric: LatencyMetric, budget: Double)] = []
+        private var metricTexts: [String] = []
+        private var budgetTexts: [String] = []
 
-        mutating func texts(of overrun: BudgetOverrun) -> (metric: String, budget: String) {
-            if let entry = known.first(where: { $0.metric == overrun.metric && $0.budget == overrun.budget }) {
-                return entry.texts
+        mutating func write(_ overrun: BudgetOverrun, into lines: inout PlainTextLines) {
+            let known = budgets.firstIndex { $0.metric == overrun.metric && $0.budget == overrun.budget }
+            guard let index = known ?? add(overrun) else {
+                lines.append(overrun.metric.payloadName + " ")
+                lines.append(InsightFormat.format(overrun.value))
+                lines.append(Self.budgetText(overrun))
+                return
             }
-            let texts = (metric: overrun.metric.payloadName + " ", budget: " (budget " + InsightFormat.format(overrun.budget) + ")")
-            // A budget per metric, so a few entries; bounded even if budgets were to vary.
-            if known.count < LatencyMetric.allCases.count { known.append((overrun.metric, overrun.budget, texts)) }
-            return texts
+            lines.append(metricTexts[index])
+            lines.append(InsightFormat.format(overrun.value))
+            lines.append(budgetTexts[index])
+        }
+
+        /// Keeps the texts of `overrun`'s budget; returns where, or `nil` when as many as there
+        /// are metrics are kept already (a budget per metric: bounded even if budgets were to vary).
+        private mutating func add(_ overrun: BudgetOverrun) -> Int? {
+            guard budgets.count < LatencyMetric.allCases.count else { return nil }
+            budgets.append((overrun.metric, overrun.budget))
+            metricTexts.append(overrun.metric.payloadName + " ")
+            budgetTexts.append(Self.budgetText(overrun))
+            return budgets.count - 1
+        }
+
+        /// ` (budget 1.5 s)`
+        private static func budgetText(_ overrun: BudgetOverrun) -> String {
+            " (budget " + InsightFormat.format(overrun.budget) + ")"
         }
     }
 }
