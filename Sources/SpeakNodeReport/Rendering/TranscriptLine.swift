@@ -35,14 +35,15 @@ struct TranscriptLine: Hashable {
     /// each, without making a ``TranscriptLine`` or a string per line.
     static func write(_ conversation: Conversation, into lines: inout PlainTextLines) {
         let start = startOfOffsets(in: conversation)
-        for item in conversation.history {
+        let history = conversation.history
+        // Each item is read where it is: copying it out (as `for item in history` does) retains
+        // and releases every text in it.
+        for index in history.indices {
             lines.startLine()
-            if let start, let time = item.createdAt {
-                lines.append(literal: "[")
-                lines.append(DurationText.offset(time.timeIntervalSince(start)))
-                lines.append(literal: "] ")
+            if let start, let time = history[index].createdAt {
+                lines.append(DurationText.bracketedOffset(time.timeIntervalSince(start)))
             }
-            _ = writeText(of: item, into: &lines)
+            _ = writeText(of: history[index], into: &lines)
         }
     }
 

@@ -189,13 +189,8 @@ enum InsightsContext {
     /// `slow turn [00:12.3] Assistant: text — e2e_latency 1.92 s (budget 1.5 s), …`
     private static func writeSlowTurnLine(_ turn: SlowTurn, overrunTexts: inout OverrunTexts, into lines: inout PlainTextLines) {
         lines.startLine()
-        if let offset = turn.offset {
-            lines.append(literal: "slow turn [")
-            lines.append(DurationText.offset(offset))
-            lines.append(literal: "] ")
-        } else {
-            lines.append(literal: "slow turn ")
-        }
+        lines.append(literal: "slow turn ")
+        if let offset = turn.offset { lines.append(DurationText.bracketedOffset(offset)) }
         lines.append(LatencyContext.speaker(turn) ?? "Turn \(turn.historyIndex + 1)")
         lines.append(literal: ": ")
         lines.append(LatencyContext.shortened(turn.text ?? ""))
