@@ -6,6 +6,7 @@ extension MustacheValue {
         case .null: false
         case .bool(let value): value
         case .string(let value): !value.isEmpty
+        case .text(let text): !text.isEmpty
         case .list(let items): !items.isEmpty
         case .int, .double, .object, .computed: true
         case .lazy(let lazy): lazy.value.isTruthy
@@ -20,6 +21,7 @@ extension MustacheValue {
         case .int(let value): String(value)
         case .double(let value): Self.format(value)
         case .string(let value): value
+        case .text(let text): text.string
         case .lazy(let lazy): lazy.value.interpolationText
         }
     }

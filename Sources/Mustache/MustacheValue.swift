@@ -10,6 +10,9 @@ public enum MustacheValue: Sendable, Hashable {
     case int(Int)
     case double(Double)
     case string(String)
+    /// Text as UTF-8 bytes, inserted escaped straight from them: see ``MustacheText``. It
+    /// behaves as `string` of the same text does.
+    case text(MustacheText)
     case list([MustacheValue])
     case object([String: MustacheValue])
     /// An object whose members are worked out when a template looks them up: see

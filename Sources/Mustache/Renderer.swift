@@ -78,7 +78,19 @@ struct Renderer {
                 if endsLine { setIndentationPending(true) }
 
             case .variable(let name, let escaped):
-                let text = lookUp(name).interpolationText
+                let value = lookUp(name)
+                if case .text(let text) = value {
+                    // Escaped (or copied) straight from its bytes: no string is made of them.
+                    guard !text.isEmpty else { continue }
+                    writePendingIndentation()
+                    if escaped {
+                        escaping.append(text, to: &output)
+                    } else {
+                        output.append(contentsOf: text.utf8)
+                    }
+                    continue
+                }
+                let text = value.interpolationText
                 guard !text.isEmpty else { continue }
                 writePendingIndentation()
                 if escaped {

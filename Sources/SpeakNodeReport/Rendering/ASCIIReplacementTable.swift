@@ -43,6 +43,11 @@ struct ASCIIReplacementTable: Sendable {
         withChanges(in: text) { changes in changes.append(to: &output) }
     }
 
+    /// Appends `utf8` (the UTF-8 bytes of a text: whole characters), changed by the table, to `output`.
+    func append(utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        withChanges(inUTF8: utf8) { changes in changes.append(to: &output) }
+    }
+
     /// `text` changed by the table; `text` itself when nothing changes.
     func apply(to text: String) -> String {
         withChanges(in: text) { changes in
@@ -55,14 +60,18 @@ struct ASCIIReplacementTable: Sendable {
     /// arrays borrowed for the call.
     private func withChanges<Result>(in text: String, _ body: (Changes) -> Result) -> Result {
         var bytesOfText = text
-        return bytesOfText.withUTF8 { bytes in
-            actions.withUnsafeBufferPointer { actions in
-                replacementBytes.withUnsafeBufferPointer { replacementBytes in
-                    replacementRanges.withUnsafeBufferPointer { replacementRanges in
-                        body(Changes(
-                            bytes: bytes, actions: actions, replacementBytes: replacementBytes,
-                            replacementRanges: replacementRanges))
-                    }
+        return bytesOfText.withUTF8 { bytes in withChanges(inUTF8: bytes, body) }
+    }
+
+    /// Calls `body` with the changes the table makes to the text of `bytes`.
+    @inline(__always)
+    private func withChanges<Result>(inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (Changes) -> Result) -> Result {
+        actions.withUnsafeBufferPointer { actions in
+            replacementBytes.withUnsafeBufferPointer { replacementBytes in
+                replacementRanges.withUnsafeBufferPointer { replacementRanges in
+                    body(Changes(
+                        bytes: bytes, actions: actions, replacementBytes: replacementBytes,
+                        replacementRanges: replacementRanges))
                 }
             }
         }
@@ -98,20 +107,25 @@ private struct Changes {
         while index < bytes.count {
             // Most text needs no change: eight bytes are looked up at a time while none does.
             while index + 8 <= bytes.count, keepsEight(at: index) { index += 8 }
-            guard index < bytes.count else { break }
-            let action = actions[Int(bytes[index])]
-            if action == ByteAction.keep {
-                index += 1
-            } else if action == ByteAction.maybeRemovedSequence {
-                if isRemovedSequence(at: index) {
-                    body(index..<index + 3, removed)
-                    index += 3
+            // One of the next eight bytes (or of the last few) is not simply kept: they are looked
+            // at one by one before eight are looked up at once again, which would otherwise look
+            // up the same bytes again for each byte before it.
+            let end = min(index + 8, bytes.count)
+            while index < end {
+                let action = actions[Int(bytes[index])]
+                if action == ByteAction.keep {
+                    index += 1
+                } else if action == ByteAction.maybeRemovedSequence {
+                    if isRemovedSequence(at: index) {
+                        body(index..<index + 3, removed)
+                        index += 3
+                    } else {
+                        index += 1
+                    }
                 } else {
+                    body(index..<index + 1, action == ByteAction.remove ? removed : replacementRanges[Int(action - ByteAction.firstReplacement)])
                     index += 1
                 }
-            } else {
-                body(index..<index + 1, action == ByteAction.remove ? removed : replacementRanges[Int(action - ByteAction.firstReplacement)])
-                index += 1
             }
         }
     }

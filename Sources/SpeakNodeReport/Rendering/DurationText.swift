@@ -26,19 +26,43 @@ enum DurationText {
     /// Every transcript line and slow turn has one, so below 100 minutes (nearly always) its
     /// seven characters are written straight into a small string.
     static func offset(_ seconds: Double) -> String {
+        offset(seconds, bracketed: false)
+    }
+
+    /// A transcript offset as plain-text lines start with it: `[00:12.3] ` (``offset(_:)`` in
+    /// brackets, and a space), one piece to append instead of three.
+    static func bracketedOffset(_ seconds: Double) -> String {
+        offset(seconds, bracketed: true)
+    }
+
+    private static func offset(_ seconds: Double, bracketed: Bool) -> String {
         let tenths = Int((sanitized(seconds) * 10).rounded())
         let (minutes, rest) = tenths.quotientAndRemainder(dividingBy: 600)
         let (wholeSeconds, tenth) = rest.quotientAndRemainder(dividingBy: 10)
-        guard minutes < 100 else { return "\(minutes):\(twoDigits(wholeSeconds)).\(tenth)" }
-        return String(unsafeUninitializedCapacity: 7) { text in
-            text[0] = digit(minutes / 10)
-            text[1] = digit(minutes % 10)
-            text[2] = UInt8(ascii: ":")
-            text[3] = digit(wholeSeconds / 10)
-            text[4] = digit(wholeSeconds % 10)
-            text[5] = UInt8(ascii: ".")
-            text[6] = digit(tenth)
-            return 7
+        guard minutes < 100 else {
+            let offset = "\(minutes):\(twoDigits(wholeSeconds)).\(tenth)"
+            return bracketed ? "[" + offset + "] " : offset
+        }
+        // At most 10 bytes: a string holds them without allocating.
+        return String(unsafeUninitializedCapacity: bracketed ? 10 : 7) { text in
+            var count = 0
+            func write(_ byte: UInt8) {
+                text[count] = byte
+                count += 1
+            }
+            if bracketed { write(UInt8(ascii: "[")) }
+            write(digit(minutes / 10))
+            write(digit(minutes % 10))
+            write(UInt8(ascii: ":"))
+            write(digit(wholeSeconds / 10))
+            write(digit(wholeSeconds % 10))
+            write(UInt8(ascii: "."))
+            write(digit(tenth))
+            if bracketed {
+                write(UInt8(ascii: "]"))
+                write(UInt8(ascii: " "))
+            }
+            return count
         }
     }
 

@@ -14,6 +14,13 @@ public enum HTMLEscaper {
         table.append(text, to: &output)
     }
 
+    /// Appends `utf8`, the UTF-8 bytes of a text (whole characters), escaped as ``escape(_:)``
+    /// escapes the text, to `output`: how templates escape a `MustacheText`, with no string made
+    /// of its bytes.
+    public static func appendUTF8(_ utf8: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        table.append(utf8: utf8, to: &output)
+    }
+
     private static let table = ASCIIReplacementTable(
         replacements: ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"],
         removed: XMLEscaper.forbiddenControlCharacters)

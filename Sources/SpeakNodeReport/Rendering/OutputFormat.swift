@@ -40,8 +40,8 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     /// ``escape(_:)``, appended straight to the rendered bytes.
     public var escaping: Escaping {
         switch self {
-        case .xml: Escaping(appending: XMLEscaper.append)
-        case .html: Escaping(appending: HTMLEscaper.append)
+        case .xml: Escaping(appendingUTF8: XMLEscaper.appendUTF8)
+        case .html: Escaping(appendingUTF8: HTMLEscaper.appendUTF8)
         case .markdown: Escaping(appending: MarkdownEscaper.append)
         case .plain: .none
         }

@@ -1,40 +1,45 @@
+import Mustache
+
 /// Plain text written line by line, lines separated by `\n` and none after the last: what
 /// `lines.joined(separator: "\n")` gives, without building each line as a string of its own
 /// and copying it again to join.
 ///
 /// JUnit's `<system-out>` holds a test's slow turns and transcript, hundreds of lines for a
 /// long conversation and over 80 MB for 12,000 conversations, written in a dozen pieces a
-/// line. The pieces go into UTF-8 bytes, which become one string at the end (``text``):
-/// appending to a `String` costs about twice as much per piece (it keeps its ASCII flag and
-/// character count up to date), and these pieces are mostly a few bytes long.
+/// line. The pieces go into UTF-8 bytes (``mustacheText``), which templates escape straight
+/// into the output: appending to a `String` costs about twice as much per piece (it keeps its
+/// ASCII flag and character count up to date), and a string made of the bytes would check
+/// them all again as UTF-8.
 struct PlainTextLines {
-    private var bytes: [UInt8] = []
+    /// The text so far, as templates take it.
+    private(set) var mustacheText: MustacheText
     private var hasLines = false
 
     /// Lines expected to take about `capacity` bytes: room for them is made at once rather than
     /// by growing and copying the bytes several times.
     init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        mustacheText = MustacheText(capacity: capacity)
     }
 
-    /// The text so far.
-    var text: String {
-        // Valid UTF-8: only whole strings are appended.
-        String(decoding: bytes, as: UTF8.self)
-    }
+    /// The text so far, as a string.
+    var text: String { mustacheText.string }
 
     /// Starts a line; what is appended next goes on it.
     mutating func startLine() {
-        if hasLines { bytes.append(UInt8(ascii: "\n")) }
+        if hasLines { mustacheText.append("\n" as Unicode.Scalar) }
         hasLines = true
     }
 
     /// Appends to the current line.
+    @inline(__always)
     mutating func append(_ part: String) {
-        // `withUTF8` lends a native string's bytes as they are (a copy of the string value, not
-        // of its bytes, is what it may change).
-        var part = part
-        part.withUTF8 { bytes.append(contentsOf: $0) }
+        mustacheText.append(part)
+    }
+
+    /// Appends a literal to the current line, with no string made of it.
+    @inline(__always)
+    mutating func append(literal: StaticString) {
+        mustacheText.append(literal)
     }
 
     /// Starts a line holding `line`.

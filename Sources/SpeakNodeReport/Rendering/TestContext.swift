@@ -23,7 +23,7 @@ enum TestContext {
                 "type": .string(attempt.type ?? defaultType(attempt.outcome)),
                 "reasonsText": .string(reasonsText(attempt)),
                 "sessionID": MustacheValue(attempt.conversation.sessionID),
-                "systemOut": .string(systemOut),
+                "systemOut": .text(systemOut),
                 "hasSystemOut": .bool(!systemOut.isEmpty),
             ]
         }
@@ -63,8 +63,11 @@ enum TestContext {
     /// What JUnit's `<system-out>` shows for an attempt: which attempt decided the outcome (when
     /// `test`, the attempt's test, has several), the session, the recording link, then the
     /// transcript (each line as ``TranscriptLine/line``), one line each.
-    static func systemOut(_ attempt: AttemptResult?, test: TestResult?) -> String {
-        guard let attempt else { return "" }
+    ///
+    /// It is the largest text of a JUnit report (most of its bytes), so it stays the UTF-8
+    /// bytes it is written as, which the template escapes as they are.
+    static func systemOut(_ attempt: AttemptResult?, test: TestResult?) -> MustacheText {
+        guard let attempt else { return MustacheText() }
         let conversation = attempt.conversation
         // A transcript line takes about 140 bytes.
         var lines = PlainTextLines(capacity: 256 + 160 * conversation.history.count)
@@ -77,7 +80,7 @@ enum TestContext {
             lines.appendLine("transcript:")
             TranscriptLine.write(conversation, into: &lines)
         }
-        return lines.text
+        return lines.mustacheText
     }
 
     /// The transcript lines; those of `slowTurns` are marked `isSlow` (see ``InsightsContext``).
@@ -245,7 +248,7 @@ struct TestObject: MustacheObject {
         case .recordingURL: return MustacheValue(WebLink.http(decidingIndex.flatMap { test.attempts[$0].conversation.audioURL }))
         case .transcript: return deciding.map(TestContext.transcript(of:)) ?? .list([])
         case .hasTranscript: return .bool(!(decidingIndex.map { test.attempts[$0].conversation.history.isEmpty } ?? true))
-        case .systemOut: return .string(TestContext.systemOut(deciding, test: test))
+        case .systemOut: return .text(TestContext.systemOut(deciding, test: test))
         case .hasSystemOut: return .bool(TestContext.hasSystemOut(deciding, test: test))
         case .reruns: return .list(TestContext.reruns(test))
         case .hasReruns: return .bool(TestContext.hasReruns(test))
@@ -253,7 +256,7 @@ struct TestObject: MustacheObject {
         case .signals: return .computed(SignalsObject(signals: test.insights.signals))
         case .repeat: return RepeatObject.value(of: test)
         case .isRepeated: return .bool(test.attempts.count > 1)
-        case .insightLines: return .string(InsightsContext.insightText(test))
+        case .insightLines: return .text(InsightsContext.insightText(test))
         case .hasInsightLines: return .bool(InsightsContext.hasInsightLines(test))
         case .latencyFailure: return test.latencyFailure.map(InsightsContext.latencyFailure) ?? .null
         case .hasLatencyFailure: return .bool(test.latencyFailure != nil)

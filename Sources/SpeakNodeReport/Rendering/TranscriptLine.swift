@@ -35,14 +35,15 @@ struct TranscriptLine: Hashable {
     /// each, without making a ``TranscriptLine`` or a string per line.
     static func write(_ conversation: Conversation, into lines: inout PlainTextLines) {
         let start = startOfOffsets(in: conversation)
-        for item in conversation.history {
+        let history = conversation.history
+        // Each item is read where it is: copying it out (as `for item in history` does) retains
+        // and releases every text in it.
+        for index in history.indices {
             lines.startLine()
-            if let start, let time = item.createdAt {
-                lines.append("[")
-                lines.append(DurationText.offset(time.timeIntervalSince(start)))
-                lines.append("] ")
+            if let start, let time = history[index].createdAt {
+                lines.append(DurationText.bracketedOffset(time.timeIntervalSince(start)))
             }
-            _ = writeText(of: item, into: &lines)
+            _ = writeText(of: history[index], into: &lines)
         }
     }
 
@@ -65,39 +66,39 @@ struct TranscriptLine: Hashable {
         switch kind {
         case .toolCall:
             text.append(item.role.map(shortened) ?? "Agent")
-            text.append(" → tool ")
+            text.append(literal: " → tool ")
             text.append(shortened(item.toolName ?? "?"))
-            text.append("(")
+            text.append(literal: "(")
             text.append(shortened(item.toolArgumentsJSON ?? ""))
-            text.append(")")
+            text.append(literal: ")")
         case .toolOutput:
             let isError = item.toolIsError ?? false
-            text.append(isError ? "tool error" : "tool output")
+            text.append(literal: isError ? "tool error" : "tool output")
             if let name = item.toolName {
-                text.append(" (")
+                text.append(literal: " (")
                 text.append(shortened(name))
-                text.append(")")
+                text.append(literal: ")")
             }
-            text.append(": ")
+            text.append(literal: ": ")
             text.append(shortened(item.toolOutput ?? item.content ?? ""))
             return (kind.rawValue, isError)
         case .handoff:
-            text.append("handoff → agent ")
+            text.append(literal: "handoff → agent ")
             text.append(shortened(item.handoffToAgentID ?? "?"))
         case .configUpdate:
             var parts: [String] = []
             if let instructions = item.instructions { parts.append("instructions: \(shortened(instructions))") }
             if !item.toolsAdded.isEmpty { parts.append("tools added: \(shortened(item.toolsAdded.joined(separator: ", ")))") }
-            text.append("config update: ")
+            text.append(literal: "config update: ")
             text.append(parts.isEmpty ? "(no details)" : parts.joined(separator: "; "))
         case .message:
             text.append(shortened(item.role ?? "?"))
-            text.append(": ")
+            text.append(literal: ": ")
             text.append(shortened(item.content ?? ""))
-            if item.interrupted == true { text.append(" (interrupted)") }
+            if item.interrupted == true { text.append(literal: " (interrupted)") }
         case .other:
             text.append(shortened(item.kind ?? ""))
-            text.append(": ")
+            text.append(literal: ": ")
             text.append(shortened(item.content ?? item.toolOutput ?? item.toolName ?? ""))
         }
         return (kind.rawValue, false)
@@ -113,7 +114,14 @@ struct TranscriptLine: Hashable {
 /// Text written piece by piece: a `String`, or the current line of ``PlainTextLines``.
 protocol TextPieces {
     mutating func append(_ piece: String)
+    /// Appends a literal piece: ``PlainTextLines`` takes its bytes with no string made of them.
+    mutating func append(literal: StaticString)
 }
 
-extension String: TextPieces {}
+extension String: TextPieces {
+    mutating func append(literal: StaticString) {
+        append(literal.description)
+    }
+}
+
 extension PlainTextLines: TextPieces {}

@@ -67,6 +67,15 @@ struct EscaperTests {
         }
     }
 
+    @Test("Escaping a text's UTF-8 bytes gives the bytes of the escaped string, after any text", arguments: hostileTexts)
+    func appendingUTF8MatchesEscaping(text: String) {
+        for (escape, appendUTF8) in [(XMLEscaper.escape, XMLEscaper.appendUTF8), (HTMLEscaper.escape, HTMLEscaper.appendUTF8)] {
+            var output = Array("before ".utf8)
+            Array(text.utf8).withUnsafeBufferPointer { appendUTF8($0, &output) }
+            #expect(output == Array(("before " + escape(text)).utf8))
+        }
+    }
+
     /// The Markdown escaper as it was written on strings, scalar by scalar: what the byte-level
     /// one must match.
     static func referenceMarkdown(_ text: String) -> String {

@@ -19,6 +19,9 @@ struct FormattingTests {
         #expect(DurationText.offset(7384.5) == "123:04.5", "past 99 minutes the minutes take the digits they need")
         #expect(DurationText.offset(0.04) == "00:00.0")
         #expect(DurationText.offset(-3) == "00:00.0")
+        for seconds in [12.34, 3662, 7384.5, 0.04, -3, .nan] {
+            #expect(DurationText.bracketedOffset(seconds) == "[" + DurationText.offset(seconds) + "] ", "\(seconds)")
+        }
     }
 
     @Test("Pass rates are percentages with at most one decimal, absent when nothing ran")

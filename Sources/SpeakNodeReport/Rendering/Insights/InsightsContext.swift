@@ -131,7 +131,9 @@ enum InsightsContext {
     /// What a plain-text report such as JUnit's `<system-out>` shows of a test's insights, one
     /// line each: its latency lines (see ``writeLatencyLines(_:into:)``), then `signals: …` and,
     /// for a repeated test, `pass rate: 1 of 2 evaluated attempts passed (50%)`.
-    static func insightText(_ test: TestResult) -> String {
+    ///
+    /// The text stays the UTF-8 bytes it is written as, which the template escapes as they are.
+    static func insightText(_ test: TestResult) -> MustacheText {
         // A slow turn's line takes about 200 bytes, what was said most of it.
         var lines = PlainTextLines(capacity: 256 + 224 * test.insights.slowTurnCount)
         writeLatencyLines(test.insights, into: &lines)
@@ -143,7 +145,7 @@ enum InsightsContext {
         if test.attempts.count > 1 {
             lines.appendLine("pass rate: \(RepeatObject.text(of: test))")
         }
-        return lines.text
+        return lines.mustacheText
     }
 
     /// Whether ``insightText(_:)`` has any line, without writing them.
@@ -164,63 +166,77 @@ enum InsightsContext {
             guard let statistics = insights.statistics(of: metric) else { continue }
             hasMetricLines = true
             lines.startLine()
-            lines.append("latency ")
+            lines.append(literal: "latency ")
             lines.append(metric.payloadName)
-            lines.append(": ")
+            lines.append(literal: ": ")
             lines.append(String(statistics.count))
-            lines.append(statistics.count == 1 ? " turn, p50 " : " turns, p50 ")
+            lines.append(literal: statistics.count == 1 ? " turn, p50 " : " turns, p50 ")
             lines.append(InsightFormat.format(statistics.p50))
-            lines.append(", p90 ")
+            lines.append(literal: ", p90 ")
             lines.append(InsightFormat.format(statistics.p90))
-            lines.append(", p95 ")
+            lines.append(literal: ", p95 ")
             lines.append(InsightFormat.format(statistics.p95))
-            lines.append(", max ")
+            lines.append(literal: ", max ")
             lines.append(InsightFormat.format(statistics.max))
         }
         if hasMetricLines || insights.slowTurnCount > 0 {
             lines.appendLine("slow turns: " + String(insights.slowTurnCount))
         }
-        var budgetTexts = BudgetTexts()
-        for turn in insights.slowTurns { writeSlowTurnLine(turn, budgetTexts: &budgetTexts, into: &lines) }
+        var overrunTexts = OverrunTexts()
+        for turn in insights.slowTurns { writeSlowTurnLine(turn, overrunTexts: &overrunTexts, into: &lines) }
     }
 
     /// `slow turn [00:12.3] Assistant: text — e2e_latency 1.92 s (budget 1.5 s), …`
-    private static func writeSlowTurnLine(_ turn: SlowTurn, budgetTexts: inout BudgetTexts, into lines: inout PlainTextLines) {
+    private static func writeSlowTurnLine(_ turn: SlowTurn, overrunTexts: inout OverrunTexts, into lines: inout PlainTextLines) {
         lines.startLine()
-        if let offset = turn.offset {
-            lines.append("slow turn [")
-            lines.append(DurationText.offset(offset))
-            lines.append("] ")
-        } else {
-            lines.append("slow turn ")
-        }
+        lines.append(literal: "slow turn ")
+        if let offset = turn.offset { lines.append(DurationText.bracketedOffset(offset)) }
         lines.append(LatencyContext.speaker(turn) ?? "Turn \(turn.historyIndex + 1)")
-        lines.append(": ")
+        lines.append(literal: ": ")
         lines.append(LatencyContext.shortened(turn.text ?? ""))
-        lines.append(" — ")
+        lines.append(literal: " — ")
         for (index, overrun) in turn.overruns.enumerated() {
-            if index > 0 { lines.append(", ") }
-            // ``LatencyContext/overrunText(_:)``, with the budget's part made once per test.
-            lines.append(overrun.metric.payloadName)
-            lines.append(" ")
-            lines.append(InsightFormat.format(overrun.value))
-            lines.append(budgetTexts.text(of: overrun))
+            if index > 0 { lines.append(literal: ", ") }
+            overrunTexts.write(overrun, into: &lines)
         }
     }
 
-    /// The end of an overrun's text, ` (budget 1.5 s)`, for each budget met so far: the slow
-    /// turns of a test go over the same few budgets, hundreds of times in a long conversation.
-    private struct BudgetTexts {
-        private var known: [(metric: LatencyMetric, budget: Double, text: String)] = []
+    /// Writes an overrun's text as ``LatencyContext/overrunText(_:)`` gives it,
+    /// `e2e_latency 1.92 s (budget 1.5 s)`, with the parts other than the value made once for
+    /// each budget met so far: the slow turns of a test go over the same few budgets, hundreds
+    /// of times in a long conversation.
+    private struct OverrunTexts {
+        /// The budgets met so far, and for each the text before the value and the text after it.
+        private var budgets: [(metric: LatencyMetric, budget: Double)] = []
+        private var metricTexts: [String] = []
+        private var budgetTexts: [String] = []
 
-        mutating func text(of overrun: BudgetOverrun) -> String {
-            if let entry = known.first(where: { $0.metric == overrun.metric && $0.budget == overrun.budget }) {
-                return entry.text
+        mutating func write(_ overrun: BudgetOverrun, into lines: inout PlainTextLines) {
+            let known = budgets.firstIndex { $0.metric == overrun.metric && $0.budget == overrun.budget }
+            guard let index = known ?? add(overrun) else {
+                lines.append(overrun.metric.payloadName + " ")
+                lines.append(InsightFormat.format(overrun.value))
+                lines.append(Self.budgetText(overrun))
+                return
             }
-            let text = " (budget " + InsightFormat.format(overrun.budget) + ")"
-            // A budget per metric, so a few entries; bounded even if budgets were to vary.
-            if known.count < LatencyMetric.allCases.count { known.append((overrun.metric, overrun.budget, text)) }
-            return text
+            lines.append(metricTexts[index])
+            lines.append(InsightFormat.format(overrun.value))
+            lines.append(budgetTexts[index])
+        }
+
+        /// Keeps the texts of `overrun`'s budget; returns where, or `nil` when as many as there
+        /// are metrics are kept already (a budget per metric: bounded even if budgets were to vary).
+        private mutating func add(_ overrun: BudgetOverrun) -> Int? {
+            guard budgets.count < LatencyMetric.allCases.count else { return nil }
+            budgets.append((overrun.metric, overrun.budget))
+            metricTexts.append(overrun.metric.payloadName + " ")
+            budgetTexts.append(Self.budgetText(overrun))
+            return budgets.count - 1
+        }
+
+        /// ` (budget 1.5 s)`
+        private static func budgetText(_ overrun: BudgetOverrun) -> String {
+            " (budget " + InsightFormat.format(overrun.budget) + ")"
         }
     }
 }
