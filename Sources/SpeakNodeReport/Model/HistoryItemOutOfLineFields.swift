@@ -7,8 +7,17 @@ extension HistoryItem {
         var unusualRole: String?
         /// The kind, only when ``StoredKind`` has no byte for it.
         var unusualKind: String?
+        /// The content, only when it is too long for a ``SharedUTF8Text``.
+        var longContent: String?
 
-        var isEmpty: Bool { details.isEmpty && unusualRole == nil && unusualKind == nil }
+        var isEmpty: Bool { details.isEmpty && unusualRole == nil && unusualKind == nil && longContent == nil }
+
+        /// The fields without `longContent`, which an item compares as its content.
+        var otherThanContent: OutOfLineFields {
+            var fields = self
+            fields.longContent = nil
+            return fields
+        }
     }
 
     /// An item's ``OutOfLineFields`` on the heap, shared by copies of the item.
