@@ -3,21 +3,22 @@ import Foundation
 /// One item of a conversation's transcript: a spoken message, a tool call or its result,
 /// a handoff, or a change of the agent's configuration. `kind` says which; any field may be missing.
 ///
-/// A large run holds hundreds of thousands of items, so the storage is compact (128 bytes a
+/// A large run holds hundreds of thousands of items, so the storage is compact (104 bytes a
 /// value instead of 336) behind the same properties: the fields of tool calls, handoffs and
 /// configuration changes live out of line in one shared, immutable box that a spoken message
 /// does not allocate; `createdAt` and `transcriptConfidence` are plain doubles with a bit
-/// saying whether they are there; `role` and `kind` are one byte each for the values
+/// saying whether they are there; `metrics` keeps only the measurements that are there
+/// (``CompactTurnMetrics``); `role` and `kind` are one byte each for the values
 /// SpeakNode documents (any other text goes into the box); and `content` is a range of a
 /// buffer that the conversation's texts share (``SharedUTF8Text``), not a `String` of its own.
 /// Every value has one stored form (`nil` box, 0 and a clear bit, a known role always as its
 /// byte), and `==` and `hash(into:)` compare `content` as strings, so they mean what they meant
 /// field by field, wherever a text is stored.
 public struct HistoryItem: Sendable, Hashable {
-    // Stored first: its 16-byte alignment then wastes no padding in front of it.
-    public var metrics: TurnMetrics?
+    /// `metrics`, when `Self.hasMetrics` is set.
+    private var compactMetrics = CompactTurnMetrics()
     public var interrupted: Bool?
-    /// `Self.hasCreatedAt` and `Self.hasTranscriptConfidence` bits.
+    /// `Self.hasCreatedAt`, `Self.hasTranscriptConfidence`, `Self.hasMetrics` and `Self.hasMetricsOverflow` bits.
     private var presentValues: UInt8 = 0
     private var storedRole: StoredRole = .absent
     private var storedKind: StoredKind = .absent
@@ -33,6 +34,24 @@ public struct HistoryItem: Sendable, Hashable {
 
     private static let hasCreatedAt: UInt8 = 1 << 0
     private static let hasTranscriptConfidence: UInt8 = 1 << 1
+    private static let hasMetrics: UInt8 = 1 << 2
+    /// Set when the metrics have more than five values, some of them out of line.
+    private static let hasMetricsOverflow: UInt8 = 1 << 3
+
+    public var metrics: TurnMetrics? {
+        get {
+            guard presentValues & Self.hasMetrics != 0 else { return nil }
+            let overflow = presentValues & Self.hasMetricsOverflow == 0 ? [] : outOfLineBox?.fields.metricsOverflow ?? []
+            return compactMetrics.metrics(overflow: overflow)
+        }
+        set {
+            var overflow: [Double] = []
+            compactMetrics = newValue.map { CompactTurnMetrics($0, overflow: &overflow) } ?? CompactTurnMetrics()
+            presentValues = newValue == nil ? presentValues & ~Self.hasMetrics : presentValues | Self.hasMetrics
+            presentValues = overflow.isEmpty ? presentValues & ~Self.hasMetricsOverflow : presentValues | Self.hasMetricsOverflow
+            if (outOfLineBox?.fields.metricsOverflow ?? []) != overflow { changeOutOfLine { $0.metricsOverflow = overflow } }
+        }
+    }
 
     public var createdAt: Date? {
         get {
@@ -212,7 +231,11 @@ public struct HistoryItem: Sendable, Hashable {
     init(role: String?, content: StoredContent?, kind: String?, id: String?, createdAt: Date?, interrupted: Bool?,
          transcriptConfidence: Double?, metrics: TurnMetrics?, details: ActionDetails) {
         var longContent: String?
-        self.metrics = metrics
+        var metricsOverflow: [Double] = []
+        if let metrics {
+            compactMetrics = CompactTurnMetrics(metrics, overflow: &metricsOverflow)
+            presentValues |= metricsOverflow.isEmpty ? Self.hasMetrics : Self.hasMetrics | Self.hasMetricsOverflow
+        }
         self.interrupted = interrupted
         switch content {
         case .shared(let text): sharedContent = text
@@ -234,7 +257,8 @@ public struct HistoryItem: Sendable, Hashable {
             details: details,
             unusualRole: storedRole == .unusual ? role : nil,
             unusualKind: storedKind == .unusual ? kind : nil,
-            longContent: longContent)
+            longContent: longContent,
+            metricsOverflow: metricsOverflow)
         outOfLineBox = fields.isEmpty ? nil : OutOfLineBox(fields)
     }
 }

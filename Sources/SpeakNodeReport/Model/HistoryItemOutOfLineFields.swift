@@ -9,8 +9,12 @@ extension HistoryItem {
         var unusualKind: String?
         /// The content, only when it is too long for a ``SharedUTF8Text``.
         var longContent: String?
+        /// The measurements past the fifth, when a turn has more (see ``CompactTurnMetrics``).
+        var metricsOverflow: [Double] = []
 
-        var isEmpty: Bool { details.isEmpty && unusualRole == nil && unusualKind == nil && longContent == nil }
+        var isEmpty: Bool {
+            details.isEmpty && unusualRole == nil && unusualKind == nil && longContent == nil && metricsOverflow.isEmpty
+        }
 
         /// The fields without `longContent`, which an item compares as its content.
         var otherThanContent: OutOfLineFields {
