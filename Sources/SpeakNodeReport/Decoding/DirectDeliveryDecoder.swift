@@ -16,10 +16,14 @@ struct DirectDeliveryDecoder {
     private var scanner: JSONScanner
     /// Where strings are shared with the deliveries decoded before; `nil` makes each its own.
     private let repeated: RepeatedStrings?
+    /// Holds where the transcripts' message texts go (its ``RepeatedStrings/transcriptTexts``):
+    /// the worker's table, or one for these bytes alone.
+    private let texts: RepeatedStrings
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int, sharing repeated: RepeatedStrings?) throws {
         scanner = try JSONScanner(document: bytes, maximumDepth: maximumDepth)
         self.repeated = repeated
+        texts = repeated ?? RepeatedStrings(sharesRepeats: false)
     }
 
     /// The delivery that makes up `bytes` (one NDJSON line, say), or `nil` to decode it the general way.
@@ -187,24 +191,28 @@ struct DirectDeliveryDecoder {
             scanner.position += 1
             return items
         }
+        texts.transcriptTexts.startConversation()
         while true {
             if try !takeNull() {
-                items.append(try historyItem(depth: depth + 1))
+                items.append(try historyItem(depth: depth + 1, index: items.count))
             }
             switch peek() {
             case ASCIIByte.comma: scanner.position += 1
             case ASCIIByte.closeBracket:
                 scanner.position += 1
+                texts.transcriptTexts.finishConversation(&items)
                 return items.withoutSpareCapacity()
             default: throw GaveUp()
             }
         }
     }
 
-    private mutating func historyItem(depth: Int) throws -> HistoryItem {
+    /// Item number `index` of the history being read. A content that is a string goes to the
+    /// transcript texts: the item has it now if it was seen before, else when the history ends.
+    private mutating func historyItem(depth: Int, index: Int) throws -> HistoryItem {
         let depth = depth + 1
         // Gathered apart and stored once, so that the item's out-of-line box is made once, if at all.
-        var role: String?, content: String?, kind: String?, id: String?, createdAt: Date?
+        var role: String?, content: HistoryItem.StoredContent?, kind: String?, id: String?, createdAt: Date?
         var interrupted: Bool?, transcriptConfidence: Double?, metrics: TurnMetrics?
         var details = HistoryItem.ActionDetails()
         var seen: UInt64 = 0
@@ -212,7 +220,7 @@ struct DirectDeliveryDecoder {
         while hasMember {
             switch try key(of: Self.historyItemKeys, seen: &seen) {
             case .role: role = try string()
-            case .content: content = try text(depth: depth)
+            case .content: content = try self.content(ofItem: index, depth: depth)
             case .kind: kind = try self.kind()
             case .id: id = try string()
             case .createdAt: createdAt = try date()
@@ -335,6 +343,16 @@ struct DirectDeliveryDecoder {
         let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[start..<end])
         if let (known, _) = Self.knownKinds.lookUp(bytes) { return known.rawValue }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The content of history item number `index`, read as ``text(depth:)`` reads it; a string
+    /// goes to the transcript texts and comes back when it is already stored (see ``historyItem(depth:index:)``).
+    private mutating func content(ofItem index: Int, depth: Int) throws -> HistoryItem.StoredContent? {
+        guard peek() == ASCIIByte.quote else { return try text(depth: depth).map(HistoryItem.StoredContent.init) }
+        let texts = texts
+        return try scanner.withParsedString { bytes, isASCII in
+            texts.transcriptTexts.content(ofItem: index, bytes, isASCII: isASCII).map(HistoryItem.StoredContent.shared)
+        }
     }
 
     /// A string, an array of strings (lines) or `null`, as ``JSONFieldReading/text(_:)`` reads it.

@@ -271,10 +271,18 @@ struct JSONScanner {
     /// only ever write whole, valid characters, so the string is made without checking its
     /// bytes a second time, with or without escapes.
     mutating func parseString(sharing repeated: RepeatedStrings?) throws(JSONSyntaxError) -> String {
-        func makeString(_ bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
+        try withParsedString { bytes, isASCII in
             if let repeated { return repeated.string(alreadyValidatedUTF8: bytes, isASCII: isASCII) }
             return String(alreadyValidatedUTF8: bytes, isASCII: isASCII)
         }
+    }
+
+    /// Reads a string starting at its opening quote and lends `body` its text as UTF-8 bytes,
+    /// checked to be valid, with whether they are all ASCII. The bytes are the input's own when
+    /// the string has no escapes.
+    mutating func withParsedString<Result>(
+        _ body: (UnsafeBufferPointer<UInt8>, _ isASCII: Bool) -> Result
+    ) throws(JSONSyntaxError) -> Result {
         let openingQuote = position
         position += 1
         let start = position
@@ -282,7 +290,7 @@ struct JSONScanner {
         var isASCII = try advanceOverUnescapedCharacters()
         guard position < bytes.count else { throw error("unterminated string", at: openingQuote) }
         if bytes[position] == ASCIIByte.quote {
-            let text = makeString(UnsafeBufferPointer(rebasing: bytes[start..<position]), isASCII: isASCII)
+            let text = body(UnsafeBufferPointer(rebasing: bytes[start..<position]), isASCII)
             position += 1
             return text
         }
@@ -294,7 +302,7 @@ struct JSONScanner {
             let byte = bytes[position]
             if byte == ASCIIByte.quote {
                 position += 1
-                return unescaped.withUnsafeBufferPointer { makeString($0, isASCII: isASCII) }
+                return unescaped.withUnsafeBufferPointer { body($0, isASCII) }
             }
             if byte == ASCIIByte.backslash {
                 if try !appendEscape(to: &unescaped) { isASCII = false }

@@ -11,46 +11,43 @@ import Foundation
 ///
 /// One table serves one worker decoding a run of files, never two threads. Text of up to 15
 /// UTF-8 bytes is never looked up: such a `String` is stored inline and allocates nothing.
+/// Transcript messages are not kept as strings at all: they go to ``transcriptTexts``.
 final class RepeatedStrings {
-    /// Per slot, the high half of the string's hash and its index in `strings` plus one in the
-    /// low half; 0 marks an empty slot. The count is a power of two. A probe compares hashes
-    /// without touching the strings, so only a match reads a string's bytes.
-    private var slots: [UInt64]
+    private var slots = SharingSlots()
     private var strings: [String] = []
+
+    /// Where the same worker puts the texts of transcripts, shared the same way.
+    var transcriptTexts: TranscriptTextStore
+
+    /// - Parameter sharesRepeats: whether transcript texts seen before are stored once; a
+    ///   table for one delivery only puts each conversation's texts together.
+    init(sharesRepeats: Bool = true) {
+        transcriptTexts = TranscriptTextStore(sharesRepeats: sharesRepeats)
+    }
 
     /// The longest text a `String` stores inline, without an allocation to share.
     static let inlineCapacity = 15
-
-    init() {
-        slots = Array(repeating: 0, count: 256)
-    }
 
     /// The string for the UTF-8 bytes, shared with an earlier call for the same bytes.
     ///
     /// The same promise as `String(alreadyValidatedUTF8:isASCII:)`: the bytes are valid UTF-8,
     /// and all below 0x80 when `isASCII` is true.
     func string(alreadyValidatedUTF8 bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool) -> String {
-        guard bytes.count > Self.inlineCapacity, strings.count < Int(UInt32.max) - 1 else {
+        guard bytes.count > Self.inlineCapacity, SharingSlots.canNote(index: strings.count) else {
             return String(alreadyValidatedUTF8: bytes, isASCII: isASCII)
         }
-        var hasher = Hasher()
-        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-        let hash = UInt64(UInt(bitPattern: hasher.finalize()))
-        let hashTag = hash & 0xFFFF_FFFF_0000_0000
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash >> 32) & mask
-        while slots[slot] != 0 {
-            if slots[slot] & 0xFFFF_FFFF_0000_0000 == hashTag {
-                let index = Int(slots[slot] & 0xFFFF_FFFF) - 1
-                if Self.bytesEqual(strings[index], bytes) { return strings[index] }
-            }
-            slot = (slot + 1) & mask
+        let hash = TextHash.hash(bytes)
+        switch slots.probe(hash: hash, isSame: { Self.bytesEqual(strings[$0], bytes) }) {
+        case .found(let index):
+            return strings[index]
+        case .free(let slot):
+            let string = String(alreadyValidatedUTF8: bytes, isASCII: isASCII)
+            slots.note(index: strings.count, hash: hash, at: slot)
+            strings.append(string)
+            return string
+        case .full:
+            return String(alreadyValidatedUTF8: bytes, isASCII: isASCII)
         }
-        let string = String(alreadyValidatedUTF8: bytes, isASCII: isASCII)
-        strings.append(string)
-        slots[slot] = hashTag | UInt64(strings.count)
-        if strings.count * 2 > slots.count { grow() }
-        return string
     }
 
     /// Whether the string's UTF-8 is exactly `bytes`. Strings this table made are native, so
@@ -62,18 +59,5 @@ final class RepeatedStrings {
             return memcmp(storedStart, start, bytes.count) == 0
         }
         return equal ?? string.utf8.elementsEqual(bytes)
-    }
-
-    /// Twice the slots, so that probes stay short (the table is at most half full). A string's
-    /// first slot comes from the low bits of its hash tag, so no string is hashed again.
-    private func grow() {
-        let old = slots
-        slots = Array(repeating: 0, count: slots.count * 2)
-        let mask = slots.count - 1
-        for entry in old where entry != 0 {
-            var slot = Int(truncatingIfNeeded: entry >> 32) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = entry
-        }
     }
 }

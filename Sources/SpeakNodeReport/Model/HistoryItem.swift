@@ -3,23 +3,27 @@ import Foundation
 /// One item of a conversation's transcript: a spoken message, a tool call or its result,
 /// a handoff, or a change of the agent's configuration. `kind` says which; any field may be missing.
 ///
-/// A large run holds hundreds of thousands of items, so the storage is compact (128 bytes a
+/// A large run holds hundreds of thousands of items, so the storage is compact (104 bytes a
 /// value instead of 336) behind the same properties: the fields of tool calls, handoffs and
 /// configuration changes live out of line in one shared, immutable box that a spoken message
 /// does not allocate; `createdAt` and `transcriptConfidence` are plain doubles with a bit
-/// saying whether they are there; and `role` and `kind` are one byte each for the values
-/// SpeakNode documents (any other text goes into the box). Every value has one stored form
-/// (`nil` box, 0 and a clear bit, a known role always as its byte), so the synthesized `==`
-/// and `hash(into:)` mean what they meant field by field.
+/// saying whether they are there; `metrics` keeps only the measurements that are there
+/// (``CompactTurnMetrics``); `role` and `kind` are one byte each for the values
+/// SpeakNode documents (any other text goes into the box); and `content` is a range of a
+/// buffer that the conversation's texts share (``SharedUTF8Text``), not a `String` of its own.
+/// Every value has one stored form (`nil` box, 0 and a clear bit, a known role always as its
+/// byte), and `==` and `hash(into:)` compare `content` as strings, so they mean what they meant
+/// field by field, wherever a text is stored.
 public struct HistoryItem: Sendable, Hashable {
-    // Stored first: its 16-byte alignment then wastes no padding in front of it.
-    public var metrics: TurnMetrics?
+    /// `metrics`, when `Self.hasMetrics` is set.
+    private var compactMetrics = CompactTurnMetrics()
     public var interrupted: Bool?
-    /// `Self.hasCreatedAt` and `Self.hasTranscriptConfidence` bits.
+    /// `Self.hasCreatedAt`, `Self.hasTranscriptConfidence`, `Self.hasMetrics` and `Self.hasMetricsOverflow` bits.
     private var presentValues: UInt8 = 0
     private var storedRole: StoredRole = .absent
     private var storedKind: StoredKind = .absent
-    public var content: String?
+    /// The content, unless it is too long for a ``SharedUTF8Text`` (then it is out of line).
+    private var sharedContent: SharedUTF8Text?
     public var id: String?
     /// `createdAt` as seconds since the reference date; 0 when absent.
     private var createdAtSeconds: Double = 0
@@ -30,6 +34,24 @@ public struct HistoryItem: Sendable, Hashable {
 
     private static let hasCreatedAt: UInt8 = 1 << 0
     private static let hasTranscriptConfidence: UInt8 = 1 << 1
+    private static let hasMetrics: UInt8 = 1 << 2
+    /// Set when the metrics have more than five values, some of them out of line.
+    private static let hasMetricsOverflow: UInt8 = 1 << 3
+
+    public var metrics: TurnMetrics? {
+        get {
+            guard presentValues & Self.hasMetrics != 0 else { return nil }
+            let overflow = presentValues & Self.hasMetricsOverflow == 0 ? [] : outOfLineBox?.fields.metricsOverflow ?? []
+            return compactMetrics.metrics(overflow: overflow)
+        }
+        set {
+            var overflow: [Double] = []
+            compactMetrics = newValue.map { CompactTurnMetrics($0, overflow: &overflow) } ?? CompactTurnMetrics()
+            presentValues = newValue == nil ? presentValues & ~Self.hasMetrics : presentValues | Self.hasMetrics
+            presentValues = overflow.isEmpty ? presentValues & ~Self.hasMetricsOverflow : presentValues | Self.hasMetricsOverflow
+            if (outOfLineBox?.fields.metricsOverflow ?? []) != overflow { changeOutOfLine { $0.metricsOverflow = overflow } }
+        }
+    }
 
     public var createdAt: Date? {
         get {
@@ -48,6 +70,60 @@ public struct HistoryItem: Sendable, Hashable {
             presentValues = newValue == nil
                 ? presentValues & ~Self.hasTranscriptConfidence : presentValues | Self.hasTranscriptConfidence
         }
+    }
+
+    /// What was said, or the text of another kind of item.
+    ///
+    /// Made from the stored bytes on each call: readers that only need the bytes, their length
+    /// or whether there is any use ``withContentUTF8(_:)``, ``contentUTF8Count`` or ``hasContent``.
+    public var content: String? {
+        get {
+            if let sharedContent { return sharedContent.string }
+            return outOfLineBox?.fields.longContent
+        }
+        set { setContent(newValue.map(StoredContent.init)) }
+    }
+
+    /// Whether the item has a content (maybe empty), without making a string of it.
+    var hasContent: Bool { sharedContent != nil || outOfLineBox?.fields.longContent != nil }
+
+    /// The content's length in UTF-8 bytes; `nil` when there is none.
+    var contentUTF8Count: Int? {
+        if let sharedContent { return sharedContent.count }
+        return outOfLineBox?.fields.longContent?.utf8.count
+    }
+
+    /// Lends the content's UTF-8 bytes where they are stored; `nil` when there is none.
+    func withContentUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
+        if let sharedContent { return try sharedContent.withUTF8(body) }
+        guard var long = outOfLineBox?.fields.longContent else { return nil }
+        return try long.withUTF8(body)
+    }
+
+    /// How an item stores its content.
+    enum StoredContent {
+        /// Bytes of a shared buffer: every content but the longest.
+        case shared(SharedUTF8Text)
+        /// A text longer than ``SharedUTF8Text/maximumCount``, kept out of line.
+        case long(String)
+
+        /// A string's text in a buffer of its own, or out of line when it is too long.
+        init(_ text: String) {
+            self = SharedUTF8Text(text).map(StoredContent.shared) ?? .long(text)
+        }
+    }
+
+    /// Stores the content as given; the decoder gives it already placed in a shared buffer.
+    mutating func setContent(_ content: StoredContent?) {
+        var longContent: String?
+        switch content {
+        case .shared(let text): sharedContent = text
+        case .long(let text):
+            sharedContent = nil
+            longContent = text
+        case nil: sharedContent = nil
+        }
+        if outOfLineBox?.fields.longContent != longContent { changeOutOfLine { $0.longContent = longContent } }
     }
 
     public var role: String? {
@@ -141,8 +217,8 @@ public struct HistoryItem: Sendable, Hashable {
         toolsAdded: [String] = []
     ) {
         self.init(
-            role: role, content: content, kind: kind, id: id, createdAt: createdAt, interrupted: interrupted,
-            transcriptConfidence: transcriptConfidence, metrics: metrics,
+            role: role, content: content.map(StoredContent.init), kind: kind, id: id, createdAt: createdAt,
+            interrupted: interrupted, transcriptConfidence: transcriptConfidence, metrics: metrics,
             details: ActionDetails(
                 toolName: toolName, toolCallID: toolCallID, toolArgumentsJSON: toolArgumentsJSON,
                 toolOutput: toolOutput, toolIsError: toolIsError, handoffToAgentID: handoffToAgentID,
@@ -152,11 +228,20 @@ public struct HistoryItem: Sendable, Hashable {
     /// An item with every stored field written once, and its out-of-line box made once, if at
     /// all. Decoders build each of hundreds of thousands of items this way: going through the
     /// properties' setters instead would look at the box again for every field set.
-    init(role: String?, content: String?, kind: String?, id: String?, createdAt: Date?, interrupted: Bool?,
+    init(role: String?, content: StoredContent?, kind: String?, id: String?, createdAt: Date?, interrupted: Bool?,
          transcriptConfidence: Double?, metrics: TurnMetrics?, details: ActionDetails) {
-        self.metrics = metrics
+        var longContent: String?
+        var metricsOverflow: [Double] = []
+        if let metrics {
+            compactMetrics = CompactTurnMetrics(metrics, overflow: &metricsOverflow)
+            presentValues |= metricsOverflow.isEmpty ? Self.hasMetrics : Self.hasMetrics | Self.hasMetricsOverflow
+        }
         self.interrupted = interrupted
-        self.content = content
+        switch content {
+        case .shared(let text): sharedContent = text
+        case .long(let text): longContent = text
+        case nil: break
+        }
         self.id = id
         storedRole = StoredRole(role)
         storedKind = StoredKind(kind)
@@ -171,7 +256,46 @@ public struct HistoryItem: Sendable, Hashable {
         let fields = OutOfLineFields(
             details: details,
             unusualRole: storedRole == .unusual ? role : nil,
-            unusualKind: storedKind == .unusual ? kind : nil)
+            unusualKind: storedKind == .unusual ? kind : nil,
+            longContent: longContent,
+            metricsOverflow: metricsOverflow)
         outOfLineBox = fields.isEmpty ? nil : OutOfLineBox(fields)
+    }
+}
+
+extension HistoryItem {
+    /// Field by field, as the synthesized `==` of plain optional fields would compare; the
+    /// contents as strings (canonical equivalence), whichever buffers hold them.
+    public static func == (lhs: HistoryItem, rhs: HistoryItem) -> Bool {
+        lhs.metrics == rhs.metrics && lhs.interrupted == rhs.interrupted && lhs.presentValues == rhs.presentValues
+            && lhs.storedRole == rhs.storedRole && lhs.storedKind == rhs.storedKind && lhs.id == rhs.id
+            && lhs.createdAtSeconds == rhs.createdAtSeconds
+            && lhs.transcriptConfidenceValue == rhs.transcriptConfidenceValue
+            && lhs.outOfLineBox?.fields.otherThanContent == rhs.outOfLineBox?.fields.otherThanContent
+            && lhs.hasSameContent(as: rhs)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(metrics)
+        hasher.combine(interrupted)
+        hasher.combine(presentValues)
+        hasher.combine(storedRole)
+        hasher.combine(storedKind)
+        hasher.combine(id)
+        hasher.combine(createdAtSeconds)
+        hasher.combine(transcriptConfidenceValue)
+        hasher.combine(outOfLineBox?.fields.otherThanContent)
+        // As a string: contents that are equal as strings hash alike even when their bytes differ.
+        hasher.combine(content)
+    }
+
+    /// Whether the contents are equal strings; the same bytes settle it without making strings,
+    /// and so do different ASCII bytes (ASCII text is only equivalent to the same text).
+    private func hasSameContent(as other: HistoryItem) -> Bool {
+        if let mine = sharedContent, let theirs = other.sharedContent {
+            if mine.hasSameBytes(as: theirs) { return true }
+            if mine.isASCII && theirs.isASCII { return false }
+        }
+        return content == other.content
     }
 }

@@ -7,8 +7,21 @@ extension HistoryItem {
         var unusualRole: String?
         /// The kind, only when ``StoredKind`` has no byte for it.
         var unusualKind: String?
+        /// The content, only when it is too long for a ``SharedUTF8Text``.
+        var longContent: String?
+        /// The measurements past the fifth, when a turn has more (see ``CompactTurnMetrics``).
+        var metricsOverflow: [Double] = []
 
-        var isEmpty: Bool { details.isEmpty && unusualRole == nil && unusualKind == nil }
+        var isEmpty: Bool {
+            details.isEmpty && unusualRole == nil && unusualKind == nil && longContent == nil && metricsOverflow.isEmpty
+        }
+
+        /// The fields without `longContent`, which an item compares as its content.
+        var otherThanContent: OutOfLineFields {
+            var fields = self
+            fields.longContent = nil
+            return fields
+        }
     }
 
     /// An item's ``OutOfLineFields`` on the heap, shared by copies of the item.

@@ -90,6 +90,25 @@ public struct TurnMetrics: Sendable, Hashable {
     /// Whether nothing at all was measured.
     var isEmpty: Bool { present == 0 }
 
+    // For compact storage (``CompactTurnMetrics``): the fields by index, in declaration order.
+
+    static let fieldCount = 8
+
+    /// Bit `i` set when field `i` is there.
+    var presentFields: UInt8 { present }
+
+    func isPresent(field: Int) -> Bool { present & (1 << UInt8(field)) != 0 }
+
+    /// The value of field `field`; 0 when it is absent.
+    func measurement(atField field: Int) -> Double { values[field] }
+
+    /// Metrics with the fields of `presentFields` there; `values` holds each field's value at
+    /// its index, and must hold 0 for every absent field.
+    init(presentFields: UInt8, values: SIMD8<Double>) {
+        present = presentFields
+        self.values = values
+    }
+
     private func value(_ field: Field) -> Double? {
         present & field.bit == 0 ? nil : values[field.rawValue]
     }

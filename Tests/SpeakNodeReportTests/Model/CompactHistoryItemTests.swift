@@ -236,7 +236,7 @@ struct CompactHistoryItemTests {
                 toolOutput: item.toolOutput, toolIsError: item.toolIsError, handoffToAgentID: item.handoffToAgentID,
                 instructions: item.instructions, toolsAdded: item.toolsAdded)
             let built = HistoryItem(
-                role: item.role, content: item.content, kind: item.kind, id: item.id, createdAt: item.createdAt,
+                role: item.role, content: item.content.map(HistoryItem.StoredContent.init), kind: item.kind, id: item.id, createdAt: item.createdAt,
                 interrupted: item.interrupted, transcriptConfidence: item.transcriptConfidence, metrics: item.metrics,
                 details: details)
             #expect(built == item)
@@ -247,7 +247,7 @@ struct CompactHistoryItemTests {
 
     @Test("the compact layouts stay compact")
     func layout() {
-        #expect(MemoryLayout<HistoryItem>.stride <= 128)
+        #expect(MemoryLayout<HistoryItem>.stride <= 104)
         #expect(MemoryLayout<TurnMetrics>.stride <= 80)
     }
 }
