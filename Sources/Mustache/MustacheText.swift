@@ -66,6 +66,15 @@ public struct MustacheText: Sendable, Hashable {
         }
     }
 
+    /// Appends bytes the caller promises are whole characters of valid UTF-8, such as a text
+    /// checked once as it was decoded and kept as bytes since, without checking them again. As
+    /// with the standard library's `UTF8Span(unchecked:)`, the promise is the caller's: bytes
+    /// that break it do no harm to the process, but reach the output as they are.
+    @inlinable
+    public mutating func append(uncheckedUTF8 piece: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: piece)
+    }
+
     /// Appends another text.
     public mutating func append(_ text: MustacheText) {
         bytes.append(contentsOf: text.bytes)

@@ -53,4 +53,13 @@ struct TextValueTests {
         #expect(text == "aü🙂 — ok!")
         #expect(!text.isEmpty)
     }
+
+    @Test("Bytes already checked as UTF-8 go in as they are")
+    func uncheckedBytes() {
+        var text = MustacheText("say: ")
+        let checked = Array("Zoë 你好 🙂".utf8)
+        checked.withUnsafeBufferPointer { text.append(uncheckedUTF8: $0) }
+        #expect(text == "say: Zoë 你好 🙂")
+        #expect(text.string == "say: Zoë 你好 🙂")
+    }
 }

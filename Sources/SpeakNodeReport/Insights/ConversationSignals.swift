@@ -47,7 +47,7 @@ public struct ConversationSignals: Sendable, Hashable {
         // (`history[index].kind`) copied the whole item, retaining its texts, once per field.
         for item in history {
             let kind = Self.itemKind(item.kind)
-            if Self.isSpokenTurn(kind: kind, role: item.role, hasContent: item.content != nil, hasToolName: item.toolName != nil) {
+            if Self.isSpokenTurn(kind: kind, role: item.role, hasContent: item.hasContent, hasToolName: item.toolName != nil) {
                 turns += 1
                 if item.interrupted == true { interruptions += 1 }
                 if let metrics = item.metrics, let started = metrics.startedSpeakingAt, let stopped = metrics.stoppedSpeakingAt {

@@ -186,6 +186,18 @@ public struct SlowTurn: Sendable {
         set { change { $0.text = newValue } }
     }
 
+    /// Lends `text` as UTF-8 bytes, read where the transcript stores them for a turn found in
+    /// one (``text`` would make a string of them); `nil` when there is no text.
+    func withTextUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        switch storage {
+        case .found(let source, let index, _):
+            return source.history[Int(index)].withContentUTF8(body)
+        case .given(let values):
+            guard var text = values.text else { return nil }
+            return text.withUTF8(body)
+        }
+    }
+
     /// Seconds from the start of the conversation to the turn (see ``init(item:at:in:budget:)``);
     /// `nil` when either time is unknown.
     public var offset: Double? {

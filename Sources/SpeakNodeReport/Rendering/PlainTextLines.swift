@@ -42,6 +42,12 @@ struct PlainTextLines {
         mustacheText.append(literal)
     }
 
+    /// Appends bytes known to be valid UTF-8 (a decoded payload text's) to the current line.
+    @inline(__always)
+    mutating func append(validUTF8 part: UnsafeBufferPointer<UInt8>) {
+        mustacheText.append(uncheckedUTF8: part)
+    }
+
     /// Starts a line holding `line`.
     mutating func appendLine(_ line: String) {
         startLine()

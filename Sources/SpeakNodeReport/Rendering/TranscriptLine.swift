@@ -80,7 +80,7 @@ struct TranscriptLine: Hashable {
                 text.append(literal: ")")
             }
             text.append(literal: ": ")
-            text.append(shortened(item.toolOutput ?? item.content ?? ""))
+            if let output = item.toolOutput { text.append(shortened(output)) } else { appendShortenedContent(of: item, to: &text) }
             return (kind.rawValue, isError)
         case .handoff:
             text.append(literal: "handoff → agent ")
@@ -94,14 +94,30 @@ struct TranscriptLine: Hashable {
         case .message:
             text.append(shortened(item.role ?? "?"))
             text.append(literal: ": ")
-            text.append(shortened(item.content ?? ""))
+            appendShortenedContent(of: item, to: &text)
             if item.interrupted == true { text.append(literal: " (interrupted)") }
         case .other:
             text.append(shortened(item.kind ?? ""))
             text.append(literal: ": ")
-            text.append(shortened(item.content ?? item.toolOutput ?? item.toolName ?? ""))
+            if item.hasContent {
+                appendShortenedContent(of: item, to: &text)
+            } else {
+                text.append(shortened(item.toolOutput ?? item.toolName ?? ""))
+            }
         }
         return (kind.rawValue, false)
+    }
+
+    /// Appends `shortened(item.content ?? "")`. A content of no more bytes than a line keeps
+    /// characters is not cut, so it is appended from where the item stores it, without making
+    /// a string of it.
+    private static func appendShortenedContent(of item: HistoryItem, to text: inout some TextPieces) {
+        let appended = item.withContentUTF8 { content in
+            guard content.count <= maximumTextLength else { return false }
+            text.append(validUTF8: content)
+            return true
+        }
+        if appended == false { text.append(shortened(item.content ?? "")) }
     }
 
     static func shortened(_ text: String) -> String {
@@ -116,11 +132,17 @@ protocol TextPieces {
     mutating func append(_ piece: String)
     /// Appends a literal piece: ``PlainTextLines`` takes its bytes with no string made of them.
     mutating func append(literal: StaticString)
+    /// Appends bytes the caller knows to be valid UTF-8 (a decoded payload text's).
+    mutating func append(validUTF8 piece: UnsafeBufferPointer<UInt8>)
 }
 
 extension String: TextPieces {
     mutating func append(literal: StaticString) {
         append(literal.description)
+    }
+
+    mutating func append(validUTF8 piece: UnsafeBufferPointer<UInt8>) {
+        append(String(alreadyValidatedUTF8: piece, isASCII: ASCIIBytes.isASCII(piece)))
     }
 }
 

@@ -139,7 +139,8 @@ struct HTMLReportContext {
     private static func estimatedSize(of item: borrowing HistoryItem) -> Int {
         let limit = TranscriptLine.maximumTextLength
         func length(_ text: String?) -> Int { min(text?.utf8.count ?? 0, limit * 2) }
-        let text = length(item.role) + length(item.content) + length(item.toolName) + length(item.toolCallID)
+        // The content's length is read where it is stored: `item.content` would make a string of it.
+        let text = length(item.role) + min(item.contentUTF8Count ?? 0, limit * 2) + length(item.toolName) + length(item.toolCallID)
             + length(item.toolArgumentsJSON) + length(item.toolOutput) + length(item.handoffToAgentID)
             + length(item.instructions) + item.toolsAdded.reduce(0) { $0 + min($1.utf8.count, limit) }
         return text + text / 10 + markupPerTurn

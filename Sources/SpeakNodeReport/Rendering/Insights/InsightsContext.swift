@@ -193,7 +193,13 @@ enum InsightsContext {
         if let offset = turn.offset { lines.append(DurationText.bracketedOffset(offset)) }
         lines.append(LatencyContext.speaker(turn) ?? "Turn \(turn.historyIndex + 1)")
         lines.append(literal: ": ")
-        lines.append(LatencyContext.shortened(turn.text ?? ""))
+        // A text too short to be cut is copied from where the transcript keeps it, without a string.
+        let appended = turn.withTextUTF8 { text in
+            guard text.count <= LatencyContext.maximumTextLength else { return false }
+            lines.append(validUTF8: text)
+            return true
+        }
+        if appended != true { lines.append(LatencyContext.shortened(turn.text ?? "")) }
         lines.append(literal: " — ")
         for (index, overrun) in turn.overruns.enumerated() {
             if index > 0 { lines.append(literal: ", ") }
