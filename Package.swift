@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "speaknode-report",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "speaknode-report", targets: ["speaknode-report"]),
         .library(name: "SpeakNodeReport", targets: ["SpeakNodeReport"]),

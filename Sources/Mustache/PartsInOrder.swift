@@ -1,5 +1,10 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Synchronization
 
 /// Makes the values of a list's parts on several threads and hands them over in order.
 ///
@@ -17,14 +22,18 @@ final class PartsInOrder<Value: Sendable>: @unchecked Sendable {
     private let count: Int
     private let window: Int
     private let maximumHelpers: Int
-    // The rest is guarded by `condition`.
-    private let condition = NSCondition()
+    /// Guards the properties below.
+    private let lock = Mutex(())
     /// Parts made and not yet handed over.
     private var made: [Value?]
     private var nextToMake = 0
     private var nextToHand = 0
     private var runningHelpers = 0
     private var abandoned = false
+    /// Whether ``next()`` waits on `partDone` for the part it hands over next.
+    private var isWaiting = false
+    /// Signalled once for each wait, when the awaited part is stored.
+    private let partDone = DispatchSemaphore(value: 0)
 
     init(count: Int, window: Int, helpers: Int, make: @escaping @Sendable (Int) -> Value) {
         self.make = make
@@ -32,33 +41,46 @@ final class PartsInOrder<Value: Sendable>: @unchecked Sendable {
         self.window = max(1, window)
         self.maximumHelpers = max(0, helpers)
         made = Array(repeating: nil, count: count)
-        condition.withLock { startHelpers() }
+        startHelpers(lock.withLock { _ in helpersToStart() })
+    }
+
+    /// What ``next()`` does in one round: hand a part over, make one, or wait for one.
+    private enum Step {
+        case hand(Value, startingHelpers: Int)
+        case make(Int)
+        case wait
     }
 
     /// The value of the next part, in order; call it at most `count` times, from one thread.
     func next() -> Value {
-        condition.lock()
-        defer { condition.unlock() }
-        let index = nextToHand
-        precondition(index < count, "more parts taken than there are")
         while true {
-            if let value = made[index].take() {
-                nextToHand += 1
-                startHelpers()
-                return value
+            let step = lock.withLock { _ -> Step in
+                let index = nextToHand
+                precondition(index < count, "more parts taken than there are")
+                if let value = made[index].take() {
+                    nextToHand += 1
+                    return .hand(value, startingHelpers: helpersToStart())
+                }
+                if let other = claim() { return .make(other) }
+                // The part is being made by a running helper, which signals when it is stored.
+                isWaiting = true
+                return .wait
             }
-            if let other = claim() {
-                makeUnlocked(other)
-            } else {
-                // The part is being made by a running helper, which signals when it is done.
-                condition.wait()
+            switch step {
+            case .hand(let value, let starting):
+                startHelpers(starting)
+                return value
+            case .make(let index):
+                store(make(index), at: index)
+            case .wait:
+                partDone.wait()
             }
         }
     }
 
     /// Stops helpers from starting further parts, when the caller takes no more (it failed).
     func abandon() {
-        condition.withLock { abandoned = true }
+        lock.withLock { _ in abandoned = true }
     }
 
     /// The next part to make, if it is within the window. With the lock held.
@@ -68,33 +90,45 @@ final class PartsInOrder<Value: Sendable>: @unchecked Sendable {
         return nextToMake
     }
 
-    /// Makes part `index` without holding the lock, and stores it. With the lock held.
-    private func makeUnlocked(_ index: Int) {
-        condition.unlock()
-        let value = make(index)
-        condition.lock()
-        made[index] = value
-        if index == nextToHand { condition.signal() }
+    /// Stores a made part, and wakes ``next()`` if it waits for this one.
+    private func store(_ value: Value, at index: Int) {
+        let wakes = lock.withLock { _ in
+            made[index] = value
+            guard index == nextToHand, isWaiting else { return false }
+            isWaiting = false
+            return true
+        }
+        if wakes { partDone.signal() }
     }
 
-    /// Starts helpers while parts in the window are left to start. With the lock held.
-    private func startHelpers() {
+    /// How many helpers to start for the parts in the window left to start, counted as
+    /// running. With the lock held.
+    private func helpersToStart() -> Int {
         let startable = min(count, nextToHand + window) - nextToMake
         let starting = min(maximumHelpers - runningHelpers, startable)
-        guard starting > 0, !abandoned else { return }
+        guard starting > 0, !abandoned else { return 0 }
         runningHelpers += starting
-        for _ in 0..<starting {
+        return starting
+    }
+
+    /// Starts `count` helpers (already counted as running by ``helpersToStart()``).
+    private func startHelpers(_ count: Int) {
+        for _ in 0..<count {
             DispatchQueue.global().async { self.help() }
         }
     }
 
     /// A helper's work: parts, while any in the window is left to start.
     private func help() {
-        condition.lock()
-        while let index = claim() {
-            makeUnlocked(index)
+        while let index = lock.withLock({ _ in claimOrStop() }) {
+            store(make(index), at: index)
         }
+    }
+
+    /// The next part for a helper to make, or `nil` after counting the helper as stopped. With the lock held.
+    private func claimOrStop() -> Int? {
+        if let index = claim() { return index }
         runningHelpers -= 1
-        condition.unlock()
+        return nil
     }
 }

@@ -1,4 +1,17 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
+import SpeakNodeReport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A file being written that appears at its path only once complete: readers see either the
 /// old contents or the new, never a part.
@@ -50,8 +63,7 @@ final class AtomicFile: @unchecked Sendable {
         self.path = path
         self.flushInterval = flushInterval
         let destination = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if PathKind(path: path) == .folder {
             throw CommandFailure("cannot write \(path): it is a directory")
         }
         let directory = destination.deletingLastPathComponent()
@@ -93,7 +105,7 @@ final class AtomicFile: @unchecked Sendable {
         guard writeFailure == nil, descriptor >= 0 else { return }
         var offset = 0
         while offset < bytes.count {
-            let written = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            let written = writeToDescriptor(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 writeFailure = Self.failure(path)
@@ -193,6 +205,6 @@ final class AtomicFile: @unchecked Sendable {
     }
 
     private static func reason(_ error: any Error) -> String {
-        (error as NSError).localizedDescription
+        SystemErrorText.reason(of: error)
     }
 }

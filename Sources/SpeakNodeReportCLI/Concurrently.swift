@@ -1,5 +1,10 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Synchronization
 
 /// Runs two pieces of work at the same time and returns both results, for work that does not
 /// depend on each other (the reports rendering while the JSON summary is encoded).
@@ -23,13 +28,13 @@ private final class PairSlots<First: Sendable, Second: Sendable>: @unchecked Sen
     // Guarded by `lock`.
     private var first: First?
     private var second: Second?
-    private let lock = NSLock()
+    private let lock = Mutex(())
 
-    func setFirst(_ value: First) { lock.withLock { first = value } }
-    func setSecond(_ value: Second) { lock.withLock { second = value } }
+    func setFirst(_ value: First) { lock.withLock { _ in first = value } }
+    func setSecond(_ value: Second) { lock.withLock { _ in second = value } }
 
     var both: (First, Second) {
-        lock.withLock {
+        lock.withLock { _ in
             guard let first, let second else { preconditionFailure("read before both were stored") }
             return (first, second)
         }

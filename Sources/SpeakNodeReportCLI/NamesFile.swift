@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpeakNodeReport
 
 /// The `--names` file: a JSON object mapping `test_id` to the name readers should see,
@@ -43,9 +47,8 @@ enum NamesFile {
     }
 
     private static func reason(for path: String) -> String {
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
-        if isDirectory.boolValue { return "it is a directory" }
+        guard let kind = PathKind(path: path) else { return "no such file" }
+        if kind == .folder { return "it is a directory" }
         return "permission denied or unreadable"
     }
 }

@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SpeakNodeReport
 
 /// Which report goes to which path, worked out and checked before any input is read.
@@ -41,8 +52,7 @@ struct OutputPlan: Sendable, Hashable {
                 throw CommandFailure("the \(other) and the \(file.name) would both be written to \(file.path)")
             }
             seen[key] = file.name
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if PathKind(path: file.path) == .folder {
                 throw CommandFailure("cannot write the \(file.name) to \(file.path): it is a directory")
             }
         }
@@ -55,10 +65,9 @@ struct OutputPlan: Sendable, Hashable {
     private static func obstacle(writingInto directory: String) -> String? {
         var current = directory
         while true {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: current, isDirectory: &isDirectory) {
+            if let kind = PathKind(path: current) {
                 let name = current == directory ? "it" : current
-                guard isDirectory.boolValue else { return "\(name) is a file, not a directory" }
+                guard kind == .folder else { return "\(name) is a file, not a directory" }
                 guard access(current, W_OK) == 0 else {
                     return "\(name == "it" ? "" : name + ": ")\(String(cString: strerror(errno)).lowercased())"
                 }

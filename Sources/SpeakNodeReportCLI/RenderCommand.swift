@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpeakNodeReport
 
 /// `speaknode-report render INPUT...`: reads deliveries and writes the reports.

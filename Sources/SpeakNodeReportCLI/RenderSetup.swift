@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpeakNodeReport
 
 /// The `render` arguments, read and checked: names loaded, templates loaded, output paths
@@ -43,11 +47,10 @@ struct RenderSetup {
         names = try arguments.value("names").map { path throws(CommandFailure) in try NamesFile.load(from: path) } ?? [:]
 
         if let directory = arguments.value("templates") {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
+            guard let kind = PathKind(path: directory) else {
                 throw CommandFailure("templates folder \(directory) does not exist")
             }
-            guard isDirectory.boolValue else {
+            guard kind == .folder else {
                 throw CommandFailure("--templates \(directory) is a file; give the folder that holds the templates")
             }
             do {

@@ -1,4 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Synchronization
 import Mustache
 
 /// Where one rendered report goes: a file written while the report renders, or standard
@@ -36,15 +41,15 @@ enum ReportDestination: Sendable {
 final class TextBuffer: @unchecked Sendable {
     // Guarded by `lock`.
     private var bytes: [UInt8] = []
-    private let lock = NSLock()
+    private let lock = Mutex(())
 
     func append(_ piece: [UInt8]) {
-        lock.withLock { bytes += piece }
+        lock.withLock { _ in bytes += piece }
     }
 
     /// The pieces joined. A renderer's pieces are valid UTF-8 (see `TextSink`), so decoding
     /// keeps them as they are.
     var text: String {
-        lock.withLock { String(decoding: bytes, as: UTF8.self) }
+        lock.withLock { _ in String(decoding: bytes, as: UTF8.self) }
     }
 }

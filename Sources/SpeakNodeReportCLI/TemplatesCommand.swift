@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpeakNodeReport
 
 /// `speaknode-report templates DIR`: writes the built-in templates for editing.
@@ -13,8 +17,7 @@ struct TemplatesCommand {
         guard let directory = arguments.positional("DIR").first else { return .usageOrInputError }
         let force = arguments.flag("force")
         do throws(CommandFailure) {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if PathKind(path: directory) == .file {
                 throw CommandFailure("\(directory) is a file, not a directory")
             }
             let files = TemplateSet.builtinFiles

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import SpeakNodeReportCLI
 
 // A closed pipe (`speaknode-report --help | head -1`) should end output quietly, not kill

@@ -1,5 +1,10 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Synchronization
 
 /// Frees a large value on a background thread, so that the caller does not wait for it.
 ///
@@ -19,7 +24,7 @@ public enum BackgroundRelease {
 
 /// Holds a value until a background block takes it out.
 private final class Handoff<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     /// Guarded by `lock`; `nil` once taken.
     private var value: Value?
 
@@ -29,7 +34,7 @@ private final class Handoff<Value: Sendable>: @unchecked Sendable {
 
     /// The value, leaving none behind.
     func take() -> Value? {
-        lock.withLock {
+        lock.withLock { _ in
             let taken = value
             value = nil
             return taken

@@ -1,5 +1,9 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension Array where Element: Sendable {
     /// The elements transformed, in order, with the work spread over the machine's cores.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reading typed values out of `JSONValue`s the lenient way deliveries need: `null` is absent,
 /// and a value of the wrong type is an error whose path the caller completes.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads the timestamps SpeakNode sends: ISO 8601 / RFC 3339 text, or seconds since 1970.
 ///

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Turns collected runs into a ``Report``: a verdict for every attempt, an outcome for every
 /// test, and counts for every run and for the whole input.

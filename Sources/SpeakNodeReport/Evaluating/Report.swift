@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Everything the reports show, evaluated from the input and independent of any output format.
 public struct Report: Sendable, Hashable {

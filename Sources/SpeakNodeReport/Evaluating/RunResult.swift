@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One test run (`test_run_id`) with its tests and totals.
 public struct RunResult: Sendable, Hashable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads deliveries from the inputs a user names: files, folders, or `-` for standard input.
 ///
@@ -34,11 +38,10 @@ public struct DeliveryReader: Sendable {
         if input == "-" {
             return decode(file: input, format: .detected) { try readStandardInput() }
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
+        guard let kind = PathKind(path: input) else {
             return InputBatch(problems: [InputProblem(source: SourceLocation(file: input), reason: "no such file or folder")])
         }
-        if isDirectory.boolValue {
+        if kind == .folder {
             return readFolder(input)
         }
         return decode(file: input, format: InputFormat(path: input)) { try FileReading.readFile(atPath: input) }

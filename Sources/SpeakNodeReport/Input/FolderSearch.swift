@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds the delivery files in a folder tree, in an order that never depends on the file system.
 enum FolderSearch {
@@ -44,9 +55,8 @@ enum FolderSearch {
             case .folder: isDirectory = true
             case .unknown:
                 // Follows a symbolic link to what it names; a broken link is skipped.
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
-                isDirectory = isFolder.boolValue
+                guard let kind = PathKind(path: path) else { continue }
+                isDirectory = kind == .folder
             }
             if isDirectory {
                 collect(folder: path, relativePath: relative, into: &found, visited: &visited)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What happened in conversations besides their latency: tool use, interruptions, handoffs
 /// and how much was said. Signals of several conversations add up (see ``+(_:_:)``).

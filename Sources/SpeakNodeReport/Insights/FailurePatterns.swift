@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The failed tests of a run or of the whole input grouped by how they failed, so a reader
 /// sees "7 tests: Agent did not confirm the time" instead of seven separate failures.
@@ -48,15 +52,9 @@ public struct FailurePatterns: Sendable, Hashable {
     /// Whether no test failed.
     public var isEmpty: Bool { byCompletionReason.isEmpty }
 
-    /// The reason without whitespace and newlines around it. Most reasons start and end with
-    /// an ASCII character that is neither, and are returned as they are without asking
-    /// Foundation to look at each character.
+    /// The reason without whitespace and newlines around it.
     static func trimmed(_ reason: String) -> String {
-        if let first = reason.utf8.first, let last = reason.utf8.last,
-           first.isASCIINotWhitespace, last.isASCIINotWhitespace {
-            return reason
-        }
-        return reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        reason.trimmedOfWhitespace
     }
 
     static func reasons(of test: TestResult) -> [String?] {
@@ -71,10 +69,4 @@ public struct FailurePatterns: Sendable, Hashable {
         if let latencyFailure = test.latencyFailure { reasons.append(latencyFailure.reason) }
         return reasons.isEmpty ? [nil] : reasons
     }
-}
-
-extension UInt8 {
-    /// An ASCII byte that `CharacterSet.whitespacesAndNewlines` does not hold (it holds tab,
-    /// line feed, vertical tab, form feed, carriage return and space among the ASCII ones).
-    fileprivate var isASCIINotWhitespace: Bool { self < 0x80 && !String.isASCIIWhitespace(self) }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension LatencyBudget {
     /// Reads a `--budget` value such as `e2e=1.2,ttft=0.8` on top of ``default``.
@@ -12,15 +16,15 @@ extension LatencyBudget {
     public init(parsing text: String, defaults: LatencyBudget = .default) throws(BudgetParsingError) {
         var budget = defaults
         var seen: Set<LatencyMetric> = []
-        let trimmed = text.trimmingWhitespace
+        let trimmed = text.trimmedOfWhitespace
         guard !trimmed.isEmpty else { throw .empty }
         for rawEntry in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
-            let entry = String(rawEntry).trimmingWhitespace
+            let entry = String(rawEntry).trimmedOfWhitespace
             guard !entry.isEmpty else { throw .emptyEntry }
             let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else { throw .missingValue(entry: entry) }
-            let key = String(parts[0]).trimmingWhitespace
-            let valueText = String(parts[1]).trimmingWhitespace
+            let key = String(parts[0]).trimmedOfWhitespace
+            let valueText = String(parts[1]).trimmedOfWhitespace
             guard let metric = Self.metric(forKey: key) else { throw .unknownKey(key) }
             guard seen.insert(metric).inserted else { throw .duplicateKey(key) }
             switch Self.seconds(from: valueText) {
@@ -55,7 +59,7 @@ extension LatencyBudget {
         } else if number.hasSuffix("s") {
             number = number.dropLast(1)
         }
-        let digits = String(number).trimmingWhitespace
+        let digits = String(number).trimmedOfWhitespace
         // Only plain decimals: no signs, exponents, "inf" or "nan" that Double(_:) would accept.
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               let value = Double(digits), value.isFinite, value > 0
@@ -95,9 +99,4 @@ public enum BudgetParsingError: Error, Sendable, Hashable, CustomStringConvertib
             return "latency budget \(key)=\(value) is not a positive number of seconds (e.g. 1.2, 1.2s, 350ms) or off"
         }
     }
-}
-
-private extension String {
-    /// The text without leading and trailing whitespace and newlines.
-    var trimmingWhitespace: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A turn that took longer than the ``LatencyBudget`` allows, with what a reader needs to
 /// find it in the recording and the transcript.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The `data` of a `ConversationComplete` delivery: one conversation between a simulated
 /// caller and a voice agent, with the evaluator's verdict when it was a test.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One webhook delivery as SpeakNode sent it, read from one place in the input.
 ///

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One item of a conversation's transcript: a spoken message, a tool call or its result,
 /// a handoff, or a change of the agent's configuration. `kind` says which; any field may be missing.

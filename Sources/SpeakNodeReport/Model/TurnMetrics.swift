@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Latency measurements of one turn, in seconds, as the LiveKit Agents pipeline reports them.
 ///

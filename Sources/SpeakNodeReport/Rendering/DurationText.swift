@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Durations and rates as the reports print them, formatted the same way on every machine.
 enum DurationText {
@@ -87,16 +91,16 @@ enum DurationText {
     /// number formatter each time, and a report formats durations for every attempt).
     ///
     /// Like ICU, it rounds the shortest decimal that reads back as `value` (Swift's
-    /// `description`), half to even: `0.15` gives `0.2` and `0.25` gives `0.2`.
+    /// `description`), half to even: `0.15` gives `0.2` and `0.25` gives `0.2`. A negative value
+    /// is its magnitude's text after a `-`; one that is not finite, which the reports never
+    /// format, is Swift's `inf` or `nan`.
     static func formatted(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite, value >= 0, var decimal = ShortestDecimal(value) else {
-            return String(format: "%.\(decimals)f", locale: posix, value)
-        }
+        guard value.isFinite else { return value.description }
+        guard value.sign == .plus else { return "-" + formatted(-value, decimals: decimals) }
+        guard var decimal = ShortestDecimal(value) else { return value.description }
         decimal.round(toDecimals: decimals)
         return decimal.text(decimals: decimals)
     }
-
-    private static let posix = Locale(identifier: "en_US_POSIX")
 
     private static func sanitized(_ seconds: Double) -> Double {
         seconds.isFinite && seconds > 0 ? seconds : 0
@@ -119,7 +123,7 @@ private struct ShortestDecimal {
         var mantissa = Substring(text)
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            guard let parsed = Int(text[text.index(after: e)...].replacingOccurrences(of: "+", with: "")) else { return nil }
+            guard let parsed = Int(text[text.index(after: e)...].filter { $0 != "+" }) else { return nil }
             exponent = parsed
             mantissa = text[..<e]
         }

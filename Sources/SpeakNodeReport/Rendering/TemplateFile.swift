@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One template file: its file name (`junit.xml.mustache`) and its text.
 public struct TemplateFile: Sendable, Hashable {

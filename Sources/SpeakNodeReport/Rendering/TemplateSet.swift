@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Mustache
 
 /// The templates reports are rendered with: the built-ins, with any a user supplied in
@@ -92,38 +96,29 @@ public struct TemplateSet: Sendable {
     }
 
     private static func readOverrides(in directory: String) throws -> [TemplateFile] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
-            throw TemplateSetError.folderMissing(path: directory)
-        }
-        guard isDirectory.boolValue else { throw TemplateSetError.notAFolder(path: directory) }
+        guard let kind = PathKind(path: directory) else { throw TemplateSetError.folderMissing(path: directory) }
+        guard kind == .folder else { throw TemplateSetError.notAFolder(path: directory) }
         let entries: [String]
         do {
             entries = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw TemplateSetError.unreadable(path: directory, reason: Self.reason(error))
+            throw TemplateSetError.unreadable(path: directory, reason: SystemErrorText.reason(of: error))
         }
         let folder = URL(fileURLWithPath: directory, isDirectory: true)
         return try entries.filter { $0.hasSuffix(TemplateFile.fileExtension) && !$0.hasPrefix(".") }.sorted()
-            .compactMap { fileName in
+            .compactMap { fileName -> TemplateFile? in
                 let url = folder.appendingPathComponent(fileName)
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue
-                else { return nil }
-                let data: Data
-                do {
-                    data = try Data(contentsOf: url)
+                guard PathKind(path: url.path) == .file else { return nil }
+                let bytes: [UInt8]
+                do throws(FileReading.ReadError) {
+                    bytes = try FileReading.readFile(atPath: url.path)
                 } catch {
-                    throw TemplateSetError.unreadable(path: url.path, reason: Self.reason(error))
+                    throw TemplateSetError.unreadable(path: url.path, reason: error.description)
                 }
-                guard let contents = String(data: data, encoding: .utf8) else {
+                guard let contents = String(validating: bytes, as: UTF8.self) else {
                     throw TemplateSetError.unreadable(path: url.path, reason: "not UTF-8 text")
                 }
                 return TemplateFile(fileName: fileName, contents: contents)
             }
-    }
-
-    private static func reason(_ error: Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 }

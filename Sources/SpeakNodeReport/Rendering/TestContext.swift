@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Mustache
 
 /// The template values of one test and its attempts: ``TestObject`` and ``AttemptObject``, and

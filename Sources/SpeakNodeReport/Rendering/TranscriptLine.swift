@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One transcript item as a readable line: `[00:12.3] User: text`,
 /// `[00:15.0] Agent → tool book_slot({"day":"mon"})`, `tool output: …`, `handoff → agent X`,

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Calendar dates in UTC computed from a `Date` by arithmetic alone, so the text never depends
 /// on the machine's locale, time zone or calendar settings.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An untrusted URL that reports may show as a link: only `http` and `https` URLs qualify,
 /// so payload text can never smuggle a `javascript:` or `data:` link into a report.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension SummaryDocument {
     /// The document as pretty-printed JSON with sorted keys and a final newline: the same

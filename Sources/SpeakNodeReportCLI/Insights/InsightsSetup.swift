@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import SpeakNodeReport
 
 /// The insight options of `render`, read and checked before any input is read: the budget
@@ -33,7 +37,9 @@ struct InsightsSetup {
     /// `20%` or `20` → 0.2; `nil` gives the default.
     static func threshold(_ text: String?) throws(CommandFailure) -> Double {
         guard let text else { return BaselineComparison.defaultLatencyThreshold }
-        var digits = text.trimmingCharacters(in: .whitespaces)
+        var digits = Substring(text)
+        while digits.first?.isWhitespace == true { digits.removeFirst() }
+        while digits.last?.isWhitespace == true { digits.removeLast() }
         if digits.hasSuffix("%") { digits.removeLast() }
         guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               let percent = Double(digits), percent.isFinite

@@ -105,6 +105,16 @@ struct RenderingFastPathTests {
         #expect(DurationText.seconds(value) == String(format: "%.3f", locale: posix, value))
     }
 
+    @Test("negative values are formatted as Foundation formats them, sign first", arguments: [
+        -0.0, -0.04, -0.05, -0.15, -1.2345, -59.95, -123_456.789_5, -1e16,
+    ])
+    func negativeDurations(_ value: Double) {
+        let posix = Locale(identifier: "en_US_POSIX")
+        for decimals in 0...3 {
+            #expect(DurationText.formatted(value, decimals: decimals) == String(format: "%.\(decimals)f", locale: posix, value))
+        }
+    }
+
     @Test("durations match Foundation's formatting for thousands of values")
     func manyDurations() {
         let posix = Locale(identifier: "en_US_POSIX")

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Mustache
 
 /// The HTML report's context: the shared ``ReportContext`` with the values only the HTML
@@ -79,7 +83,7 @@ struct HTMLReportContext {
     static func megabytes(_ bytes: Int) -> String {
         let tenths = (Double(bytes) / 100_000).rounded()
         return tenths.truncatingRemainder(dividingBy: 10) == 0
-            ? "\(Int(tenths / 10)) MB" : String(format: "%.1f MB", locale: Locale(identifier: "en_US_POSIX"), tenths / 10)
+            ? "\(Int(tenths / 10)) MB" : DurationText.formatted(tenths / 10, decimals: 1) + " MB"
     }
 
     struct AttemptPosition: Hashable {

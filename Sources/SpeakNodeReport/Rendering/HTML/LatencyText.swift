@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Turn latencies as the HTML report prints them: `840 ms` below a second, `1.24 s` above,
 /// because a caller hears the difference between 0.8 and 0.9 seconds.

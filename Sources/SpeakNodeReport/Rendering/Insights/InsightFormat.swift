@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Latencies and shares as the reports print them, formatted by integer arithmetic so the
 /// text never depends on the machine's locale.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Shortening and number formatting for the Markdown summary, done before escaping so a cut
 /// never falls inside an escape sequence.

@@ -81,7 +81,8 @@ struct InsightFormatTests {
     @Test("Clipped text is trimmed like Foundation trims it, then cut by characters", arguments: [
         "", " ", "name", " name ", "\tname\n", "\u{A0}name\u{2003}", "name\u{301}", "é", "a b", "\u{FEFF}x", "x\u{85}",
         String(repeating: "é", count: 10), String(repeating: "e\u{301}", count: 11), String(repeating: "x", count: 11) + " ",
-        " " + String(repeating: "🙂", count: 12),
+        " " + String(repeating: "🙂", count: 12), "\u{200B}zero width\u{200B}", "\u{2028}x\u{3000}", "\u{1680}x\u{202F}",
+        "\r\n", " \u{301}x", "x \u{301}",
     ])
     func clipped(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
