@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import SpeakNodeReport
+import Synchronization
 
 /// `speaknode-report render INPUT...`: reads deliveries and writes the reports.
 ///
@@ -159,17 +160,17 @@ struct RenderCommand {
 private final class CommitResults: @unchecked Sendable {
     // Guarded by `lock`.
     private var results: [Result<Void, CommandFailure>?]
-    private let lock = NSLock()
+    private let lock = Mutex(())
 
     init(count: Int) {
         results = Array(repeating: nil, count: count)
     }
 
     func store(_ result: Result<Void, CommandFailure>, at index: Int) {
-        lock.withLock { results[index] = result }
+        lock.withLock { _ in results[index] = result }
     }
 
     func result(at index: Int) -> Result<Void, CommandFailure>? {
-        lock.withLock { results[index] }
+        lock.withLock { _ in results[index] }
     }
 }
