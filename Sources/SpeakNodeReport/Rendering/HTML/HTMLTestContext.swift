@@ -8,15 +8,16 @@ import Mustache
 /// (``HTMLTestObject``, ``HTMLAttemptObject``), which compare it by identity: it is made once
 /// per report, and comparing its sets would cost more than it could tell.
 final class HTMLTestContext: Sendable, Hashable {
-    /// The attempts whose transcripts fit in the report's transcript budget.
-    let kept: Set<HTMLReportContext.AttemptPosition>
+    /// Whether each attempt of the report, in report order, keeps its transcript (it fits in
+    /// the report's transcript budget): see ``HTMLReportContext/TranscriptSelection``.
+    let kept: [Bool]
     /// Whether tests that need attention start open (they do unless there are too many).
     let opensAttention: Bool
     let generatedAt: Date?
     let slowTurnText: SlowTurnText
 
     init(
-        kept: Set<HTMLReportContext.AttemptPosition>, opensAttention: Bool, generatedAt: Date?, slowTurnText: SlowTurnText
+        kept: [Bool], opensAttention: Bool, generatedAt: Date?, slowTurnText: SlowTurnText
     ) {
         self.kept = kept
         self.opensAttention = opensAttention
@@ -37,9 +38,9 @@ struct HTMLTestObject: MustacheObject {
     let context: HTMLTestContext
     let status: HTMLStatus
     let runAnchor: MustacheValue
-    /// The test's place in the report: run `run`, test `index`.
-    let run: Int
-    let index: Int
+    /// The place of the test's first attempt among all attempts of the report, in report order
+    /// (where its flags start in ``HTMLTestContext/kept``).
+    let firstAttempt: Int
 
     enum HTMLKey: String, CaseIterable {
         case attempts, runAnchor, isOpen, category, categoryLabel, categoryRank, needsAttention, firstReason, searchText
@@ -77,19 +78,41 @@ struct HTMLTestObject: MustacheObject {
         case .categoryRank: return .int(status.rank)
         case .needsAttention: return .bool(status.needsAttention)
         case .firstReason: return .string(Self.firstReason(test))
-        case .searchText:
-            let firstReason = Self.firstReason(test)
-            let otherReasons = test.attempts.flatMap(\.reasons).filter { $0 != firstReason }
-            let hiddenID = test.name == test.id ? [] : [test.id]
-            return .string((hiddenID + otherReasons).joined(separator: "\n"))
+        case .searchText: return .string(Self.searchText(test))
         }
     }
 
     /// The deciding attempt's first reason, else its message.
+    ///
+    /// Its fields are read in place (`test.attempts[index].reasons`): copying the attempt out
+    /// would retain and release every text of its conversation.
     private static func firstReason(_ test: TestResult) -> String {
-        guard test.attempts.indices.contains(test.decidingAttemptIndex) else { return "" }
-        let deciding = test.attempts[test.decidingAttemptIndex]
-        return deciding.reasons.first ?? deciding.message
+        let index = test.decidingAttemptIndex
+        guard test.attempts.indices.contains(index) else { return "" }
+        return test.attempts[index].reasons.first ?? test.attempts[index].message
+    }
+
+    /// What the filter searches besides the name and the first reason, one a line: the test id
+    /// when the name hides it, then every attempt's reasons other than the first reason.
+    ///
+    /// Written into one text as they are found: no array of the reasons is gathered, filtered
+    /// and joined for every test.
+    private static func searchText(_ test: TestResult) -> String {
+        let firstReason = firstReason(test)
+        var text = ""
+        var isFirstLine = true
+        func appendLine(_ line: String) {
+            if !isFirstLine { text += "\n" }
+            text += line
+            isFirstLine = false
+        }
+        if test.name != test.id { appendLine(test.id) }
+        for index in test.attempts.indices {
+            for reason in test.attempts[index].reasons where reason != firstReason {
+                appendLine(reason)
+            }
+        }
+        return text
     }
 
     private func attempt(at attemptIndex: Int) -> HTMLAttemptObject {
@@ -98,7 +121,7 @@ struct HTMLTestObject: MustacheObject {
         return HTMLAttemptObject(
             shared: shared.attempt(at: attemptIndex), context: context,
             anchor: shared.attemptAnchors[attemptIndex],
-            keepsTranscript: context.kept.contains(.init(run: run, test: index, attempt: attemptIndex)),
+            keepsTranscript: context.kept[firstAttempt + attemptIndex],
             // An audio player costs the browser far more than a link: only sections that start
             // open get one; the script adds it to others when they open.
             showsPlayer: startsOpen,
@@ -169,10 +192,14 @@ struct HTMLAttemptObject: MustacheObject {
         case .recordingExpiresAt: return MustacheValue(hasRecording ? expiryText : nil)
         case .isRecordingExpired: return .bool(isRecordingExpired)
         case .recordingExpiredText:
-            return MustacheValue(
-                isRecordingExpired
-                    ? "The recording link expired on \(expiryText ?? "an earlier date"), before the latest data in this report; it will probably not play."
-                    : nil)
+            guard isRecordingExpired else { return .null }
+            // Written into one text sized for it: an interpolation grows its text piece by piece.
+            var text = ""
+            text.reserveCapacity(160)
+            text += "The recording link expired on "
+            text += expiryText ?? "an earlier date"
+            text += ", before the latest data in this report; it will probably not play."
+            return .string(text)
         case .turnCount: return .int(shared.attempt.conversation.history.count)
         case .turnsText: return .string(ReportContext.counted(shared.attempt.conversation.history.count, "turn", "turns"))
         // The turns are most of the report: built when the template renders them (one per turn).

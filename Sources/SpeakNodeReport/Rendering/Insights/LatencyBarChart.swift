@@ -14,8 +14,11 @@ struct LatencyBarChart: MustacheObject {
 
     /// `nil` when no test measured `metric`.
     init?(tests: [TestResult], metric: LatencyMetric, budget: Double?) {
-        rows = tests.compactMap { test in
-            test.insights.statistics(of: metric).map { Row(name: test.name, p95: $0.p95) }
+        // Each test read where it is stored: `tests.compactMap` would copy every test (retaining all it holds).
+        rows = tests.withUnsafeBufferPointer { tests in
+            tests.indices.compactMap { index in
+                tests[index].insights.statistics(of: metric).map { Row(name: tests[index].name, p95: $0.p95) }
+            }
         }
         guard !rows.isEmpty else { return nil }
         self.budget = budget
@@ -58,37 +61,77 @@ struct LatencyBarChart: MustacheObject {
     }
 
     /// Where the bars start, after the labels.
-    private static let barLeft = labelWidth + 8
+    static let barLeft = labelWidth + 8
 
     /// The seconds the whole bar space stands for: the longest bar or the budget, with room to spare.
     private var scale: Double { Swift.max(rows.map(\.p95).max() ?? 0, budget ?? 0) * 1.05 }
 
     /// The length of a bar of `seconds`.
-    private static func length(_ seconds: Double, scale: Double) -> Double {
+    static func length(_ seconds: Double, scale: Double) -> Double {
         scale > 0 ? seconds / scale * (chartWidth - barLeft - valueWidth) : 0
     }
 
+    /// One ``LatencyBarRow`` a test: a run has a row per test, and each is worked out while a
+    /// template draws it.
     private var rowValues: [MustacheValue] {
-        let barLeft = Self.barLeft
         let scale = scale
-        return rows.enumerated().map { index, row in
-            let y = Self.top + Double(index) * Self.rowHeight
-            let barWidth = Swift.max(1, Self.length(row.p95, scale: scale))
-            let label = row.name.count > Self.maximumLabelLength
-                ? String(row.name.prefix(Self.maximumLabelLength - 1)) + "…" : row.name
-            return [
-                "name": .string(row.name),
-                "label": .string(label),
-                "p95": .string(InsightFormat.format(row.p95)),
-                "y": .string(InsightFormat.coordinate(y + 3)),
-                "textY": .string(InsightFormat.coordinate(y + 15)),
-                "labelX": .string(InsightFormat.coordinate(Self.labelWidth)),
-                "barX": .string(InsightFormat.coordinate(barLeft)),
-                "barWidth": .string(InsightFormat.coordinate(barWidth)),
-                "barHeight": .string(InsightFormat.coordinate(Self.rowHeight - 6)),
-                "valueX": .string(InsightFormat.coordinate(barLeft + barWidth + 4)),
-                "isOverBudget": .bool(budget.map { row.p95 > $0 } ?? false),
-            ]
+        return rows.indices.map { index in
+            .computed(LatencyBarRow(name: rows[index].name, p95: rows[index].p95, index: index, scale: scale, budget: budget))
         }
+    }
+
+    /// One bar of a ``LatencyBarChart``: `name`, `label`, `p95`, `y`, `textY`, `labelX`, `barX`,
+    /// `barWidth`, `barHeight`, `valueX`, `isOverBudget`, each worked out when a template looks
+    /// it up.
+    ///
+    /// A run's chart has a row per test: as dictionaries, every row built and hashed eleven
+    /// keys into a table of its own, and wrote the three values that are the same in every row
+    /// (`labelX`, `barX`, `barHeight`) again each time.
+    struct LatencyBarRow: MustacheObject {
+        let name: String
+        let p95: Double
+        /// The row's place in the chart, from the top.
+        let index: Int
+        /// The chart's ``LatencyBarChart/scale`` and budget.
+        let scale: Double
+        let budget: Double?
+
+        enum Key: String, CaseIterable {
+            case name, label, p95, y, textY, labelX, barX, barWidth, barHeight, valueX, isOverBudget
+        }
+
+        static let keys = NameTable(Key.allCases.map { ($0.rawValue, $0) })
+
+        /// The values every row has.
+        private static let labelX = InsightFormat.coordinate(LatencyBarChart.labelWidth)
+        private static let barX = InsightFormat.coordinate(LatencyBarChart.barLeft)
+        private static let barHeight = InsightFormat.coordinate(LatencyBarChart.rowHeight - 6)
+
+        func member(_ name: String) -> MustacheValue? {
+            Self.keys[name].map(value)
+        }
+
+        func value(_ key: Key) -> MustacheValue {
+            switch key {
+            case .name: return .string(name)
+            case .label:
+                return .string(name.count > LatencyBarChart.maximumLabelLength
+                    ? String(name.prefix(LatencyBarChart.maximumLabelLength - 1)) + "…" : name)
+            case .p95: return .string(InsightFormat.format(p95))
+            case .y: return .string(InsightFormat.coordinate(top + 3))
+            case .textY: return .string(InsightFormat.coordinate(top + 15))
+            case .labelX: return .string(Self.labelX)
+            case .barX: return .string(Self.barX)
+            case .barWidth: return .string(InsightFormat.coordinate(barWidth))
+            case .barHeight: return .string(Self.barHeight)
+            case .valueX: return .string(InsightFormat.coordinate(LatencyBarChart.barLeft + barWidth + 4))
+            case .isOverBudget: return .bool(budget.map { p95 > $0 } ?? false)
+            }
+        }
+
+        /// The top of the row's space.
+        private var top: Double { LatencyBarChart.top + Double(index) * LatencyBarChart.rowHeight }
+
+        private var barWidth: Double { Swift.max(1, LatencyBarChart.length(p95, scale: scale)) }
     }
 }
