@@ -71,8 +71,8 @@ struct LatencyBarChart: MustacheObject {
         scale > 0 ? seconds / scale * (chartWidth - barLeft - valueWidth) : 0
     }
 
-    /// One ``LatencyBarRow`` a test: a run has a row per test, and each is worked out while a
-    /// template draws it.
+    /// One ``LatencyBarRow`` a test: a run has a row per test, and each is made only while a
+    /// template draws the chart.
     private var rowValues: [MustacheValue] {
         let scale = scale
         return rows.indices.map { index in
@@ -81,20 +81,37 @@ struct LatencyBarChart: MustacheObject {
     }
 
     /// One bar of a ``LatencyBarChart``: `name`, `label`, `p95`, `y`, `textY`, `labelX`, `barX`,
-    /// `barWidth`, `barHeight`, `valueX`, `isOverBudget`, each worked out when a template looks
-    /// it up.
+    /// `barWidth`, `barHeight`, `valueX`, `isOverBudget`.
     ///
-    /// A run's chart has a row per test: as dictionaries, every row built and hashed eleven
-    /// keys into a table of its own, and wrote the three values that are the same in every row
-    /// (`labelX`, `barX`, `barHeight`) again each time.
+    /// A run's chart has a row per test: as dictionaries, every row hashed eleven keys into a
+    /// table of its own, and wrote the three values that are the same in every row (`labelX`,
+    /// `barX`, `barHeight`) again each time. The row's own texts are written once, when it is
+    /// made (the template reads `p95` and `textY` twice).
     struct LatencyBarRow: MustacheObject {
         let name: String
-        let p95: Double
-        /// The row's place in the chart, from the top.
-        let index: Int
-        /// The chart's ``LatencyBarChart/scale`` and budget.
-        let scale: Double
-        let budget: Double?
+        let label: String
+        let p95: String
+        let y: String
+        let textY: String
+        let barWidth: String
+        let valueX: String
+        let isOverBudget: Bool
+
+        /// The row of the test `name` whose p95 is `p95`, at `index` from the top of a chart of
+        /// `scale` (``LatencyBarChart/scale``) and `budget`.
+        init(name: String, p95: Double, index: Int, scale: Double, budget: Double?) {
+            let top = LatencyBarChart.top + Double(index) * LatencyBarChart.rowHeight
+            let barWidth = Swift.max(1, LatencyBarChart.length(p95, scale: scale))
+            self.name = name
+            label = name.count > LatencyBarChart.maximumLabelLength
+                ? String(name.prefix(LatencyBarChart.maximumLabelLength - 1)) + "…" : name
+            self.p95 = InsightFormat.format(p95)
+            y = InsightFormat.coordinate(top + 3)
+            textY = InsightFormat.coordinate(top + 15)
+            self.barWidth = InsightFormat.coordinate(barWidth)
+            valueX = InsightFormat.coordinate(LatencyBarChart.barLeft + barWidth + 4)
+            isOverBudget = budget.map { p95 > $0 } ?? false
+        }
 
         enum Key: String, CaseIterable {
             case name, label, p95, y, textY, labelX, barX, barWidth, barHeight, valueX, isOverBudget
@@ -113,25 +130,18 @@ struct LatencyBarChart: MustacheObject {
 
         func value(_ key: Key) -> MustacheValue {
             switch key {
-            case .name: return .string(name)
-            case .label:
-                return .string(name.count > LatencyBarChart.maximumLabelLength
-                    ? String(name.prefix(LatencyBarChart.maximumLabelLength - 1)) + "…" : name)
-            case .p95: return .string(InsightFormat.format(p95))
-            case .y: return .string(InsightFormat.coordinate(top + 3))
-            case .textY: return .string(InsightFormat.coordinate(top + 15))
-            case .labelX: return .string(Self.labelX)
-            case .barX: return .string(Self.barX)
-            case .barWidth: return .string(InsightFormat.coordinate(barWidth))
-            case .barHeight: return .string(Self.barHeight)
-            case .valueX: return .string(InsightFormat.coordinate(LatencyBarChart.barLeft + barWidth + 4))
-            case .isOverBudget: return .bool(budget.map { p95 > $0 } ?? false)
+            case .name: .string(name)
+            case .label: .string(label)
+            case .p95: .string(p95)
+            case .y: .string(y)
+            case .textY: .string(textY)
+            case .labelX: .string(Self.labelX)
+            case .barX: .string(Self.barX)
+            case .barWidth: .string(barWidth)
+            case .barHeight: .string(Self.barHeight)
+            case .valueX: .string(valueX)
+            case .isOverBudget: .bool(isOverBudget)
             }
         }
-
-        /// The top of the row's space.
-        private var top: Double { LatencyBarChart.top + Double(index) * LatencyBarChart.rowHeight }
-
-        private var barWidth: Double { Swift.max(1, LatencyBarChart.length(p95, scale: scale)) }
     }
 }
