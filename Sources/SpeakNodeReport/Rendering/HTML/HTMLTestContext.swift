@@ -143,6 +143,11 @@ struct HTMLAttemptObject: MustacheObject {
     /// The recording as a link (``WebLink``), or `nil`. The template asks about the link
     /// half a dozen times an attempt (whether there is one, the link, its expiry): vetted once.
     let recordingURL: String?
+    /// When the recording link stops working (`2026-12-05 17:52:03 UTC`), when there is a link
+    /// and the payload says; and the shared attempt's `startedAt`. The template reads each
+    /// twice: written once.
+    let expiryText: String?
+    let startedAt: MustacheValue
 
     init(shared: AttemptObject, context: HTMLTestContext, anchor: String, keepsTranscript: Bool, showsPlayer: Bool, isOpen: Bool) {
         self.shared = shared
@@ -152,6 +157,8 @@ struct HTMLAttemptObject: MustacheObject {
         self.showsPlayer = showsPlayer
         self.isOpen = isOpen
         recordingURL = WebLink.http(shared.attempt.conversation.audioURL)
+        expiryText = recordingURL == nil ? nil : shared.attempt.conversation.audioURLExpiresAt.map { UTCTimestamp($0).readable }
+        startedAt = shared.value(.startedAt)
     }
 
     enum HTMLKey: String, CaseIterable {
@@ -174,6 +181,7 @@ struct HTMLAttemptObject: MustacheObject {
         // The shared attempt's values, from the link vetted once.
         case .shared(.recordingURL): return MustacheValue(recordingURL)
         case .shared(.recordingText): return MustacheValue(hasRecording ? nil : shared.attempt.conversation.audioURL)
+        case .shared(.startedAt): return startedAt
         case .shared(let key): return shared.value(key)
         case .html(let key): return value(key)
         }
@@ -189,7 +197,7 @@ struct HTMLAttemptObject: MustacheObject {
             case nil: evaluation == nil ? "Not evaluated" : "No verdict given"
             }
         case .isEvaluated: return .bool(shared.attempt.conversation.evalResult != nil)
-        case .recordingExpiresAt: return MustacheValue(hasRecording ? expiryText : nil)
+        case .recordingExpiresAt: return MustacheValue(expiryText)
         case .isRecordingExpired: return .bool(isRecordingExpired)
         case .recordingExpiredText:
             guard isRecordingExpired else { return .null }
@@ -214,8 +222,6 @@ struct HTMLAttemptObject: MustacheObject {
     }
 
     private var hasRecording: Bool { recordingURL != nil }
-
-    private var expiryText: String? { shared.attempt.conversation.audioURLExpiresAt.map { UTCTimestamp($0).readable } }
 
     /// Whether the recording link had expired by the latest data in the report.
     private var isRecordingExpired: Bool {

@@ -125,7 +125,10 @@ struct LatencyBarChart: MustacheObject {
         private static let barHeight = InsightFormat.coordinate(LatencyBarChart.rowHeight - 6)
 
         func member(_ name: String) -> MustacheValue? {
-            Self.keys[name].map(value)
+            // Not `Self.keys[name].map(value)`: the closure it makes copies the row (retaining
+            // each of its texts) for every look-up.
+            guard let key = Self.keys[name] else { return nil }
+            return value(key)
         }
 
         func value(_ key: Key) -> MustacheValue {
