@@ -68,17 +68,16 @@ struct HTMLTestObject: MustacheObject {
     private var startsOpen: Bool { status.needsAttention && context.opensAttention }
 
     private func value(_ key: HTMLKey) -> MustacheValue {
-        let test = shared.test
         switch key {
-        case .attempts: return .list(test.attempts.indices.map { .computed(attempt(at: $0)) })
+        case .attempts: return .list(shared.test.attempts.indices.map { .computed(attempt(at: $0)) })
         case .runAnchor: return runAnchor
         case .isOpen: return .bool(startsOpen)
         case .category: return .string(status.rawValue)
         case .categoryLabel: return .string(status.label)
         case .categoryRank: return .int(status.rank)
         case .needsAttention: return .bool(status.needsAttention)
-        case .firstReason: return .string(Self.firstReason(test))
-        case .searchText: return .string(Self.searchText(test))
+        case .firstReason: return .string(Self.firstReason(shared.test))
+        case .searchText: return .string(Self.searchText(shared.test))
         }
     }
 
@@ -116,8 +115,10 @@ struct HTMLTestObject: MustacheObject {
     }
 
     private func attempt(at attemptIndex: Int) -> HTMLAttemptObject {
-        let test = shared.test
-        let isDeciding = attemptIndex == test.decidingAttemptIndex
+        let isDeciding = attemptIndex == shared.test.decidingAttemptIndex
+        // Read before the attempt is copied into its object, which then moves into the HTML one.
+        let isOpen = shared.test.attempts.count == 1 || (isDeciding && status.needsAttention)
+            || shared.test.attempts[attemptIndex].outcome.isProblem
         return HTMLAttemptObject(
             shared: shared.attempt(at: attemptIndex), context: context,
             anchor: shared.attemptAnchors[attemptIndex],
@@ -125,8 +126,7 @@ struct HTMLTestObject: MustacheObject {
             // An audio player costs the browser far more than a link: only sections that start
             // open get one; the script adds it to others when they open.
             showsPlayer: startsOpen,
-            isOpen: test.attempts.count == 1 || (isDeciding && status.needsAttention)
-                || test.attempts[attemptIndex].outcome.isProblem)
+            isOpen: isOpen)
     }
 }
 
@@ -150,15 +150,17 @@ struct HTMLAttemptObject: MustacheObject {
     let startedAt: MustacheValue
 
     init(shared: AttemptObject, context: HTMLTestContext, anchor: String, keepsTranscript: Bool, showsPlayer: Bool, isOpen: Bool) {
-        self.shared = shared
+        let recordingURL = WebLink.http(shared.attempt.conversation.audioURL)
+        self.recordingURL = recordingURL
+        expiryText = recordingURL == nil ? nil : shared.attempt.conversation.audioURLExpiresAt.map { UTCTimestamp($0).readable }
+        startedAt = shared.value(.startedAt)
         self.context = context
         self.anchor = anchor
         self.keepsTranscript = keepsTranscript
         self.showsPlayer = showsPlayer
         self.isOpen = isOpen
-        recordingURL = WebLink.http(shared.attempt.conversation.audioURL)
-        expiryText = recordingURL == nil ? nil : shared.attempt.conversation.audioURLExpiresAt.map { UTCTimestamp($0).readable }
-        startedAt = shared.value(.startedAt)
+        // Last: the attempt moves in rather than being copied (retaining all it holds) while it is still read.
+        self.shared = shared
     }
 
     enum HTMLKey: String, CaseIterable {
