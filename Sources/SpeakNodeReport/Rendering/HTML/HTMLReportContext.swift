@@ -107,8 +107,8 @@ struct HTMLReportContext {
         var selection = TranscriptSelection()
         var attemptCount = 0
         selection.firstAttempts = report.runs.map { run in
-            run.tests.map { test in
-                defer { attemptCount += test.attempts.count }
+            run.tests.indices.map { index in
+                defer { attemptCount += run.tests[index].attempts.count }
                 return attemptCount
             }
         }
