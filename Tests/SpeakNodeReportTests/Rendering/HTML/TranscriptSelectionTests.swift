@@ -84,3 +84,34 @@ struct TranscriptSelectionTests {
         #expect(selection.leftOut == 0)
     }
 }
+
+@Suite("HTML tests by category")
+struct TestsByCategoryTests {
+    @Test("Tests are listed by status (errors, failed, flaky, passed, skipped), each status in the run's own order")
+    func order() throws {
+        let conversation = ReportFixture.conversation(session: "s")
+        func test(_ id: String, _ outcomes: Outcome...) -> TestResult {
+            ReportFixture.test(id: id, attempts: outcomes.map { ReportFixture.attempt($0, conversation) })
+        }
+        let tests = [
+            test("p1", .passed), test("f1", .failed), test("s1", .skipped), test("e1", .error), test("p2", .passed),
+            test("k1", .failed, .passed), test("f2", .failed), test("e2", .error), test("k2", .error, .passed), test("p3", .passed),
+        ]
+        let report = ReportFixture.report(tests: tests)
+        let shared = ReportContext(report: report, options: RenderOptions()).value
+        let html = HTMLReportContext(report: report, shared: shared).value
+        guard case .list(let ordered)? = lookup(html, "runs.0.testsByCategory") else {
+            Issue.record("no testsByCategory")
+            return
+        }
+        let ids = ordered.compactMap { test -> String? in
+            guard case .string(let id)? = test.member("id") else { return nil }
+            return id
+        }
+        let runOrder = report.runs[0].tests.map(\.id)
+        let statuses = HTMLStatus.statuses(of: report.runs[0])
+        let expected = HTMLStatus.allCases.flatMap { status in runOrder.indices.filter { statuses[$0] == status }.map { runOrder[$0] } }
+        #expect(ids == expected)
+        #expect(Set(ids.prefix(2)) == ["e1", "e2"] && Set(ids.suffix(1)) == ["s1"])
+    }
+}
