@@ -31,7 +31,7 @@ struct HTMLReportContext {
     let value: MustacheValue
 
     init(report: Report, shared: MustacheValue, budget: Int = HTMLReportContext.transcriptBudget) {
-        let statuses = report.runs.map { $0.tests.map(HTMLStatus.init) }
+        let statuses = report.runs.map(HTMLStatus.statuses)
         let selection = Self.transcriptSelection(report: report, statuses: statuses, budget: budget)
         guard case .object(var root) = shared, case .list(let sharedRuns) = root["runs"] else {
             value = shared
@@ -54,13 +54,15 @@ struct HTMLReportContext {
             let tests = sharedTests.prefix(runStatuses.count).enumerated().map { testIndex, sharedTest -> MustacheValue in
                 guard case .computed(let object) = sharedTest, let shared = object.base as? TestObject else { return sharedTest }
                 return .computed(HTMLTestObject(
-                    shared: shared, context: testContext, status: runStatuses[testIndex], runAnchor: runAnchor, run: runIndex,
-                    index: testIndex))
+                    shared: shared, context: testContext, status: runStatuses[testIndex], runAnchor: runAnchor,
+                    firstAttempt: selection.firstAttempts[runIndex][testIndex]))
             }
             runObject["tests"] = .list(tests)
-            // A stable sort: by status, then the run's own order (name, then id).
-            runObject["testsByCategory"] = .list(
-                tests.indices.sorted { (runStatuses[$0].rank, $0) < (runStatuses[$1].rank, $1) }.map { tests[$0] })
+            // By status, then the run's own order (name, then id): the tests of each status in
+            // turn, as they come. The same order as a stable sort by status, without comparing.
+            runObject["testsByCategory"] = .list(HTMLStatus.allCases.flatMap { status in
+                tests.indices.lazy.filter { runStatuses[$0] == status }.map { tests[$0] }
+            })
             runs.append(.object(runObject))
         }
         root["runs"] = .list(runs)
@@ -86,41 +88,58 @@ struct HTMLReportContext {
             ? "\(Int(tenths / 10)) MB" : DurationText.formatted(tenths / 10, decimals: 1) + " MB"
     }
 
-    struct AttemptPosition: Hashable {
-        var run: Int
-        var test: Int
-        var attempt: Int
-    }
-
     /// Which attempts keep their transcripts, and how many attempts with one are shown without it.
+    ///
+    /// One flag per attempt of the report, in report order (run, test, attempt): a test finds its
+    /// attempts' flags from the place of its first attempt (``firstAttempts``), with no set to
+    /// hash positions into.
     struct TranscriptSelection {
-        var kept: Set<AttemptPosition> = []
+        /// `kept[firstAttempts[run][test] + attempt]`: whether that attempt keeps its transcript.
+        var kept: [Bool] = []
+        /// `firstAttempts[run][test]`: where the flags of that test's attempts start in ``kept``.
+        var firstAttempts: [[Int]] = []
         var leftOut = 0
     }
 
     /// The attempts whose transcripts fit in the budget: tests that need attention first, then
     /// the rest, each group in report order. An attempt that does not fit is skipped and
     /// smaller ones after it may still fit.
+    ///
+    /// Every turn costs at least ``markupPerTurn``, so a transcript of more turns than the
+    /// budget left could hold is left out without reading them: once the budget is mostly
+    /// spent, most transcripts are decided by their length alone and only short ones are
+    /// estimated. The choice is the same as estimating every transcript first.
     static func transcriptSelection(report: Report, statuses: [[HTMLStatus]], budget: Int) -> TranscriptSelection {
-        // Estimating reads every turn of the report, so it is spread over the cores; choosing
-        // depends on the order and stays on this thread.
-        let sizes = report.runs.map { run in
-            run.tests.concurrentMap { test in test.attempts.map { estimatedSize($0.conversation) } }
-        }
         var selection = TranscriptSelection()
+        var attemptCount = 0
+        selection.firstAttempts = report.runs.map { run in
+            run.tests.indices.map { index in
+                defer { attemptCount += run.tests[index].attempts.count }
+                return attemptCount
+            }
+        }
+        selection.kept = Array(repeating: false, count: attemptCount)
         var remaining = budget
         for wantsAttention in [true, false] {
-            for (runIndex, runSizes) in sizes.enumerated() {
-                for (testIndex, testSizes) in runSizes.enumerated()
-                where statuses[runIndex][testIndex].needsAttention == wantsAttention {
-                    for (attemptIndex, size) in testSizes.enumerated() {
-                        guard size <= remaining else {
-                            // Only an empty transcript has no size, and it has nothing to leave out.
-                            if size > 0 { selection.leftOut += 1 }
-                            continue
+            for (runIndex, run) in report.runs.enumerated() {
+                // Read where they are stored: copying a test or an attempt out of its array
+                // would retain and release everything it holds.
+                run.tests.withUnsafeBufferPointer { tests in
+                    for testIndex in tests.indices where statuses[runIndex][testIndex].needsAttention == wantsAttention {
+                        let first = selection.firstAttempts[runIndex][testIndex]
+                        tests[testIndex].attempts.withUnsafeBufferPointer { attempts in
+                            for attemptIndex in attempts.indices {
+                                let history = attempts[attemptIndex].conversation.history
+                                // One that does not fit has turns: an empty transcript has no size, and always fits.
+                                guard history.count * markupPerTurn <= remaining,
+                                      case let size = estimatedSize(history), size <= remaining else {
+                                    selection.leftOut += 1
+                                    continue
+                                }
+                                remaining -= size
+                                selection.kept[first + attemptIndex] = true
+                            }
                         }
-                        remaining -= size
-                        selection.kept.insert(AttemptPosition(run: runIndex, test: testIndex, attempt: attemptIndex))
                     }
                 }
             }
@@ -132,12 +151,17 @@ struct HTMLReportContext {
     /// the length a turn keeps, plus a tenth for escapes and indentation) and the markup around
     /// each turn.
     ///
-    /// It runs over every turn of every attempt of the report, kept or not, so it only reads
-    /// lengths: no array of the fields is built and no turn is copied (each is read where it is
-    /// stored; `for item in history` would copy each, retaining and releasing its texts).
+    /// It may run over most turns of a report, kept or not, so it only reads lengths: no array
+    /// of the fields is built and no turn is copied (each is read where it is stored; `for item
+    /// in history`, or `history[index]`, would copy each, retaining and releasing its texts).
     static func estimatedSize(_ conversation: Conversation) -> Int {
-        let history = conversation.history
-        return history.indices.reduce(0) { total, index in total + estimatedSize(of: history[index]) }
+        estimatedSize(conversation.history)
+    }
+
+    static func estimatedSize(_ history: [HistoryItem]) -> Int {
+        history.withUnsafeBufferPointer { items in
+            items.indices.reduce(0) { total, index in total + estimatedSize(of: items[index]) }
+        }
     }
 
     private static func estimatedSize(of item: borrowing HistoryItem) -> Int {

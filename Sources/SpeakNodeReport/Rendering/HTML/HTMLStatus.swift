@@ -8,11 +8,19 @@ enum HTMLStatus: String, CaseIterable {
     case passed
     case skipped
 
-    init(_ test: TestResult) {
-        switch test.outcome {
+    init(outcome: Outcome, isFlaky: Bool) {
+        switch outcome {
         case .error: self = .error
         case .failed: self = .failed
-        case .passed, .skipped: self = test.isFlaky ? .flaky : test.outcome == .passed ? .passed : .skipped
+        case .passed, .skipped: self = isFlaky ? .flaky : outcome == .passed ? .passed : .skipped
+        }
+    }
+
+    /// The status of each test of a run, in order. Only two fields of each test are read, where
+    /// it is stored: `run.tests.map(HTMLStatus.init)` would copy every test (retaining all it holds).
+    static func statuses(of run: RunResult) -> [HTMLStatus] {
+        run.tests.withUnsafeBufferPointer { tests in
+            tests.indices.map { HTMLStatus(outcome: tests[$0].outcome, isFlaky: tests[$0].isFlaky) }
         }
     }
 

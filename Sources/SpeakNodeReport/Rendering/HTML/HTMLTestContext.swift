@@ -12,15 +12,16 @@ import Mustache
 /// (``HTMLTestObject``, ``HTMLAttemptObject``), which compare it by identity: it is made once
 /// per report, and comparing its sets would cost more than it could tell.
 final class HTMLTestContext: Sendable, Hashable {
-    /// The attempts whose transcripts fit in the report's transcript budget.
-    let kept: Set<HTMLReportContext.AttemptPosition>
+    /// Whether each attempt of the report, in report order, keeps its transcript (it fits in
+    /// the report's transcript budget): see ``HTMLReportContext/TranscriptSelection``.
+    let kept: [Bool]
     /// Whether tests that need attention start open (they do unless there are too many).
     let opensAttention: Bool
     let generatedAt: Date?
     let slowTurnText: SlowTurnText
 
     init(
-        kept: Set<HTMLReportContext.AttemptPosition>, opensAttention: Bool, generatedAt: Date?, slowTurnText: SlowTurnText
+        kept: [Bool], opensAttention: Bool, generatedAt: Date?, slowTurnText: SlowTurnText
     ) {
         self.kept = kept
         self.opensAttention = opensAttention
@@ -41,9 +42,9 @@ struct HTMLTestObject: MustacheObject {
     let context: HTMLTestContext
     let status: HTMLStatus
     let runAnchor: MustacheValue
-    /// The test's place in the report: run `run`, test `index`.
-    let run: Int
-    let index: Int
+    /// The place of the test's first attempt among all attempts of the report, in report order
+    /// (where its flags start in ``HTMLTestContext/kept``).
+    let firstAttempt: Int
 
     enum HTMLKey: String, CaseIterable {
         case attempts, runAnchor, isOpen, category, categoryLabel, categoryRank, needsAttention, firstReason, searchText
@@ -71,43 +72,65 @@ struct HTMLTestObject: MustacheObject {
     private var startsOpen: Bool { status.needsAttention && context.opensAttention }
 
     private func value(_ key: HTMLKey) -> MustacheValue {
-        let test = shared.test
         switch key {
-        case .attempts: return .list(test.attempts.indices.map { .computed(attempt(at: $0)) })
+        case .attempts: return .list(shared.test.attempts.indices.map { .computed(attempt(at: $0)) })
         case .runAnchor: return runAnchor
         case .isOpen: return .bool(startsOpen)
         case .category: return .string(status.rawValue)
         case .categoryLabel: return .string(status.label)
         case .categoryRank: return .int(status.rank)
         case .needsAttention: return .bool(status.needsAttention)
-        case .firstReason: return .string(Self.firstReason(test))
-        case .searchText:
-            let firstReason = Self.firstReason(test)
-            let otherReasons = test.attempts.flatMap(\.reasons).filter { $0 != firstReason }
-            let hiddenID = test.name == test.id ? [] : [test.id]
-            return .string((hiddenID + otherReasons).joined(separator: "\n"))
+        case .firstReason: return .string(Self.firstReason(shared.test))
+        case .searchText: return .string(Self.searchText(shared.test))
         }
     }
 
     /// The deciding attempt's first reason, else its message.
+    ///
+    /// Its fields are read in place (`test.attempts[index].reasons`): copying the attempt out
+    /// would retain and release every text of its conversation.
     private static func firstReason(_ test: TestResult) -> String {
-        guard test.attempts.indices.contains(test.decidingAttemptIndex) else { return "" }
-        let deciding = test.attempts[test.decidingAttemptIndex]
-        return deciding.reasons.first ?? deciding.message
+        let index = test.decidingAttemptIndex
+        guard test.attempts.indices.contains(index) else { return "" }
+        return test.attempts[index].reasons.first ?? test.attempts[index].message
+    }
+
+    /// What the filter searches besides the name and the first reason, one a line: the test id
+    /// when the name hides it, then every attempt's reasons other than the first reason.
+    ///
+    /// Written into one text as they are found: no array of the reasons is gathered, filtered
+    /// and joined for every test.
+    private static func searchText(_ test: TestResult) -> String {
+        let firstReason = firstReason(test)
+        var text = ""
+        var isFirstLine = true
+        func appendLine(_ line: String) {
+            if !isFirstLine { text += "\n" }
+            text += line
+            isFirstLine = false
+        }
+        if test.name != test.id { appendLine(test.id) }
+        for index in test.attempts.indices {
+            for reason in test.attempts[index].reasons where reason != firstReason {
+                appendLine(reason)
+            }
+        }
+        return text
     }
 
     private func attempt(at attemptIndex: Int) -> HTMLAttemptObject {
-        let test = shared.test
-        let isDeciding = attemptIndex == test.decidingAttemptIndex
+        let isDeciding = attemptIndex == shared.test.decidingAttemptIndex
+        // Read before the attempt is copied into its object, which then moves into the HTML one.
+        let isOpen = shared.test.attempts.count == 1 || (isDeciding && status.needsAttention)
+            || shared.test.attempts[attemptIndex].outcome.isProblem
         return HTMLAttemptObject(
             shared: shared.attempt(at: attemptIndex), context: context,
             anchor: shared.attemptAnchors[attemptIndex],
-            keepsTranscript: context.kept.contains(.init(run: run, test: index, attempt: attemptIndex)),
+            keepsTranscript: context.kept[firstAttempt + attemptIndex],
             // An audio player costs the browser far more than a link: only sections that start
             // open get one; the script adds it to others when they open.
             showsPlayer: startsOpen,
-            isOpen: test.attempts.count == 1 || (isDeciding && status.needsAttention)
-                || test.attempts[attemptIndex].outcome.isProblem)
+            isOpen: isOpen)
     }
 }
 
@@ -124,15 +147,24 @@ struct HTMLAttemptObject: MustacheObject {
     /// The recording as a link (``WebLink``), or `nil`. The template asks about the link
     /// half a dozen times an attempt (whether there is one, the link, its expiry): vetted once.
     let recordingURL: String?
+    /// When the recording link stops working (`2026-12-05 17:52:03 UTC`), when there is a link
+    /// and the payload says; and the shared attempt's `startedAt`. The template reads each
+    /// twice: written once.
+    let expiryText: String?
+    let startedAt: MustacheValue
 
     init(shared: AttemptObject, context: HTMLTestContext, anchor: String, keepsTranscript: Bool, showsPlayer: Bool, isOpen: Bool) {
-        self.shared = shared
+        let recordingURL = WebLink.http(shared.attempt.conversation.audioURL)
+        self.recordingURL = recordingURL
+        expiryText = recordingURL == nil ? nil : shared.attempt.conversation.audioURLExpiresAt.map { UTCTimestamp($0).readable }
+        startedAt = shared.value(.startedAt)
         self.context = context
         self.anchor = anchor
         self.keepsTranscript = keepsTranscript
         self.showsPlayer = showsPlayer
         self.isOpen = isOpen
-        recordingURL = WebLink.http(shared.attempt.conversation.audioURL)
+        // Last: the attempt moves in rather than being copied (retaining all it holds) while it is still read.
+        self.shared = shared
     }
 
     enum HTMLKey: String, CaseIterable {
@@ -155,6 +187,7 @@ struct HTMLAttemptObject: MustacheObject {
         // The shared attempt's values, from the link vetted once.
         case .shared(.recordingURL): return MustacheValue(recordingURL)
         case .shared(.recordingText): return MustacheValue(hasRecording ? nil : shared.attempt.conversation.audioURL)
+        case .shared(.startedAt): return startedAt
         case .shared(let key): return shared.value(key)
         case .html(let key): return value(key)
         }
@@ -170,13 +203,17 @@ struct HTMLAttemptObject: MustacheObject {
             case nil: evaluation == nil ? "Not evaluated" : "No verdict given"
             }
         case .isEvaluated: return .bool(shared.attempt.conversation.evalResult != nil)
-        case .recordingExpiresAt: return MustacheValue(hasRecording ? expiryText : nil)
+        case .recordingExpiresAt: return MustacheValue(expiryText)
         case .isRecordingExpired: return .bool(isRecordingExpired)
         case .recordingExpiredText:
-            return MustacheValue(
-                isRecordingExpired
-                    ? "The recording link expired on \(expiryText ?? "an earlier date"), before the latest data in this report; it will probably not play."
-                    : nil)
+            guard isRecordingExpired else { return .null }
+            // Written into one text sized for it: an interpolation grows its text piece by piece.
+            var text = ""
+            text.reserveCapacity(160)
+            text += "The recording link expired on "
+            text += expiryText ?? "an earlier date"
+            text += ", before the latest data in this report; it will probably not play."
+            return .string(text)
         case .turnCount: return .int(shared.attempt.conversation.history.count)
         case .turnsText: return .string(ReportContext.counted(shared.attempt.conversation.history.count, "turn", "turns"))
         // The turns are most of the report: built when the template renders them (one per turn).
@@ -191,8 +228,6 @@ struct HTMLAttemptObject: MustacheObject {
     }
 
     private var hasRecording: Bool { recordingURL != nil }
-
-    private var expiryText: String? { shared.attempt.conversation.audioURLExpiresAt.map { UTCTimestamp($0).readable } }
 
     /// Whether the recording link had expired by the latest data in the report.
     private var isRecordingExpired: Bool {

@@ -23,9 +23,14 @@ enum HTMLTranscript {
     static func turns(of conversation: Conversation, slowTurnText: SlowTurnText) -> [MustacheValue] {
         // Offsets count from `start_time`, else the first item's time, as in ``TranscriptLine``.
         let start = conversation.startTime ?? conversation.history.lazy.compactMap(\.createdAt).first
-        return conversation.history.map { item in
-            let offset = start.flatMap { start in item.createdAt.map { DurationText.offset($0.timeIntervalSince(start)) } }
-            return .computed(HTMLTurnObject(item: item, offset: offset, slowText: slowTurnText.text(for: item.metrics)))
+        // Each item is read where it is stored and copied once, into its turn (`map` would copy
+        // it once more on the way).
+        return conversation.history.withUnsafeBufferPointer { items in
+            items.indices.map { index in
+                let offset = start.flatMap { start in items[index].createdAt.map { DurationText.offset($0.timeIntervalSince(start)) } }
+                return .computed(HTMLTurnObject(
+                    item: items[index], offset: offset, slowText: slowTurnText.text(for: items[index].metrics)))
+            }
         }
     }
 
@@ -73,14 +78,16 @@ struct HTMLTurnObject: MustacheObject {
     let arguments: String?
 
     init(item: HistoryItem, offset: String?, slowText: String?) {
-        self.item = item
-        kind = TurnKind(item)
+        let kind = TurnKind(item)
+        self.kind = kind
         self.offset = offset
         self.slowText = slowText
         let metrics = kind == .message ? item.metrics : nil
         latency = LatencyText.text(metrics?.e2eLatency)
         latencyDetails = Self.latencyDetails(metrics)
         arguments = kind == .toolCall ? item.toolArgumentsJSON.map(JSONDisplayText.display) : nil
+        // Last: an initializer owns its arguments, so the item can move in rather than be copied.
+        self.item = item
     }
 
     enum Key: String, CaseIterable {
@@ -158,12 +165,20 @@ struct HTMLTurnObject: MustacheObject {
 
     /// `LLM 330 ms · TTS 240 ms`, either part alone, or `nil` when neither was measured.
     private static func latencyDetails(_ metrics: TurnMetrics?) -> String? {
-        let llm = LatencyText.text(metrics?.llmNodeTTFT).map { "LLM " + $0 }
-        let tts = LatencyText.text(metrics?.ttsNodeTTFB).map { "TTS " + $0 }
+        let llm = LatencyText.text(metrics?.llmNodeTTFT)
+        let tts = LatencyText.text(metrics?.ttsNodeTTFB)
         switch (llm, tts) {
-        case let (llm?, tts?): return llm + " · " + tts
-        case let (llm?, nil): return llm
-        case let (nil, tts?): return tts
+        case let (llm?, tts?):
+            // Written into one text sized for both (`LLM 1000 ms · TTS 1000 ms` is 26 bytes),
+            // rather than concatenated piece by piece into new strings.
+            var text = "LLM "
+            text.reserveCapacity(32)
+            text += llm
+            text += " · TTS "
+            text += tts
+            return text
+        case let (llm?, nil): return "LLM " + llm
+        case let (nil, tts?): return "TTS " + tts
         case (nil, nil): return nil
         }
     }

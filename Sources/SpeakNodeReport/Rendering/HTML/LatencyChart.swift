@@ -30,11 +30,11 @@ enum LatencyChart {
     /// `latencyCharts` of the root context: `null` when no turn measured any latency.
     static func context(_ report: Report) -> MustacheValue {
         let insights = report.insights
-        // The report's samples are gathered from every test each time they are asked for:
-        // once here, for every metric.
-        let samples = insights.samples
+        // The report's samples are gathered from every attempt each time they are asked for:
+        // once here, every attempt's read once for all metrics (not once a metric).
+        let valuesByMetric = insights.samples.valuesByMetricIndex()
         let metrics = insights.measuredMetrics.compactMap { metric -> MustacheValue? in
-            let values = samples.values(of: metric)
+            let values = valuesByMetric[metric.index]
             guard let statistics = insights.statistics(of: metric), !values.isEmpty else { return nil }
             return chart(metric, values: values, statistics: statistics, budget: report.budget[metric])
         }
@@ -83,7 +83,7 @@ enum LatencyChart {
             return ["x": .string(number(seconds / upper * width)), "anchor": .string(anchor),
                     "label": .string(step == 0 ? "0" : LatencyText.text(seconds) ?? "")]
         }
-        let over = budget.map { limit in values.filter { $0 > limit }.count }
+        let over = budget.map { limit in values.reduce(0) { count, value in value > limit ? count + 1 : count } }
         return [
             "metric": .string(metric.payloadName),
             "title": .string(metric.title),
