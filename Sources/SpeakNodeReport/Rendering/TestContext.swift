@@ -199,7 +199,10 @@ struct TestObject: MustacheObject {
     ] as [(String, Key)])
 
     func member(_ name: String) -> MustacheValue? {
-        Self.keys[name].map(value)
+        // Not `Self.keys[name].map(value)`: the closure it makes copies the object (retaining
+        // each of its fields) for every look-up.
+        guard let key = Self.keys[name] else { return nil }
+        return value(key)
     }
 
     /// The index of the attempt that decided the outcome, if the test has it. Its fields are
@@ -301,7 +304,10 @@ struct AttemptObject: MustacheObject {
     ] as [(String, Key)])
 
     func member(_ name: String) -> MustacheValue? {
-        Self.keys[name].map(value)
+        // Not `Self.keys[name].map(value)`: the closure it makes copies the object (retaining
+        // each of its fields) for every look-up.
+        guard let key = Self.keys[name] else { return nil }
+        return value(key)
     }
 
     func value(_ key: Key) -> MustacheValue {

@@ -11,6 +11,7 @@ enum WebLink {
     /// end a Markdown link destination or table cell percent-encoded; `nil` otherwise.
     static func http(_ text: String?) -> String? {
         guard let text else { return nil }
+        if let link = plainLink(text) { return link }
         let trimmed = text.trimmedOfWhitespace
         guard let scheme = scheme(of: trimmed) else { return nil }
         let rest = trimmed.dropFirst(scheme.count)
@@ -34,6 +35,26 @@ enum WebLink {
             }
         }
         return result
+    }
+
+    /// `text` itself when it is a link as it stands, the common case: visible ASCII (so there
+    /// is nothing to trim and every character is one byte) that starts with a lowercase
+    /// `https://` or `http://` followed by a host, with nothing to encode. `nil` when it is not,
+    /// and the careful path decides.
+    ///
+    /// Reports ask for the link of every test and attempt, and a recording URL runs to hundreds
+    /// of bytes: reading them once as bytes is far cheaper than trimming, finding the scheme and
+    /// dropping it by characters.
+    private static func plainLink(_ text: String) -> String? {
+        let isPlainLink = text.utf8.withContiguousStorageIfAvailable { bytes in
+            let schemeLength = bytes.starts(with: "https://".utf8) ? 8 : bytes.starts(with: "http://".utf8) ? 7 : 0
+            guard schemeLength > 0, schemeLength < bytes.count else { return false }
+            switch bytes[schemeLength] {
+            case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"): return false
+            default: return bytes.allSatisfy(Self.isKeptAsIs)
+            }
+        }
+        return isPlainLink == true ? text : nil
     }
 
     /// `https://` or `http://` when `text` starts with it in any case, else `nil`.

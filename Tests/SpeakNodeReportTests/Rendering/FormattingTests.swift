@@ -93,6 +93,11 @@ struct FormattingTests {
         "https://x.example/a", "HTTPS://X.EXAMPLE/A", "Http://x.example/é", "https://x.example/a b", " https://x.example ",
         "https://", "http://?", "https://#a", "https:///", "https://\u{301}", "http://x\u{301}", "HTTP\u{130}://x",
         "https://x.example/\u{7F}", "\u{A0}http://x.example", "https://x.example/İ", "javascript:x", "",
+        // Visible ASCII, as most recording URLs are: answered from the bytes (see `plainLink`).
+        "https://x", "http://x", "https://?", "http://#", "https:x", "http:/x", "https://x.example/a\"b",
+        "https://x.example/a|b", "https://x.example/{a}", "HTTPS://x.example/a", "Http://x.example/a",
+        "https://x.example/a%20b?c=1&d=~e!$(*)+,;=:@#f", "https://x.example/a'b", "httpss://x.example",
+        "https://x.example/a\r\n", "https://x.example/a\u{301}",
     ])
     func linksAsBefore(_ text: String) {
         #expect(WebLink.http(text) == Self.lowercasingLink(text))

@@ -18,7 +18,10 @@ struct LatencyRowObject: MustacheObject {
     static let keys = NameTable(Key.allCases.map { ($0.rawValue, $0) })
 
     func member(_ name: String) -> MustacheValue? {
-        Self.keys[name].map(value)
+        // Not `Self.keys[name].map(value)`: the closure it makes copies the object (retaining
+        // each of its fields) for every look-up.
+        guard let key = Self.keys[name] else { return nil }
+        return value(key)
     }
 
     func value(_ key: Key) -> MustacheValue {
