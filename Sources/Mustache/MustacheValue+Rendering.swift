@@ -41,10 +41,18 @@ extension MustacheValue {
     @inline(__always)
     public func member(_ key: String) -> MustacheValue? {
         switch self {
-        case .object(let members): members[key]?.resolved
-        case .computed(let object): object.member(key)?.resolved
+        case .object(let members): Self.built(members[key])
+        case .computed(let object): Self.built(object.member(key))
         case .lazy(let lazy): lazy.value.member(key)
         default: nil
         }
+    }
+
+    /// `value`, built if it is lazy. It is moved out, not copied as `resolved` would copy it
+    /// (retaining what it holds, then releasing the original): every lookup of a name ends here.
+    @inline(__always)
+    private static func built(_ value: consuming MustacheValue?) -> MustacheValue? {
+        if case .lazy(let lazy)? = value { return lazy.value }
+        return value
     }
 }
