@@ -29,8 +29,12 @@ public protocol MustacheObject: Sendable, Hashable {
 /// The object is kept in one allocation shared by its copies, so a `MustacheValue` stays as
 /// small as its other cases however large the object is.
 public struct AnyMustacheObject: Sendable, Hashable {
-    private let box: any ObjectBox
+    @usableFromInline let box: any ObjectBox
 
+    /// Inlinable so that it is built for the object's own type where it is called: unspecialized,
+    /// it looked the box's generic type up at run time (hundreds of instructions) for each of
+    /// the thousands of objects a report makes.
+    @inlinable
     public init(_ base: some MustacheObject) {
         box = Box(base)
     }
@@ -55,28 +59,31 @@ public struct AnyMustacheObject: Sendable, Hashable {
 
 /// The shared storage of an ``AnyMustacheObject``: the object, of its own type, and what the
 /// wrapper needs of it.
-private protocol ObjectBox: AnyObject, Sendable {
+@usableFromInline
+protocol ObjectBox: AnyObject, Sendable {
     var anyBase: any MustacheObject { get }
     func member(_ key: String) -> MustacheValue?
     func isEqual(to other: any ObjectBox) -> Bool
     func hash(into hasher: inout Hasher)
 }
 
-private final class Box<Base: MustacheObject>: ObjectBox {
-    let base: Base
+@usableFromInline
+final class Box<Base: MustacheObject>: ObjectBox {
+    @usableFromInline let base: Base
 
+    @inlinable
     init(_ base: Base) { self.base = base }
 
-    var anyBase: any MustacheObject { base }
+    @usableFromInline var anyBase: any MustacheObject { base }
 
-    func member(_ key: String) -> MustacheValue? { base.member(key) }
+    @usableFromInline func member(_ key: String) -> MustacheValue? { base.member(key) }
 
-    func isEqual(to other: any ObjectBox) -> Bool {
+    @usableFromInline func isEqual(to other: any ObjectBox) -> Bool {
         guard let other = other as? Box<Base> else { return false }
         return base == other.base
     }
 
-    func hash(into hasher: inout Hasher) {
+    @usableFromInline func hash(into hasher: inout Hasher) {
         hasher.combine(ObjectIdentifier(Base.self))
         hasher.combine(base)
     }
@@ -84,6 +91,7 @@ private final class Box<Base: MustacheObject>: ObjectBox {
 
 extension MustacheValue {
     /// An object whose members are worked out when looked up (see ``MustacheObject``).
+    @inlinable
     public static func computed(_ object: some MustacheObject) -> MustacheValue {
         .computed(AnyMustacheObject(object))
     }
