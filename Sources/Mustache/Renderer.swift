@@ -110,7 +110,8 @@ struct Renderer {
                     }
                     try render(content, for: items[...])
                 } else if value.isTruthy {
-                    contextStack.append(value)
+                    // Moved onto the stack, not copied: the section is the value's last use.
+                    contextStack.append(consume value)
                     try render(content)
                     contextStack.removeLast()
                 }
@@ -206,9 +207,10 @@ struct Renderer {
 
     /// Renders `content` once per item, each item the innermost context in turn.
     private mutating func render(_ content: [Node], for items: ArraySlice<MustacheValue>) throws(TemplateError) {
-        for item in items {
+        // By index: `for item in items` would copy each item before `resolved` copies it again.
+        for index in items.indices {
             // A lazy item is built as its turn comes, and freed when it is over.
-            contextStack.append(item.resolved)
+            contextStack.append(items[index].resolved)
             try render(content)
             contextStack.removeLast()
             flushIfFull()
