@@ -46,26 +46,31 @@ public struct ConversationSignals: Sendable, Hashable {
     /// The signals of one transcript.
     public init(history: [HistoryItem]) {
         var names: Set<String> = []
-        // One copy of each item, its fields read from the copy: most of an item's fields are
-        // computed from its compact storage, and reading each one through the array
-        // (`history[index].kind`) copied the whole item, retaining its texts, once per field.
-        for item in history {
-            let kind = Self.itemKind(item.kind)
-            if Self.isSpokenTurn(kind: kind, role: item.role, hasContent: item.hasContent, hasToolName: item.toolName != nil) {
-                turns += 1
-                if item.interrupted == true { interruptions += 1 }
-                if let metrics = item.metrics, let started = metrics.startedSpeakingAt, let stopped = metrics.stoppedSpeakingAt {
-                    let seconds = stopped.timeIntervalSince(started)
-                    if seconds.isFinite, seconds >= 0 { talkTime = (talkTime ?? 0) + seconds }
+        // Each item is read in place, a few plain fields at a time: a copy of it (`for item in
+        // history`, or passing it whole to a function) retained and released each of its texts
+        // and its box, which cost more than counting it.
+        history.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                let fields = items[index].signalFields
+                let kind = fields.kind == .unusual ? Self.itemKind(items[index].kind) : ItemKind(fields.kind)
+                let details = fields.hasActionDetails ? items[index].actionDetails : nil
+                let isMessage = kind == .message || (kind == nil && fields.hasContent && details?.toolName == nil)
+                if isMessage && Self.isSpoken(fields.role, unusualRole: fields.role == .unusual ? items[index].role : nil) {
+                    turns += 1
+                    if fields.interrupted == true { interruptions += 1 }
+                    if let seconds = fields.speakingSeconds, seconds.isFinite, seconds >= 0 {
+                        talkTime = (talkTime ?? 0) + seconds
+                    }
                 }
-            }
-            if kind == .handoff || item.handoffToAgentID?.isBlankText == false { handoffs += 1 }
-            let isToolCall = kind == .toolCall || (kind == nil && item.toolArgumentsJSON != nil)
-            if isToolCall { toolCalls += 1 }
-            if item.toolIsError == true { toolErrors += 1 }
-            if let name = item.toolName, !name.isBlankText,
-               isToolCall || item.toolOutput != nil || item.toolIsError != nil || item.toolCallID != nil {
-                names.insert(name)
+                if kind == .handoff || details?.handoffToAgentID?.isBlankText == false { handoffs += 1 }
+                let isToolCall = kind == .toolCall || (kind == nil && details?.toolArgumentsJSON != nil)
+                if isToolCall { toolCalls += 1 }
+                guard let details else { continue }
+                if details.toolIsError == true { toolErrors += 1 }
+                if let name = details.toolName, !name.isBlankText,
+                   isToolCall || details.toolOutput != nil || details.toolIsError != nil || details.toolCallID != nil {
+                    names.insert(name)
+                }
             }
         }
         toolNames = names.sorted()
@@ -112,6 +117,19 @@ public struct ConversationSignals: Sendable, Hashable {
     /// The kinds of item the signals tell apart.
     enum ItemKind: Equatable {
         case message, toolCall, handoff, other
+
+        /// The kind of an item that stores a documented kind (or none) as one byte, as
+        /// ``itemKind(_:)`` tells it from the kind's text; `nil` for no kind. An `unusual` kind
+        /// cannot be told from its byte: read its text with ``itemKind(_:)`` instead.
+        init?(_ stored: HistoryItem.StoredKind) {
+            switch stored {
+            case .absent: return nil
+            case .message: self = .message
+            case .functionCall: self = .toolCall
+            case .agentHandoff: self = .handoff
+            case .functionCallOutput, .agentConfigUpdate, .unusual: self = .other
+            }
+        }
     }
 
     /// What `kind` says an item is, spelled as ``normalizedKind(_:)`` spells it; `nil` when
@@ -161,11 +179,14 @@ public struct ConversationSignals: Sendable, Hashable {
     /// Roles whose messages are instructions, not speech.
     static let unspokenRoles: Set<String> = ["system", "developer"]
 
-    static func isSpokenTurn(kind: ItemKind?, role: String?, hasContent: Bool, hasToolName: Bool) -> Bool {
-        let isMessage = kind == .message || (kind == nil && hasContent && !hasToolName)
-        guard isMessage else { return false }
-        guard let role else { return true }
-        return !isUnspokenRole(role)
+    /// Whether a message of a role is spoken: the role as an item stores it, and the role's
+    /// text when it is `unusual` (no byte stands for it).
+    private static func isSpoken(_ role: HistoryItem.StoredRole, unusualRole: String?) -> Bool {
+        switch role {
+        case .absent, .user, .assistant, .tool: true
+        case .system: false
+        case .unusual: unusualRole.map { !isUnspokenRole($0) } ?? true
+        }
     }
 
     /// Whether `role`, lowercased, is one of ``unspokenRoles``. An ASCII role, as nearly all

@@ -77,6 +77,8 @@ public struct LatencyBudget: Sendable, Hashable {
     func overruns(of overrun: LatencyMetricSet, in metrics: TurnMetrics) -> [BudgetOverrun] {
         guard !overrun.isEmpty else { return [] }
         var overruns: [BudgetOverrun] = []
+        // Exactly as many as there are metrics in the set: one allocation, never a regrowth.
+        overruns.reserveCapacity(overrun.rawValue.nonzeroBitCount)
         for limit in orderedLimits where overrun.contains(limit.metric) {
             guard let value = limit.metric.value(in: metrics) else { continue }
             overruns.append(BudgetOverrun(metric: limit.metric, value: value, budget: limit.seconds))

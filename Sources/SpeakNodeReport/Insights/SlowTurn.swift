@@ -37,6 +37,21 @@ public struct SlowTurn: Sendable {
             start = conversation.startTime ?? conversation.agentJoinedAt
             self.budget = budget
         }
+
+        /// Reads fields of the item at `index` of the transcript where the array keeps it:
+        /// `history[index].role` copied the whole item first, retaining and releasing each of
+        /// its texts, to read one field. `field` gets the item's address so that it reads only
+        /// what it asks for (`$0.pointee.role`); an item passed whole to a call is copied too.
+        @inline(__always)
+        func read<Result>(itemAt index: UInt32, _ field: (UnsafePointer<HistoryItem>) -> Result) -> Result {
+            history.withUnsafeBufferPointer { items in
+                let index = Int(index)
+                guard items.indices.contains(index), let item = items.baseAddress?.advanced(by: index) else {
+                    preconditionFailure("a slow turn's position is in its transcript")
+                }
+                return field(item)
+            }
+        }
     }
 
     /// Every value of a slow turn, as they are given.
@@ -92,8 +107,12 @@ public struct SlowTurn: Sendable {
 
     /// Seconds from `start` to when `item` started speaking (else its `created_at`).
     private static func offset(of item: HistoryItem, from start: Date?) -> Double? {
-        let moment = item.metrics?.startedSpeakingAt ?? item.createdAt
-        return start.flatMap { start in moment.map { $0.timeIntervalSince(start) } }
+        offset(of: item.startedSpeakingAt ?? item.createdAt, from: start)
+    }
+
+    /// Seconds from `start` to `moment`.
+    private static func offset(of moment: Date?, from start: Date?) -> Double? {
+        start.flatMap { start in moment.map { $0.timeIntervalSince(start) } }
     }
 
     /// The slow turns of a conversation, in transcript order.
@@ -120,12 +139,14 @@ public struct SlowTurn: Sendable {
         case .given(let values):
             return values
         case .found(let source, let index, let overrun):
-            let item = source.history[Int(index)]
-            return Values(
-                sessionID: source.sessionID, historyIndex: Int(index), itemID: item.id, role: item.role,
-                text: item.content, offset: Self.offset(of: item, from: source.start),
-                overruns: item.metrics.map { source.budget.overruns(of: overrun, in: $0) } ?? []
-            )
+            return source.read(itemAt: index) { address in
+                let item = address.pointee
+                return Values(
+                    sessionID: source.sessionID, historyIndex: Int(index), itemID: item.id, role: item.role,
+                    text: item.content, offset: Self.offset(of: item, from: source.start),
+                    overruns: item.metrics.map { source.budget.overruns(of: overrun, in: $0) } ?? []
+                )
+            }
         }
     }
 
@@ -162,7 +183,7 @@ public struct SlowTurn: Sendable {
     public var itemID: String? {
         get {
             switch storage {
-            case .found(let source, let index, _): source.history[Int(index)].id
+            case .found(let source, let index, _): source.read(itemAt: index) { $0.pointee.id }
             case .given(let values): values.itemID
             }
         }
@@ -172,8 +193,13 @@ public struct SlowTurn: Sendable {
     public var role: String? {
         get {
             switch storage {
-            case .found(let source, let index, _): source.history[Int(index)].role
-            case .given(let values): values.role
+            case .found(let source, let index, _):
+                // The role's byte, and its text only for a role that has no byte: reading the
+                // text in one go still copied the item.
+                let stored = source.read(itemAt: index) { $0.pointee.storedRole }
+                return stored == .unusual ? source.read(itemAt: index) { $0.pointee.role } : stored.name
+            case .given(let values):
+                return values.role
             }
         }
         set { change { $0.role = newValue } }
@@ -183,7 +209,7 @@ public struct SlowTurn: Sendable {
     public var text: String? {
         get {
             switch storage {
-            case .found(let source, let index, _): source.history[Int(index)].content
+            case .found(let source, let index, _): source.read(itemAt: index) { $0.pointee.storedContent }?.string
             case .given(let values): values.text
             }
         }
@@ -195,7 +221,7 @@ public struct SlowTurn: Sendable {
     func withTextUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
         switch storage {
         case .found(let source, let index, _):
-            return source.history[Int(index)].withContentUTF8(body)
+            return source.read(itemAt: index) { $0.pointee.storedContent }?.withUTF8(body)
         case .given(let values):
             guard var text = values.text else { return nil }
             return text.withUTF8(body)
@@ -207,7 +233,8 @@ public struct SlowTurn: Sendable {
     public var offset: Double? {
         get {
             switch storage {
-            case .found(let source, let index, _): Self.offset(of: source.history[Int(index)], from: source.start)
+            case .found(let source, let index, _):
+                Self.offset(of: source.read(itemAt: index) { $0.pointee.startedSpeakingAt ?? $0.pointee.createdAt }, from: source.start)
             case .given(let values): values.offset
             }
         }
@@ -219,7 +246,7 @@ public struct SlowTurn: Sendable {
         get {
             switch storage {
             case .found(let source, let index, let overrun):
-                source.history[Int(index)].metrics.map { source.budget.overruns(of: overrun, in: $0) } ?? []
+                source.read(itemAt: index) { $0.pointee.metrics }.map { source.budget.overruns(of: overrun, in: $0) } ?? []
             case .given(let values): values.overruns
             }
         }
@@ -230,7 +257,7 @@ public struct SlowTurn: Sendable {
     public func overrun(of metric: LatencyMetric) -> BudgetOverrun? {
         switch storage {
         case .found(let source, let index, let overrun):
-            guard let metrics = source.history[Int(index)].metrics else { return nil }
+            guard let metrics = source.read(itemAt: index, { $0.pointee.metrics }) else { return nil }
             return source.budget.overrun(of: metric, among: overrun, in: metrics)
         case .given(let values):
             return values.overruns.first { $0.metric == metric }

@@ -36,6 +36,18 @@ struct CompactTurnMetrics: Sendable {
         }
     }
 
+    /// `startedSpeakingAt` in seconds since the reference date, when it is there: the first
+    /// field, so always in the first slot.
+    var startedSpeakingSeconds: Double? {
+        presentFields & 0b01 == 0 ? nil : values.0
+    }
+
+    /// `startedSpeakingAt` and `stoppedSpeakingAt` in seconds since the reference date, when
+    /// both are there: the first two fields, so always in the first two slots.
+    var speakingSeconds: (started: Double, stopped: Double)? {
+        presentFields & 0b11 == 0b11 ? (values.0, values.1) : nil
+    }
+
     /// The fields of a caller's turn as SpeakNode reports it: speech start and stop, the
     /// transcription, end-of-turn and turn-completed delays (the first five fields).
     private static let callerTurnFields: UInt8 = 0b0001_1111

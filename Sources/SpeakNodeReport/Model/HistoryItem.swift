@@ -24,8 +24,10 @@ public struct HistoryItem: Sendable, Hashable {
     public var interrupted: Bool?
     /// `Self.hasCreatedAt`, `Self.hasTranscriptConfidence`, `Self.hasMetrics` and `Self.hasMetricsOverflow` bits.
     private var presentValues: UInt8 = 0
-    private var storedRole: StoredRole = .absent
-    private var storedKind: StoredKind = .absent
+    /// Read by reports that tell roles apart, without comparing the role's text.
+    private(set) var storedRole: StoredRole = .absent
+    /// Read by reports that tell kinds apart, without comparing the kind's text.
+    private(set) var storedKind: StoredKind = .absent
     /// The content, unless it is too long for a ``SharedUTF8Text`` (then it is out of line).
     private var sharedContent: SharedUTF8Text?
     public var id: String?
@@ -42,8 +44,13 @@ public struct HistoryItem: Sendable, Hashable {
     /// Set when the metrics have more than five values, some of them out of line.
     private static let hasMetricsOverflow: UInt8 = 1 << 3
 
+    // The getters that readers call for every item are inlined where they are read: a call
+    // that takes the whole item makes the caller copy it (retaining each of its texts and its
+    // box) unless it can prove the item unchanged during the call, which it cannot for an item
+    // read in place (an element of an array, say). Inlined, a getter only loads the fields it reads.
+
     public var metrics: TurnMetrics? {
-        get {
+        @inline(__always) get {
             guard presentValues & Self.hasMetrics != 0 else { return nil }
             let overflow = presentValues & Self.hasMetricsOverflow == 0 ? [] : outOfLineBox?.fields.metricsOverflow ?? []
             return compactMetrics.metrics(overflow: overflow)
@@ -57,8 +64,25 @@ public struct HistoryItem: Sendable, Hashable {
         }
     }
 
+    /// `metrics?.startedSpeakingAt`, read from the compact metrics without unpacking the others.
+    var startedSpeakingAt: Date? {
+        @inline(__always) get {
+            guard presentValues & Self.hasMetrics != 0 else { return nil }
+            return compactMetrics.startedSpeakingSeconds.map(Date.init(timeIntervalSinceReferenceDate:))
+        }
+    }
+
+    /// Seconds from `metrics?.startedSpeakingAt` to `metrics?.stoppedSpeakingAt`, when the
+    /// metrics have both; read from the compact metrics without unpacking the others.
+    var speakingSeconds: Double? {
+        @inline(__always) get {
+            guard presentValues & Self.hasMetrics != 0, let times = compactMetrics.speakingSeconds else { return nil }
+            return times.stopped - times.started
+        }
+    }
+
     public var createdAt: Date? {
-        get {
+        @inline(__always) get {
             presentValues & Self.hasCreatedAt == 0 ? nil : Date(timeIntervalSinceReferenceDate: createdAtSeconds)
         }
         set {
@@ -89,7 +113,42 @@ public struct HistoryItem: Sendable, Hashable {
     }
 
     /// Whether the item has a content (maybe empty), without making a string of it.
-    var hasContent: Bool { sharedContent != nil || outOfLineBox?.fields.longContent != nil }
+    var hasContent: Bool {
+        @inline(__always) get { sharedContent != nil || outOfLineBox?.fields.longContent != nil }
+    }
+
+    /// The fields that an item's kind and role are told by, and whether it was a turn of
+    /// speech, as plain values: what ``ConversationSignals`` reads of every item. Read in
+    /// place (`items[index].signalFields`) it loads only these fields, where a copy of the
+    /// item would retain each of its texts and its box.
+    struct SignalFields {
+        var kind: StoredKind
+        var role: StoredRole
+        var hasContent: Bool
+        var interrupted: Bool?
+        /// See ``HistoryItem/speakingSeconds``.
+        var speakingSeconds: Double?
+        /// Whether the item has any tool, handoff or configuration field (``actionDetails``).
+        var hasActionDetails: Bool
+    }
+
+    var signalFields: SignalFields {
+        @inline(__always) get {
+            SignalFields(
+                kind: storedKind, role: storedRole, hasContent: hasContent, interrupted: interrupted,
+                speakingSeconds: speakingSeconds, hasActionDetails: outOfLineBox?.fields.details.isEmpty == false)
+        }
+    }
+
+    /// The content as the item stores it, for reading its bytes once the item is let go of:
+    /// a reader that gets the content this way from an item it reads in place copies one
+    /// reference instead of the item. `nil` when there is none.
+    var storedContent: StoredContent? {
+        @inline(__always) get {
+            if let sharedContent { return .shared(sharedContent) }
+            return outOfLineBox?.fields.longContent.map(StoredContent.long)
+        }
+    }
 
     /// The content's length in UTF-8 bytes; `nil` when there is none.
     var contentUTF8Count: Int? {
@@ -115,6 +174,22 @@ public struct HistoryItem: Sendable, Hashable {
         init(_ text: String) {
             self = SharedUTF8Text(text).map(StoredContent.shared) ?? .long(text)
         }
+
+        /// Lends the text's UTF-8 bytes where they are stored.
+        func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+            switch self {
+            case .shared(let text): return try text.withUTF8(body)
+            case .long(var text): return try text.withUTF8(body)
+            }
+        }
+
+        /// The text as a `String`.
+        var string: String {
+            switch self {
+            case .shared(let text): text.string
+            case .long(let text): text
+            }
+        }
     }
 
     /// Stores the content as given; the decoder gives it already placed in a shared buffer.
@@ -131,7 +206,7 @@ public struct HistoryItem: Sendable, Hashable {
     }
 
     public var role: String? {
-        get { storedRole == .unusual ? outOfLineBox?.fields.unusualRole : storedRole.name }
+        @inline(__always) get { storedRole == .unusual ? outOfLineBox?.fields.unusualRole : storedRole.name }
         set {
             storedRole = StoredRole(newValue)
             let unusualRole = storedRole == .unusual ? newValue : nil
@@ -140,7 +215,7 @@ public struct HistoryItem: Sendable, Hashable {
     }
 
     public var kind: String? {
-        get { storedKind == .unusual ? outOfLineBox?.fields.unusualKind : storedKind.name }
+        @inline(__always) get { storedKind == .unusual ? outOfLineBox?.fields.unusualKind : storedKind.name }
         set {
             storedKind = StoredKind(newValue)
             let unusualKind = storedKind == .unusual ? newValue : nil
@@ -163,42 +238,42 @@ public struct HistoryItem: Sendable, Hashable {
     }
 
     public var toolName: String? {
-        get { outOfLineBox?.fields.details.toolName }
+        @inline(__always) get { outOfLineBox?.fields.details.toolName }
         set { actionDetails.toolName = newValue }
     }
 
     public var toolCallID: String? {
-        get { outOfLineBox?.fields.details.toolCallID }
+        @inline(__always) get { outOfLineBox?.fields.details.toolCallID }
         set { actionDetails.toolCallID = newValue }
     }
 
     public var toolArgumentsJSON: String? {
-        get { outOfLineBox?.fields.details.toolArgumentsJSON }
+        @inline(__always) get { outOfLineBox?.fields.details.toolArgumentsJSON }
         set { actionDetails.toolArgumentsJSON = newValue }
     }
 
     public var toolOutput: String? {
-        get { outOfLineBox?.fields.details.toolOutput }
+        @inline(__always) get { outOfLineBox?.fields.details.toolOutput }
         set { actionDetails.toolOutput = newValue }
     }
 
     public var toolIsError: Bool? {
-        get { outOfLineBox?.fields.details.toolIsError }
+        @inline(__always) get { outOfLineBox?.fields.details.toolIsError }
         set { actionDetails.toolIsError = newValue }
     }
 
     public var handoffToAgentID: String? {
-        get { outOfLineBox?.fields.details.handoffToAgentID }
+        @inline(__always) get { outOfLineBox?.fields.details.handoffToAgentID }
         set { actionDetails.handoffToAgentID = newValue }
     }
 
     public var instructions: String? {
-        get { outOfLineBox?.fields.details.instructions }
+        @inline(__always) get { outOfLineBox?.fields.details.instructions }
         set { actionDetails.instructions = newValue }
     }
 
     public var toolsAdded: [String] {
-        get { outOfLineBox?.fields.details.toolsAdded ?? [] }
+        @inline(__always) get { outOfLineBox?.fields.details.toolsAdded ?? [] }
         set { actionDetails.toolsAdded = newValue }
     }
 

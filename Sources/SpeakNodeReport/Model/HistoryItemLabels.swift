@@ -18,14 +18,16 @@ extension HistoryItem {
             }
         }
 
-        /// The role's text; `nil` when absent or unusual.
+        /// The role's text; `nil` when absent or unusual. Inlined, like the `role` getter that reads it.
         var name: String? {
-            switch self {
-            case .absent, .unusual: nil
-            case .user: "User"
-            case .assistant: "Assistant"
-            case .tool: "Tool"
-            case .system: "System"
+            @inline(__always) get {
+                switch self {
+                case .absent, .unusual: nil
+                case .user: "User"
+                case .assistant: "Assistant"
+                case .tool: "Tool"
+                case .system: "System"
+                }
             }
         }
     }
@@ -46,15 +48,17 @@ extension HistoryItem {
             }
         }
 
-        /// The kind's text; `nil` when absent or unusual.
+        /// The kind's text; `nil` when absent or unusual. Inlined, like the `kind` getter that reads it.
         var name: String? {
-            switch self {
-            case .absent, .unusual: nil
-            case .message: "Message"
-            case .functionCall: "FunctionCall"
-            case .functionCallOutput: "FunctionCallOutput"
-            case .agentHandoff: "AgentHandoff"
-            case .agentConfigUpdate: "AgentConfigUpdate"
+            @inline(__always) get {
+                switch self {
+                case .absent, .unusual: nil
+                case .message: "Message"
+                case .functionCall: "FunctionCall"
+                case .functionCallOutput: "FunctionCallOutput"
+                case .agentHandoff: "AgentHandoff"
+                case .agentConfigUpdate: "AgentConfigUpdate"
+                }
             }
         }
     }

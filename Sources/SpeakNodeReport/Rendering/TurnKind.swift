@@ -11,20 +11,36 @@ enum TurnKind: String, Sendable, CaseIterable {
     case configUpdate
     case other
 
-    init(_ item: HistoryItem) {
-        let kind = item.kind ?? ""
-        if kind == "FunctionCall" || (item.toolName != nil && item.toolOutput == nil && kind.isEmpty) {
+    /// The kind of `item`: a documented `kind` is told from the byte the item stores for it;
+    /// any other non-empty kind is `other`; an item without a kind (or with an empty one) is
+    /// told by its fields.
+    ///
+    /// Inlined where it is called, so that an item read in place is not copied to be passed whole.
+    @inline(__always)
+    init(_ item: borrowing HistoryItem) {
+        switch item.storedKind {
+        case .functionCall: self = .toolCall
+        case .functionCallOutput: self = .toolOutput
+        case .agentHandoff: self = .handoff
+        case .agentConfigUpdate: self = .configUpdate
+        case .message: self = .message
+        case .unusual where item.kind?.isEmpty == false: self = .other
+        case .absent, .unusual: self.init(fieldsOf: item)
+        }
+    }
+
+    /// The kind of an item without a `kind`, by the fields it carries.
+    private init(fieldsOf item: borrowing HistoryItem) {
+        if item.toolName != nil && item.toolOutput == nil {
             self = .toolCall
-        } else if kind == "FunctionCallOutput" || (item.toolOutput != nil && kind.isEmpty) {
+        } else if item.toolOutput != nil {
             self = .toolOutput
-        } else if kind == "AgentHandoff" || (item.handoffToAgentID != nil && kind.isEmpty) {
+        } else if item.handoffToAgentID != nil {
             self = .handoff
-        } else if kind == "AgentConfigUpdate" || ((item.instructions != nil || !item.toolsAdded.isEmpty) && kind.isEmpty) {
+        } else if item.instructions != nil || !item.toolsAdded.isEmpty {
             self = .configUpdate
-        } else if kind == "Message" || kind.isEmpty {
-            self = .message
         } else {
-            self = .other
+            self = .message
         }
     }
 }

@@ -111,3 +111,27 @@ struct ConversationSignalsKindTests {
         }
     }
 }
+
+@Suite("Signals of items with unusual roles and kinds")
+struct ConversationSignalsUnusualTests {
+    @Test("unusual roles and kinds are read as text: lowercase system and developer roles are not spoken")
+    func unusualRolesAndKinds() {
+        let signals = ConversationSignals(history: [
+            HistoryItem(role: "system", content: "Rules.", kind: "Message"),
+            HistoryItem(role: "DEVELOPER", content: "Rules.", kind: "message"),
+            HistoryItem(role: "narrator", content: "Once upon a time.", kind: "MESSAGE"),
+            HistoryItem(role: "", content: "No role text."),
+            HistoryItem(content: "No kind, no role."),
+            HistoryItem(content: "A tool's text.", toolName: "book"),
+            HistoryItem(kind: "tool_call", toolName: "cancel"),
+            HistoryItem(toolName: "lookup", toolArgumentsJSON: "{}"),
+            HistoryItem(kind: "agent handoff"),
+            HistoryItem(role: "Tool", kind: "FunctionCallOutput", toolName: "book", toolIsError: true),
+        ])
+        #expect(signals.turns == 3)
+        #expect(signals.toolCalls == 2)
+        #expect(signals.toolErrors == 1)
+        #expect(signals.handoffs == 1)
+        #expect(signals.toolNames == ["book", "cancel", "lookup"])
+    }
+}
