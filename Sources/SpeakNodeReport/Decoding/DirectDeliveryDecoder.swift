@@ -352,7 +352,7 @@ struct DirectDeliveryDecoder {
         let start = scanner.position + 1
         guard let end = try unescapedStringEnd() else { return try scanner.parseString() }
         let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[start..<end])
-        if let (known, _) = Self.knownKinds.lookUp(bytes) { return known.rawValue }
+        if let (known, _) = Self.knownKinds.lookUp(start..<end, in: scanner.bytes) { return known.rawValue }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -489,7 +489,7 @@ struct DirectDeliveryDecoder {
         guard let end = try unescapedStringEnd() else { throw GaveUp() }
         guard peek() == ASCIIByte.colon else { throw GaveUp() }
         scanner.position += 1
-        guard let (key, bit) = keys.lookUp(UnsafeBufferPointer(rebasing: scanner.bytes[start..<end])) else { return nil }
+        guard let (key, bit) = keys.lookUp(start..<end, in: scanner.bytes) else { return nil }
         guard seen & bit == 0 else { throw GaveUp() }
         seen |= bit
         return key
@@ -559,11 +559,20 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
         var head: UInt64
         var tail: UInt64
 
-        init(_ bytes: UnsafeRawBufferPointer) {
+        /// - Parameter readable: how many bytes may be read from the name's start. A name
+        ///   shorter than eight bytes with eight readable (a key inside a document nearly always
+        ///   has them: at least `":` and a value follow it) is read in one load and masked,
+        ///   rather than byte by byte.
+        init(_ bytes: UnsafeRawBufferPointer, readable: Int) {
             count = bytes.count
             if count >= 8 {
                 head = bytes.loadUnaligned(as: UInt64.self)
                 tail = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else if readable >= 8, let start = bytes.baseAddress {
+                // Byte i in bits 8i..<8i+8, whatever the machine's byte order, as below.
+                let word = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self))
+                head = word & ((1 << (8 * UInt64(count))) &- 1)
+                tail = head
             } else {
                 head = 0
                 for (index, byte) in bytes.enumerated() { head |= UInt64(byte) << (8 * UInt64(index)) }
@@ -588,7 +597,7 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
         var entries: [Entry] = []
         for (index, key) in Key.allCases.enumerated() {
             let name = Array(key.rawValue.utf8)
-            let words = name.withUnsafeBytes { Words($0) }
+            let words = name.withUnsafeBytes { Words($0, readable: $0.count) }
             entries.append(Entry(words: words, start: names.count, key: key, bit: 1 << UInt64(index)))
             names.append(contentsOf: name)
         }
@@ -596,9 +605,12 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
         self.entries = entries
     }
 
-    func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt64)? {
-        guard let keyStart = bytes.baseAddress else { return nil }
-        let words = Words(UnsafeRawBufferPointer(bytes))
+    /// The key named by the bytes `range` of `document`.
+    func lookUp(_ range: Range<Int>, in document: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt64)? {
+        guard let documentStart = document.baseAddress else { return nil }
+        let bytes = UnsafeBufferPointer(rebasing: document[range])
+        let keyStart = documentStart + range.lowerBound
+        let words = Words(UnsafeRawBufferPointer(bytes), readable: document.count - range.lowerBound)
         return names.withUnsafeBufferPointer { names in
             entries.withUnsafeBufferPointer { entries in
                 guard let namesStart = names.baseAddress else { return nil }

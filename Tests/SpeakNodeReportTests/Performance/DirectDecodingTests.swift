@@ -61,6 +61,19 @@ struct DirectDecodingTests {
         #expect(conversation.history[2].toolOutput == "line 1\nline 2")
     }
 
+    @Test("keys read at the very end of the input, with fewer than eight bytes after them, are still recognized")
+    func keysAtTheEndOfTheInput() throws {
+        // The last key's name is read byte by byte: no eight bytes follow its start.
+        #expect(isReadDirectly(#"{"data":null,"event":"E","id":1}"#))
+        #expect(isReadDirectly(#"{"data":{"history":[{"id":"x"}]},"event":""}"#))
+        let batch = decodeBothWays(#"{"event":"E","data":{"history":[{"kind":"Message","role":"User"}]}}"#)
+        #expect(batch.deliveries.first?.event == "E")
+        #expect(batch.deliveries.first?.conversation?.history.first?.role == "User")
+        // A known key written twice still goes the general way, wherever it is.
+        #expect(!isReadDirectly(#"{"data":null,"data":null}"#))
+        decodeBothWays(#"{"event":"a","event":"b"}"#)
+    }
+
     @Test("pretty-printed input, arrays of deliveries and NDJSON decode the same both ways")
     func layouts() throws {
         let pretty = try Self.prettyPrinted(Self.fullDelivery)
