@@ -142,10 +142,10 @@ struct DirectDeliveryDecoder {
     private mutating func delivery(source: SourceLocation, depth: Int) throws -> Delivery {
         var delivery = Delivery(event: nil, conversation: nil, source: source)
         let depth = depth + 1
-        var seen: UInt64 = 0
+        var seen: UInt64 = 0, expected = 0
         var hasMember = try openObject(depth: depth)
         while hasMember {
-            switch try key(of: Self.deliveryKeys, seen: &seen) {
+            switch try key(of: Self.deliveryKeys, expected: &expected, seen: &seen) {
             case .event: delivery.event = try string()
             case .data: delivery.conversation = try conversation(depth: depth)
             case nil: _ = try scanner.parseValue(depthAlreadyOpen: depth)
@@ -159,10 +159,10 @@ struct DirectDeliveryDecoder {
         guard try !takeNull() else { return nil }
         let depth = depth + 1
         var conversation = Conversation()
-        var seen: UInt64 = 0
+        var seen: UInt64 = 0, expected = 0
         var hasMember = try openObject(depth: depth)
         while hasMember {
-            switch try key(of: Self.conversationKeys, seen: &seen) {
+            switch try key(of: Self.conversationKeys, expected: &expected, seen: &seen) {
             case .sessionID: conversation.sessionID = try string()
             case .agentID: conversation.agentID = try string()
             case .agentName: conversation.agentName = try string()
@@ -226,10 +226,10 @@ struct DirectDeliveryDecoder {
         var role: String?, content: HistoryItem.StoredContent?, kind: String?, id: String?, createdAt: Date?
         var interrupted: Bool?, transcriptConfidence: Double?, metrics: TurnMetrics?
         var details = HistoryItem.ActionDetails()
-        var seen: UInt64 = 0
+        var seen: UInt64 = 0, expected = 0
         var hasMember = try openObject(depth: depth)
         while hasMember {
-            switch try key(of: Self.historyItemKeys, seen: &seen) {
+            switch try key(of: Self.historyItemKeys, expected: &expected, seen: &seen) {
             case .role: role = try string()
             case .content: content = try self.content(ofItem: index, depth: depth)
             case .kind: kind = try self.kind()
@@ -259,10 +259,10 @@ struct DirectDeliveryDecoder {
         guard try !takeNull() else { return nil }
         let depth = depth + 1
         var metrics = TurnMetrics()
-        var seen: UInt64 = 0
+        var seen: UInt64 = 0, expected = 0
         var hasMember = try openObject(depth: depth)
         while hasMember {
-            switch try key(of: Self.metricsKeys, seen: &seen) {
+            switch try key(of: Self.metricsKeys, expected: &expected, seen: &seen) {
             case .startedSpeakingAt: metrics.startedSpeakingAt = try date()
             case .stoppedSpeakingAt: metrics.stoppedSpeakingAt = try date()
             case .transcriptionDelay: metrics.transcriptionDelay = try measurement()
@@ -282,10 +282,10 @@ struct DirectDeliveryDecoder {
         guard try !takeNull() else { return nil }
         let depth = depth + 1
         var result = EvalResult()
-        var seen: UInt64 = 0
+        var seen: UInt64 = 0, expected = 0
         var hasMember = try openObject(depth: depth)
         while hasMember {
-            switch try key(of: Self.evalResultKeys, seen: &seen) {
+            switch try key(of: Self.evalResultKeys, expected: &expected, seen: &seen) {
             case .success: result.success = try bool()
             case .reasons: result.reasons = try strings(depth: depth)
             case .completionReason: result.completionReason = try string()
@@ -352,7 +352,7 @@ struct DirectDeliveryDecoder {
         let start = scanner.position + 1
         guard let end = try unescapedStringEnd() else { return try scanner.parseString() }
         let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[start..<end])
-        if let (known, _) = Self.knownKinds.lookUp(start..<end, in: scanner.bytes) { return known.rawValue }
+        if let (known, _, _) = Self.knownKinds.lookUp(start..<end, in: scanner.bytes) { return known.rawValue }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -483,15 +483,28 @@ struct DirectDeliveryDecoder {
 
     /// Reads `"key":`, returning the key when the table knows it (`nil` for any other key).
     /// A known key written twice gives up: the general path keeps only the last one.
-    private mutating func key<Key>(of keys: KeyTable<Key>, seen: inout UInt64) throws -> Key? {
+    ///
+    /// - Parameter expected: the table entry tried first, compared in place with the input
+    ///   before the key is scanned at all; on return, the entry after the key read. Deliveries
+    ///   write an object's keys in the same order every time, and the tables list them in
+    ///   that order, so the expected key is nearly always the one that comes.
+    private mutating func key<Key>(of keys: KeyTable<Key>, expected: inout Int, seen: inout UInt64) throws -> Key? {
         guard peek() == ASCIIByte.quote else { throw GaveUp() }
         let start = scanner.position + 1
-        guard let end = try unescapedStringEnd() else { throw GaveUp() }
+        let found: (key: Key, bit: UInt64, index: Int)?
+        if let (key, bit, nameCount) = keys.entry(expected, isNamedAt: start, in: scanner.bytes) {
+            scanner.position = start + nameCount + 1
+            found = (key, bit, expected)
+        } else {
+            guard let end = try unescapedStringEnd() else { throw GaveUp() }
+            found = keys.lookUp(start..<end, in: scanner.bytes)
+        }
         guard peek() == ASCIIByte.colon else { throw GaveUp() }
         scanner.position += 1
-        guard let (key, bit) = keys.lookUp(start..<end, in: scanner.bytes) else { return nil }
+        guard let (key, bit, index) = found else { return nil }
         guard seen & bit == 0 else { throw GaveUp() }
         seen |= bit
+        expected = index + 1 < keys.count ? index + 1 : 0
         return key
     }
 
@@ -501,10 +514,12 @@ struct DirectDeliveryDecoder {
         case event, data
     }
 
+    // The keys of each object in the order deliveries write them (see `key(of:expected:seen:)`).
+
     private enum ConversationKey: String, CaseIterable {
         case sessionID = "session_id", agentID = "agent_id", agentName = "agent_name", audioURL = "audio_url"
-        case audioURLExpiresAt = "audio_url_expires_at", createdAt = "created_at", startTime = "start_time"
-        case agentJoinedAt = "agent_joined_at", durationSeconds = "duration_seconds", history
+        case audioURLExpiresAt = "audio_url_expires_at", startTime = "start_time", agentJoinedAt = "agent_joined_at"
+        case history, createdAt = "created_at", durationSeconds = "duration_seconds"
         case telecomProvider = "telecom_provider", fromNumber = "from_number", toNumber = "to_number"
         case campaignItemID = "campaign_item_id", campaignID = "campaign_id", campaignName = "campaign_name"
         case urlParameters = "url_parameters", testRunID = "test_run_id", testID = "test_id"
@@ -512,7 +527,7 @@ struct DirectDeliveryDecoder {
     }
 
     private enum HistoryItemKey: String, CaseIterable {
-        case role, content, kind, id, createdAt = "created_at", interrupted
+        case id, createdAt = "created_at", role, kind, content, interrupted
         case transcriptConfidence = "transcript_confidence", metrics, toolName = "tool_name"
         case toolCallID = "tool_call_id", toolArgumentsJSON = "tool_arguments_json", toolOutput = "tool_output"
         case toolIsError = "tool_is_error", handoffToAgentID = "handoff_to_agent_id", instructions
@@ -605,8 +620,31 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
         self.entries = entries
     }
 
-    /// The key named by the bytes `range` of `document`.
-    func lookUp(_ range: Range<Int>, in document: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt64)? {
+    /// How many keys the table has.
+    var count: Int { entries.count }
+
+    /// Entry `index`'s key, bit and name length when the bytes of `document` from `start` are
+    /// exactly its name followed by a quote; nothing past that quote is read. A name has no
+    /// quote, backslash, control or non-ASCII byte, so those bytes are then the whole of a
+    /// valid, unescaped key, and the key needs no scanning.
+    func entry(_ index: Int, isNamedAt start: Int, in document: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt64, count: Int)? {
+        entries.withUnsafeBufferPointer { entries in
+            guard index < entries.count else { return nil }
+            let entry = entries[index]
+            let end = start + entry.words.count
+            guard end < document.count, document[end] == ASCIIByte.quote,
+                  entry.words == Words(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: document[start..<end])), readable: document.count - start),
+                  entry.words.count <= 16 || names.withUnsafeBufferPointer({ names in
+                      guard let namesStart = names.baseAddress, let keyStart = document.baseAddress else { return false }
+                      return memcmp(namesStart + entry.start + 8, keyStart + start + 8, entry.words.count - 16) == 0
+                  })
+            else { return nil }
+            return (entry.key, entry.bit, entry.words.count)
+        }
+    }
+
+    /// The key named by the bytes `range` of `document`, with its bit and its index in the table.
+    func lookUp(_ range: Range<Int>, in document: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt64, index: Int)? {
         guard let documentStart = document.baseAddress else { return nil }
         let bytes = UnsafeBufferPointer(rebasing: document[range])
         let keyStart = documentStart + range.lowerBound
@@ -614,9 +652,9 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
         return names.withUnsafeBufferPointer { names in
             entries.withUnsafeBufferPointer { entries in
                 guard let namesStart = names.baseAddress else { return nil }
-                for entry in entries where entry.words == words
+                for (index, entry) in entries.enumerated() where entry.words == words
                     && (words.count <= 16 || memcmp(namesStart + entry.start + 8, keyStart + 8, words.count - 16) == 0) {
-                    return (entry.key, entry.bit)
+                    return (entry.key, entry.bit, index)
                 }
                 return nil
             }

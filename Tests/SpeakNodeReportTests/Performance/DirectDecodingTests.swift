@@ -74,6 +74,27 @@ struct DirectDecodingTests {
         decodeBothWays(#"{"event":"a","event":"b"}"#)
     }
 
+    @Test("keys in any order, keys that begin like a known one and escaped known keys read as the general path reads them")
+    func keysOutOfTheExpectedOrder() throws {
+        // Each key is first compared with the one that usually comes next; these are not it.
+        let item = #"{"kind":"Message","content":"hi","role":"User","id":"i","idx":"no","created_at2":1,"rol\u0065":"Agent","created_at":"2026-11-24T13:30:02Z"}"#
+        let delivery = #"{"data":{"history":[ITEM,{"metrics":{"e2e_latency":1.5,"started_speaking_at":"2026-11-24T13:30:02Z","llm_node_ttft":0.5}}],"session_id":"s"},"event":"E"}"#
+            .replacingOccurrences(of: "ITEM", with: item)
+        let batch = decodeBothWays(delivery)
+        let history = try #require(batch.deliveries.first?.conversation?.history)
+        // The general path keeps the last of a key written twice.
+        #expect(history.first?.role == "Agent" && history.first?.id == "i")
+        #expect(history.last?.metrics?.e2eLatency == 1.5 && history.last?.metrics?.llmNodeTTFT == 0.5)
+        // The escaped `role` is the same key written twice: the general path decides.
+        #expect(!isReadDirectly(delivery))
+        let plain = delivery.replacingOccurrences(of: #","rol\u0065":"Agent""#, with: "")
+        #expect(isReadDirectly(plain))
+        #expect(decodeBothWays(plain).deliveries.first?.conversation?.history.first?.role == "User")
+        // A name cut off by the end of the input.
+        decodeBothWays(#"{"data":{"history":[{"id"#)
+        decodeBothWays(#"{"event":"E","data":{"session_id"#)
+    }
+
     @Test("pretty-printed input, arrays of deliveries and NDJSON decode the same both ways")
     func layouts() throws {
         let pretty = try Self.prettyPrinted(Self.fullDelivery)
