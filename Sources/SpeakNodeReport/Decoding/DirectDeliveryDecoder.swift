@@ -408,6 +408,10 @@ struct DirectDeliveryDecoder {
         switch peek() {
         case ASCIIByte.quote:
             let start = scanner.position + 1
+            if let (date, closingQuote) = speakNodeTimestamp(from: start) {
+                scanner.position = closingQuote + 1
+                return date
+            }
             if let end = try unescapedStringEnd() {
                 guard let date = TimestampParser.date(fromUTF8: UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]))
                 else { throw GaveUp() }
@@ -423,6 +427,23 @@ struct DirectDeliveryDecoder {
         default:
             throw GaveUp()
         }
+    }
+
+    /// The timestamp starting at `start` and the index of the quote that closes it, when it
+    /// is in SpeakNode's own form with milliseconds or none (24 or 20 bytes), read in place
+    /// without scanning for the string's end first. That form is only digits, `-`, `T`, `:`,
+    /// `.` and `Z`, so when the bytes before a quote read as one, they are the whole string.
+    private func speakNodeTimestamp(from start: Int) -> (date: Date, closingQuote: Int)? {
+        // `YYYY-MM-DDThh:mm:ss.sssZ`, then `YYYY-MM-DDThh:mm:ssZ`.
+        speakNodeTimestamp(from: start, count: 24) ?? speakNodeTimestamp(from: start, count: 20)
+    }
+
+    private func speakNodeTimestamp(from start: Int, count: Int) -> (date: Date, closingQuote: Int)? {
+        let end = start + count
+        guard end < scanner.bytes.count, scanner.bytes[end] == ASCIIByte.quote,
+              let date = TimestampParser.date(inSpeakNodeFormUTF8: UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]))
+        else { return nil }
+        return (date, end)
     }
 
     /// With the scanner at a string's opening quote: when the string has no escapes, steps

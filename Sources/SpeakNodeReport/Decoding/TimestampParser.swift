@@ -28,6 +28,13 @@ public enum TimestampParser {
         parse(bytes: bytes)
     }
 
+    /// The moment the UTF-8 text in `bytes` names when it is in SpeakNode's own form
+    /// (`YYYY-MM-DDThh:mm:ss[.fraction]Z`), else `nil` even if the general rules read it.
+    /// Such a text is only digits, `-`, `T`, `:`, `.` and `Z`.
+    static func date(inSpeakNodeFormUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        utcDate(inSpeakNodeForm: bytes)
+    }
+
     private static func parse(bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         if let date = utcDate(inSpeakNodeForm: bytes) { return date }
         var cursor = Cursor(bytes: bytes)

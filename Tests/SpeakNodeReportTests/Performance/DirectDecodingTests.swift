@@ -95,6 +95,21 @@ struct DirectDecodingTests {
         decodeBothWays(#"{"event":"E","data":{"session_id"#)
     }
 
+    @Test("timestamps read in place end at their own quote, whatever follows them")
+    func timestampsReadInPlace() throws {
+        // A quote 24 bytes after a 20-byte timestamp's start belongs to the next key.
+        let shortThenKey = #"{"data":{"history":[{"created_at":"2026-11-18T11:06:51Z","x":1,"id":"i"}]}}"#
+        #expect(isReadDirectly(shortThenKey))
+        let item = try #require(decodeBothWays(shortThenKey).deliveries.first?.conversation?.history.first)
+        #expect(item.createdAt == TimestampParser.date(from: "2026-11-18T11:06:51Z") && item.id == "i")
+        // Texts of the same lengths that are not SpeakNode's form take the general reading.
+        for text in ["2026-11-18 11:06:51Z", "2026-11-18T11:06:51.123+01", #"2026-11-18T11:06:5\u0031Z"#,
+                     #"2026-11-18T11:06:51.12\"Z"#, "2026-11-18T11:06:51.1234Z", "2026-11-18T11:06:5xZ"] {
+            decodeBothWays(#"{"data":{"start_time":"TEXT","history":[{"metrics":{"started_speaking_at":"TEXT"}}]}}"#
+                .replacingOccurrences(of: "TEXT", with: text))
+        }
+    }
+
     @Test("pretty-printed input, arrays of deliveries and NDJSON decode the same both ways")
     func layouts() throws {
         let pretty = try Self.prettyPrinted(Self.fullDelivery)
