@@ -465,6 +465,8 @@ struct DirectDeliveryDecoder {
     // MARK: Structure
 
     /// The next byte that is not whitespace, not consumed; 0 at the end of the input.
+    /// Asked before every token, and nearly always the very next byte, so it is inlined.
+    @inline(__always)
     private mutating func peek() -> UInt8 {
         scanner.peekSignificantByte() ?? 0
     }
@@ -599,6 +601,7 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
         ///   shorter than eight bytes with eight readable (a key inside a document nearly always
         ///   has them: at least `":` and a value follow it) is read in one load and masked,
         ///   rather than byte by byte.
+        @inline(__always)
         init(_ bytes: UnsafeRawBufferPointer, readable: Int) {
             count = bytes.count
             if count >= 8 {
