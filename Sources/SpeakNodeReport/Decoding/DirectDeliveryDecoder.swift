@@ -347,13 +347,20 @@ struct DirectDeliveryDecoder {
     /// An item's `kind`, a string or `null`. A kind this tool knows comes back as a literal,
     /// which needs no memory of its own: `FunctionCallOutput` is too long to be stored inside a
     /// `String` value, and every tool result would otherwise allocate one.
+    ///
+    /// The known kinds are compared in place, as keys are (see ``KeyTable/entry(_:isNamedAt:in:)``),
+    /// so a known kind's string is never scanned.
     private mutating func kind() throws -> String? {
         guard peek() == ASCIIByte.quote else { return try string() }
         let start = scanner.position + 1
+        for index in 0..<Self.knownKinds.count {
+            if let (known, _, count) = Self.knownKinds.entry(index, isNamedAt: start, in: scanner.bytes) {
+                scanner.position = start + count + 1
+                return known.rawValue
+            }
+        }
         guard let end = try unescapedStringEnd() else { return try scanner.parseString() }
-        let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[start..<end])
-        if let (known, _, _) = Self.knownKinds.lookUp(start..<end, in: scanner.bytes) { return known.rawValue }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]), as: UTF8.self)
     }
 
     /// The content of history item number `index`, read as ``text(depth:)`` reads it; a string

@@ -110,6 +110,16 @@ struct DirectDecodingTests {
         }
     }
 
+    @Test("item kinds, known or not, escaped or not, read as the general path reads them")
+    func kindsComparedInPlace() throws {
+        let kinds = [#""Message""#, #""Messages""#, #""Messag\u0065""#, #""FunctionCallOutput""#, #""FunctionCall""#,
+                     #""AgentHandoff""#, #""Custom""#, #""""#, "null"]
+        let history = kinds.map { #"{"kind":\#($0),"id":"i"}"# }.joined(separator: ",")
+        let batch = decodeBothWays(#"{"data":{"history":[\#(history)]}}"#)
+        let read = try #require(batch.deliveries.first?.conversation?.history).map(\.kind)
+        #expect(read == ["Message", "Messages", "Message", "FunctionCallOutput", "FunctionCall", "AgentHandoff", "Custom", "", nil])
+    }
+
     @Test("pretty-printed input, arrays of deliveries and NDJSON decode the same both ways")
     func layouts() throws {
         let pretty = try Self.prettyPrinted(Self.fullDelivery)
