@@ -142,10 +142,10 @@ struct DirectDeliveryDecoder {
     private mutating func delivery(source: SourceLocation, depth: Int) throws -> Delivery {
         var delivery = Delivery(event: nil, conversation: nil, source: source)
         let depth = depth + 1
-        var seen: UInt64 = 0
+        var seen: UInt64 = 0, expected = 0
         var hasMember = try openObject(depth: depth)
         while hasMember {
-            switch try key(of: Self.deliveryKeys, seen: &seen) {
+            switch try key(of: Self.deliveryKeys, expected: &expected, seen: &seen) {
             case .event: delivery.event = try string()
             case .data: delivery.conversation = try conversation(depth: depth)
             case nil: _ = try scanner.parseValue(depthAlreadyOpen: depth)
@@ -159,10 +159,10 @@ struct DirectDeliveryDecoder {
         guard try !takeNull() else { return nil }
         let depth = depth + 1
         var conversation = Conversation()
-        var seen: UInt64 = 0
+        var seen: UInt64 = 0, expected = 0
         var hasMember = try openObject(depth: depth)
         while hasMember {
-            switch try key(of: Self.conversationKeys, seen: &seen) {
+            switch try key(of: Self.conversationKeys, expected: &expected, seen: &seen) {
             case .sessionID: conversation.sessionID = try string()
             case .agentID: conversation.agentID = try string()
             case .agentName: conversation.agentName = try string()
@@ -226,10 +226,10 @@ struct DirectDeliveryDecoder {
         var role: String?, content: HistoryItem.StoredContent?, kind: String?, id: String?, createdAt: Date?
         var interrupted: Bool?, transcriptConfidence: Double?, metrics: TurnMetrics?
         var details = HistoryItem.ActionDetails()
-        var seen: UInt64 = 0
+        var seen: UInt64 = 0, expected = 0
         var hasMember = try openObject(depth: depth)
         while hasMember {
-            switch try key(of: Self.historyItemKeys, seen: &seen) {
+            switch try key(of: Self.historyItemKeys, expected: &expected, seen: &seen) {
             case .role: role = try string()
             case .content: content = try self.content(ofItem: index, depth: depth)
             case .kind: kind = try self.kind()
@@ -259,10 +259,10 @@ struct DirectDeliveryDecoder {
         guard try !takeNull() else { return nil }
         let depth = depth + 1
         var metrics = TurnMetrics()
-        var seen: UInt64 = 0
+        var seen: UInt64 = 0, expected = 0
         var hasMember = try openObject(depth: depth)
         while hasMember {
-            switch try key(of: Self.metricsKeys, seen: &seen) {
+            switch try key(of: Self.metricsKeys, expected: &expected, seen: &seen) {
             case .startedSpeakingAt: metrics.startedSpeakingAt = try date()
             case .stoppedSpeakingAt: metrics.stoppedSpeakingAt = try date()
             case .transcriptionDelay: metrics.transcriptionDelay = try measurement()
@@ -282,10 +282,10 @@ struct DirectDeliveryDecoder {
         guard try !takeNull() else { return nil }
         let depth = depth + 1
         var result = EvalResult()
-        var seen: UInt64 = 0
+        var seen: UInt64 = 0, expected = 0
         var hasMember = try openObject(depth: depth)
         while hasMember {
-            switch try key(of: Self.evalResultKeys, seen: &seen) {
+            switch try key(of: Self.evalResultKeys, expected: &expected, seen: &seen) {
             case .success: result.success = try bool()
             case .reasons: result.reasons = try strings(depth: depth)
             case .completionReason: result.completionReason = try string()
@@ -347,13 +347,20 @@ struct DirectDeliveryDecoder {
     /// An item's `kind`, a string or `null`. A kind this tool knows comes back as a literal,
     /// which needs no memory of its own: `FunctionCallOutput` is too long to be stored inside a
     /// `String` value, and every tool result would otherwise allocate one.
+    ///
+    /// The known kinds are compared in place, as keys are (see ``KeyTable/entry(_:isNamedAt:in:)``),
+    /// so a known kind's string is never scanned.
     private mutating func kind() throws -> String? {
         guard peek() == ASCIIByte.quote else { return try string() }
         let start = scanner.position + 1
+        for index in 0..<Self.knownKinds.count {
+            if let (known, _, count) = Self.knownKinds.entry(index, isNamedAt: start, in: scanner.bytes) {
+                scanner.position = start + count + 1
+                return known.rawValue
+            }
+        }
         guard let end = try unescapedStringEnd() else { return try scanner.parseString() }
-        let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[start..<end])
-        if let (known, _) = Self.knownKinds.lookUp(bytes) { return known.rawValue }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]), as: UTF8.self)
     }
 
     /// The content of history item number `index`, read as ``text(depth:)`` reads it; a string
@@ -408,6 +415,10 @@ struct DirectDeliveryDecoder {
         switch peek() {
         case ASCIIByte.quote:
             let start = scanner.position + 1
+            if let (date, closingQuote) = speakNodeTimestamp(from: start) {
+                scanner.position = closingQuote + 1
+                return date
+            }
             if let end = try unescapedStringEnd() {
                 guard let date = TimestampParser.date(fromUTF8: UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]))
                 else { throw GaveUp() }
@@ -423,6 +434,23 @@ struct DirectDeliveryDecoder {
         default:
             throw GaveUp()
         }
+    }
+
+    /// The timestamp starting at `start` and the index of the quote that closes it, when it
+    /// is in SpeakNode's own form with milliseconds or none (24 or 20 bytes), read in place
+    /// without scanning for the string's end first. That form is only digits, `-`, `T`, `:`,
+    /// `.` and `Z`, so when the bytes before a quote read as one, they are the whole string.
+    private func speakNodeTimestamp(from start: Int) -> (date: Date, closingQuote: Int)? {
+        // `YYYY-MM-DDThh:mm:ss.sssZ`, then `YYYY-MM-DDThh:mm:ssZ`.
+        speakNodeTimestamp(from: start, count: 24) ?? speakNodeTimestamp(from: start, count: 20)
+    }
+
+    private func speakNodeTimestamp(from start: Int, count: Int) -> (date: Date, closingQuote: Int)? {
+        let end = start + count
+        guard end < scanner.bytes.count, scanner.bytes[end] == ASCIIByte.quote,
+              let date = TimestampParser.date(inSpeakNodeFormUTF8: UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]))
+        else { return nil }
+        return (date, end)
     }
 
     /// With the scanner at a string's opening quote: when the string has no escapes, steps
@@ -444,6 +472,8 @@ struct DirectDeliveryDecoder {
     // MARK: Structure
 
     /// The next byte that is not whitespace, not consumed; 0 at the end of the input.
+    /// Asked before every token, and nearly always the very next byte, so it is inlined.
+    @inline(__always)
     private mutating func peek() -> UInt8 {
         scanner.peekSignificantByte() ?? 0
     }
@@ -483,15 +513,28 @@ struct DirectDeliveryDecoder {
 
     /// Reads `"key":`, returning the key when the table knows it (`nil` for any other key).
     /// A known key written twice gives up: the general path keeps only the last one.
-    private mutating func key<Key>(of keys: KeyTable<Key>, seen: inout UInt64) throws -> Key? {
+    ///
+    /// - Parameter expected: the table entry tried first, compared in place with the input
+    ///   before the key is scanned at all; on return, the entry after the key read. Deliveries
+    ///   write an object's keys in the same order every time, and the tables list them in
+    ///   that order, so the expected key is nearly always the one that comes.
+    private mutating func key<Key>(of keys: KeyTable<Key>, expected: inout Int, seen: inout UInt64) throws -> Key? {
         guard peek() == ASCIIByte.quote else { throw GaveUp() }
         let start = scanner.position + 1
-        guard let end = try unescapedStringEnd() else { throw GaveUp() }
+        let found: (key: Key, bit: UInt64, index: Int)?
+        if let (key, bit, nameCount) = keys.entry(expected, isNamedAt: start, in: scanner.bytes) {
+            scanner.position = start + nameCount + 1
+            found = (key, bit, expected)
+        } else {
+            guard let end = try unescapedStringEnd() else { throw GaveUp() }
+            found = keys.lookUp(start..<end, in: scanner.bytes)
+        }
         guard peek() == ASCIIByte.colon else { throw GaveUp() }
         scanner.position += 1
-        guard let (key, bit) = keys.lookUp(UnsafeBufferPointer(rebasing: scanner.bytes[start..<end])) else { return nil }
+        guard let (key, bit, index) = found else { return nil }
         guard seen & bit == 0 else { throw GaveUp() }
         seen |= bit
+        expected = index + 1 < keys.count ? index + 1 : 0
         return key
     }
 
@@ -501,10 +544,12 @@ struct DirectDeliveryDecoder {
         case event, data
     }
 
+    // The keys of each object in the order deliveries write them (see `key(of:expected:seen:)`).
+
     private enum ConversationKey: String, CaseIterable {
         case sessionID = "session_id", agentID = "agent_id", agentName = "agent_name", audioURL = "audio_url"
-        case audioURLExpiresAt = "audio_url_expires_at", createdAt = "created_at", startTime = "start_time"
-        case agentJoinedAt = "agent_joined_at", durationSeconds = "duration_seconds", history
+        case audioURLExpiresAt = "audio_url_expires_at", startTime = "start_time", agentJoinedAt = "agent_joined_at"
+        case history, createdAt = "created_at", durationSeconds = "duration_seconds"
         case telecomProvider = "telecom_provider", fromNumber = "from_number", toNumber = "to_number"
         case campaignItemID = "campaign_item_id", campaignID = "campaign_id", campaignName = "campaign_name"
         case urlParameters = "url_parameters", testRunID = "test_run_id", testID = "test_id"
@@ -512,7 +557,7 @@ struct DirectDeliveryDecoder {
     }
 
     private enum HistoryItemKey: String, CaseIterable {
-        case role, content, kind, id, createdAt = "created_at", interrupted
+        case id, createdAt = "created_at", role, kind, content, interrupted
         case transcriptConfidence = "transcript_confidence", metrics, toolName = "tool_name"
         case toolCallID = "tool_call_id", toolArgumentsJSON = "tool_arguments_json", toolOutput = "tool_output"
         case toolIsError = "tool_is_error", handoffToAgentID = "handoff_to_agent_id", instructions
@@ -559,11 +604,21 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
         var head: UInt64
         var tail: UInt64
 
-        init(_ bytes: UnsafeRawBufferPointer) {
+        /// - Parameter readable: how many bytes may be read from the name's start. A name
+        ///   shorter than eight bytes with eight readable (a key inside a document nearly always
+        ///   has them: at least `":` and a value follow it) is read in one load and masked,
+        ///   rather than byte by byte.
+        @inline(__always)
+        init(_ bytes: UnsafeRawBufferPointer, readable: Int) {
             count = bytes.count
             if count >= 8 {
                 head = bytes.loadUnaligned(as: UInt64.self)
                 tail = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else if readable >= 8, let start = bytes.baseAddress {
+                // Byte i in bits 8i..<8i+8, whatever the machine's byte order, as below.
+                let word = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self))
+                head = word & ((1 << (8 * UInt64(count))) &- 1)
+                tail = head
             } else {
                 head = 0
                 for (index, byte) in bytes.enumerated() { head |= UInt64(byte) << (8 * UInt64(index)) }
@@ -588,7 +643,7 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
         var entries: [Entry] = []
         for (index, key) in Key.allCases.enumerated() {
             let name = Array(key.rawValue.utf8)
-            let words = name.withUnsafeBytes { Words($0) }
+            let words = name.withUnsafeBytes { Words($0, readable: $0.count) }
             entries.append(Entry(words: words, start: names.count, key: key, bit: 1 << UInt64(index)))
             names.append(contentsOf: name)
         }
@@ -596,15 +651,41 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
         self.entries = entries
     }
 
-    func lookUp(_ bytes: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt64)? {
-        guard let keyStart = bytes.baseAddress else { return nil }
-        let words = Words(UnsafeRawBufferPointer(bytes))
+    /// How many keys the table has.
+    var count: Int { entries.count }
+
+    /// Entry `index`'s key, bit and name length when the bytes of `document` from `start` are
+    /// exactly its name followed by a quote; nothing past that quote is read. A name has no
+    /// quote, backslash, control or non-ASCII byte, so those bytes are then the whole of a
+    /// valid, unescaped key, and the key needs no scanning.
+    func entry(_ index: Int, isNamedAt start: Int, in document: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt64, count: Int)? {
+        entries.withUnsafeBufferPointer { entries in
+            guard index < entries.count else { return nil }
+            let entry = entries[index]
+            let end = start + entry.words.count
+            guard end < document.count, document[end] == ASCIIByte.quote,
+                  entry.words == Words(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: document[start..<end])), readable: document.count - start),
+                  entry.words.count <= 16 || names.withUnsafeBufferPointer({ names in
+                      guard let namesStart = names.baseAddress, let keyStart = document.baseAddress else { return false }
+                      return memcmp(namesStart + entry.start + 8, keyStart + start + 8, entry.words.count - 16) == 0
+                  })
+            else { return nil }
+            return (entry.key, entry.bit, entry.words.count)
+        }
+    }
+
+    /// The key named by the bytes `range` of `document`, with its bit and its index in the table.
+    func lookUp(_ range: Range<Int>, in document: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt64, index: Int)? {
+        guard let documentStart = document.baseAddress else { return nil }
+        let bytes = UnsafeBufferPointer(rebasing: document[range])
+        let keyStart = documentStart + range.lowerBound
+        let words = Words(UnsafeRawBufferPointer(bytes), readable: document.count - range.lowerBound)
         return names.withUnsafeBufferPointer { names in
             entries.withUnsafeBufferPointer { entries in
                 guard let namesStart = names.baseAddress else { return nil }
-                for entry in entries where entry.words == words
+                for (index, entry) in entries.enumerated() where entry.words == words
                     && (words.count <= 16 || memcmp(namesStart + entry.start + 8, keyStart + 8, words.count - 16) == 0) {
-                    return (entry.key, entry.bit)
+                    return (entry.key, entry.bit, index)
                 }
                 return nil
             }

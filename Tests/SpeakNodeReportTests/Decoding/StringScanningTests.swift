@@ -71,6 +71,26 @@ struct StringScanningTests {
         }
     }
 
+    @Test("after a run of characters that are not ASCII, whatever byte comes is handled as anywhere else")
+    func afterRunsOfOtherCharacters() throws {
+        // Runs of several multi-byte characters, stepped over in their own loop, then each kind of byte.
+        for run in ["é", "مرحبا", "你好世界", "🙂👍🏽", "z̸̢͓a̴"] {
+            for before in ["", "a", "abcdefgh "] {
+                let start = Array((before + run).utf8)
+                #expect(try parsedString(start) == before + run)
+                #expect(try parsedString(start + Array("plain text after".utf8)) == before + run + "plain text after")
+                #expect(try parsedString(start + Array("\\n".utf8) + Array(run.utf8)) == before + run + "\n" + run)
+                #expect(try parsedString(start + Array("\\u00e9x".utf8)) == before + run + "éx")
+                let control = try #require(parseError(start + [0x07] + Array("tail".utf8)))
+                #expect(control.message == "control character U+0007 in a string must be escaped")
+                #expect(control.column == before.count + run.unicodeScalars.count + 2)
+                let invalid = try #require(parseError(start + [0xE4, 0xBD] + Array("x".utf8)))
+                #expect(invalid.message == "invalid UTF-8")
+                #expect(invalid.column == before.count + run.unicodeScalars.count + 2)
+            }
+        }
+    }
+
     @Test("the eight-byte scan stops at exactly the byte a byte-by-byte scan stops at")
     func wordScanAgreesWithByteScan() {
         var generator = SystemRandomNumberGenerator()

@@ -99,6 +99,9 @@ struct TimestampParserSpeakNodeFormTests {
         "2026-13-18T11:06:51Z", "2026-02-30T11:06:51Z", "2026-11-18T24:06:51Z", "2026-11-18T11:60:51Z",
         "2026-11-18T11:06:61Z", "2026-11-18T11:06:51.Z", "2026-11-18T11:06:5aZ", "2026-11-18X11:06:51Z",
         "2026-11-18T11:06:51.1234567890123456Z", "2026-11-18T11:06:51.12a4Z", "2026-11-18T11:06:51,5Z",
+        // A byte just below '0' or just above '9' in each two-digit field.
+        "/026-11-18T11:06:51Z", "20:6-11-18T11:06:51Z", "2026-/1-18T11:06:51Z", "2026-11-1:T11:06:51Z",
+        "2026-11-18T1/:06:51Z", "2026-11-18T11:0::51Z", "2026-11-18T11:06:/1Z", "2026-11-18T11:06:51.0/Z",
     ])
     func rejectsLikeTheGeneralReading(_ text: String) {
         let general = TimestampParser.date(from: text.replacingOccurrences(of: "T", with: " ")

@@ -61,6 +61,65 @@ struct DirectDecodingTests {
         #expect(conversation.history[2].toolOutput == "line 1\nline 2")
     }
 
+    @Test("keys read at the very end of the input, with fewer than eight bytes after them, are still recognized")
+    func keysAtTheEndOfTheInput() throws {
+        // The last key's name is read byte by byte: no eight bytes follow its start.
+        #expect(isReadDirectly(#"{"data":null,"event":"E","id":1}"#))
+        #expect(isReadDirectly(#"{"data":{"history":[{"id":"x"}]},"event":""}"#))
+        let batch = decodeBothWays(#"{"event":"E","data":{"history":[{"kind":"Message","role":"User"}]}}"#)
+        #expect(batch.deliveries.first?.event == "E")
+        #expect(batch.deliveries.first?.conversation?.history.first?.role == "User")
+        // A known key written twice still goes the general way, wherever it is.
+        #expect(!isReadDirectly(#"{"data":null,"data":null}"#))
+        decodeBothWays(#"{"event":"a","event":"b"}"#)
+    }
+
+    @Test("keys in any order, keys that begin like a known one and escaped known keys read as the general path reads them")
+    func keysOutOfTheExpectedOrder() throws {
+        // Each key is first compared with the one that usually comes next; these are not it.
+        let item = #"{"kind":"Message","content":"hi","role":"User","id":"i","idx":"no","created_at2":1,"rol\u0065":"Agent","created_at":"2026-11-24T13:30:02Z"}"#
+        let delivery = #"{"data":{"history":[ITEM,{"metrics":{"e2e_latency":1.5,"started_speaking_at":"2026-11-24T13:30:02Z","llm_node_ttft":0.5}}],"session_id":"s"},"event":"E"}"#
+            .replacingOccurrences(of: "ITEM", with: item)
+        let batch = decodeBothWays(delivery)
+        let history = try #require(batch.deliveries.first?.conversation?.history)
+        // The general path keeps the last of a key written twice.
+        #expect(history.first?.role == "Agent" && history.first?.id == "i")
+        #expect(history.last?.metrics?.e2eLatency == 1.5 && history.last?.metrics?.llmNodeTTFT == 0.5)
+        // The escaped `role` is the same key written twice: the general path decides.
+        #expect(!isReadDirectly(delivery))
+        let plain = delivery.replacingOccurrences(of: #","rol\u0065":"Agent""#, with: "")
+        #expect(isReadDirectly(plain))
+        #expect(decodeBothWays(plain).deliveries.first?.conversation?.history.first?.role == "User")
+        // A name cut off by the end of the input.
+        decodeBothWays(#"{"data":{"history":[{"id"#)
+        decodeBothWays(#"{"event":"E","data":{"session_id"#)
+    }
+
+    @Test("timestamps read in place end at their own quote, whatever follows them")
+    func timestampsReadInPlace() throws {
+        // A quote 24 bytes after a 20-byte timestamp's start belongs to the next key.
+        let shortThenKey = #"{"data":{"history":[{"created_at":"2026-11-18T11:06:51Z","x":1,"id":"i"}]}}"#
+        #expect(isReadDirectly(shortThenKey))
+        let item = try #require(decodeBothWays(shortThenKey).deliveries.first?.conversation?.history.first)
+        #expect(item.createdAt == TimestampParser.date(from: "2026-11-18T11:06:51Z") && item.id == "i")
+        // Texts of the same lengths that are not SpeakNode's form take the general reading.
+        for text in ["2026-11-18 11:06:51Z", "2026-11-18T11:06:51.123+01", #"2026-11-18T11:06:5\u0031Z"#,
+                     #"2026-11-18T11:06:51.12\"Z"#, "2026-11-18T11:06:51.1234Z", "2026-11-18T11:06:5xZ"] {
+            decodeBothWays(#"{"data":{"start_time":"TEXT","history":[{"metrics":{"started_speaking_at":"TEXT"}}]}}"#
+                .replacingOccurrences(of: "TEXT", with: text))
+        }
+    }
+
+    @Test("item kinds, known or not, escaped or not, read as the general path reads them")
+    func kindsComparedInPlace() throws {
+        let kinds = [#""Message""#, #""Messages""#, #""Messag\u0065""#, #""FunctionCallOutput""#, #""FunctionCall""#,
+                     #""AgentHandoff""#, #""Custom""#, #""""#, "null"]
+        let history = kinds.map { #"{"kind":\#($0),"id":"i"}"# }.joined(separator: ",")
+        let batch = decodeBothWays(#"{"data":{"history":[\#(history)]}}"#)
+        let read = try #require(batch.deliveries.first?.conversation?.history).map(\.kind)
+        #expect(read == ["Message", "Messages", "Message", "FunctionCallOutput", "FunctionCall", "AgentHandoff", "Custom", "", nil])
+    }
+
     @Test("pretty-printed input, arrays of deliveries and NDJSON decode the same both ways")
     func layouts() throws {
         let pretty = try Self.prettyPrinted(Self.fullDelivery)
