@@ -83,12 +83,11 @@ struct DirectDeliveryDecoder {
         guard JSONScanner.encodingProblem(in: bytes) == nil,
               let elements = TopLevelArraySplitter.elements(in: bytes, from: JSONScanner.byteOrderMarkLength(of: bytes))
         else { return nil }
-        // Only read, and valid throughout: `concurrentMap` returns when every element is decoded.
+        // Only read, and valid throughout: the runs are all decoded when `results` returns.
         nonisolated(unsafe) let shared = bytes
-        // Each run of elements shares its repeated strings.
-        let decodedRuns = WorkerRuns.ranges(count: elements.count).concurrentMap { run in
-            let repeated = RepeatedStrings()
-            return run.map { index in
+        // Each worker shares repeated strings across the runs of elements it takes.
+        let decodedRuns = ClaimedRuns.results(of: WorkerRuns.ranges(count: elements.count), worker: { RepeatedStrings() }) { repeated, run in
+            run.map { index in
                 DirectDeliveryDecoder.delivery(
                     in: UnsafeBufferPointer(rebasing: shared[elements[index].range]),
                     source: SourceLocation(file: file, line: elements[index].line, index: index),

@@ -56,30 +56,31 @@ public struct DeliveryReader: Sendable {
         }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         let paths = files.map { prefix + $0 }
-        var runBatches = WorkerRuns.ranges(count: paths.count).concurrentMap { decodeFiles(paths[$0]) }
+        var runBatches = ClaimedRuns.results(of: WorkerRuns.ranges(count: paths.count), worker: { FolderWorker() }) { worker, run in
+            decodeFiles(paths[run], with: &worker)
+        }
         var batch = runBatches.isEmpty ? InputBatch() : runBatches.removeFirst()
         batch.deliveries.reserveCapacity(runBatches.reduce(batch.deliveries.count) { $0 + $1.deliveries.count })
         for runBatch in runBatches { batch.append(contentsOf: runBatch) }
         return batch
     }
 
-    /// Reads and decodes files one after another into one batch, as one worker: one read
-    /// buffer serves every file, the deliveries go straight into the batch, and strings that
+    /// Reads and decodes files one after another into one batch, as one worker: the worker's
+    /// read buffer serves every file, the deliveries go straight into the batch, and strings that
     /// the files repeat are shared (``RepeatedStrings``).
-    private func decodeFiles(_ paths: ArraySlice<String>) -> InputBatch {
+    private func decodeFiles(_ paths: ArraySlice<String>, with worker: inout FolderWorker) -> InputBatch {
         var batch = InputBatch()
-        var buffer: [UInt8] = []
         let repeated = RepeatedStrings()
         for path in paths {
             let count: Int
             do {
-                count = try FileReading.readFile(atPath: path, into: &buffer)
+                count = try FileReading.readFile(atPath: path, into: &worker.buffer)
             } catch {
                 batch.problems.append(InputProblem(source: SourceLocation(file: path), reason: "\(error)"))
                 continue
             }
             batch.filesRead += 1
-            buffer.withUnsafeBufferPointer { bytes in
+            worker.buffer.withUnsafeBufferPointer { bytes in
                 contentsDecoder.decode(UnsafeBufferPointer(rebasing: bytes[..<count]), file: path,
                                        format: InputFormat(path: path), sharing: repeated, into: &batch)
             }
@@ -98,4 +99,9 @@ public struct DeliveryReader: Sendable {
         batch.filesRead += 1
         return batch
     }
+}
+
+/// What one worker reading a folder keeps from one run of files to the next: its read buffer.
+private struct FolderWorker {
+    var buffer: [UInt8] = []
 }

@@ -4,13 +4,31 @@ import Testing
 
 @Suite("Worker runs")
 struct WorkerRunsTests {
-    @Test("runs cover every item once, in order, none empty, a few per core at most",
+    @Test("runs cover every item once, in order, none empty, at most runsPerCore per core",
           arguments: [0, 1, 2, 7, 8, 9, 100, 12_000])
     func covering(count: Int) {
         let runs = WorkerRuns.ranges(count: count)
         #expect(runs.flatMap { Array($0) } == Array(0..<count))
         #expect(runs.allSatisfy { !$0.isEmpty })
-        #expect(runs.count <= max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
+        #expect(runs.count <= max(1, ProcessInfo.processInfo.activeProcessorCount) * WorkerRuns.runsPerCore)
         #expect(runs.count == min(count, runs.count))
+    }
+
+    @Test("claimed runs give every run's result once, in order, each worker keeping its state across runs")
+    func claimed() {
+        let runs = WorkerRuns.ranges(count: 5_000)
+        let results = ClaimedRuns.results(of: runs, worker: { [Int]() }) { seen, run in
+            seen.append(run.lowerBound)
+            // Every run a worker took so far, this one last: the state lives from run to run.
+            return (run, seen)
+        }
+        #expect(results.map(\.0) == runs)
+        for (run, seen) in results {
+            #expect(seen.last == run.lowerBound)
+            #expect(seen == seen.sorted(), "a worker claims runs in order")
+        }
+        let workers = Set(results.map { $0.1.first })
+        #expect(workers.count <= max(1, ProcessInfo.processInfo.activeProcessorCount))
+        #expect(results.map(\.1.count).max() ?? 0 >= (runs.count + workers.count - 1) / workers.count)
     }
 }
