@@ -3,13 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Gives text that comes back again and again one shared `String` instead of a copy each time.
 ///
@@ -64,11 +57,6 @@ final class RepeatedStrings {
     /// Whether the string's UTF-8 is exactly `bytes`. Strings this table made are native, so
     /// their UTF-8 is contiguous; the other case only exists to be safe.
     private static func bytesEqual(_ string: borrowing String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let equal = string.utf8.withContiguousStorageIfAvailable { stored in
-            guard stored.count == bytes.count else { return false }
-            guard let storedStart = stored.baseAddress, let start = bytes.baseAddress else { return true }
-            return memcmp(storedStart, start, bytes.count) == 0
-        }
-        return equal ?? string.utf8.elementsEqual(bytes)
+        string.utf8.withContiguousStorageIfAvailable { SameBytes.check($0, bytes) } ?? string.utf8.elementsEqual(bytes)
     }
 }

@@ -3,13 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Where a worker puts the message texts of the transcripts it decodes: each conversation's
 /// texts one after another in one buffer, and a text seen before only once.
@@ -135,10 +128,9 @@ struct TranscriptTextStore {
     private func isEntry(_ index: Int, equalTo bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let entry = entries[index]
         guard Int(entry.count) == bytes.count else { return false }
-        let start = Int(entry.start)
+        let stored = Int(entry.start)..<Int(entry.start) + bytes.count
         func matches(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-            guard let stored = buffer.baseAddress, let given = bytes.baseAddress else { return bytes.isEmpty }
-            return memcmp(stored + start, given, bytes.count) == 0
+            SameBytes.check(UnsafeBufferPointer(rebasing: buffer[stored]), bytes)
         }
         if Int(entry.buffer) < buffers.count {
             return buffers[Int(entry.buffer)].withUnsafeBufferPointer(matches)

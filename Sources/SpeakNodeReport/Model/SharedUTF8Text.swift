@@ -3,13 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A text kept as a range of UTF-8 bytes in a buffer that many texts share.
 ///
@@ -78,11 +71,6 @@ struct SharedUTF8Text: Sendable {
     /// Whether both hold the same bytes, wherever they are stored.
     func hasSameBytes(as other: SharedUTF8Text) -> Bool {
         guard countAndASCII == other.countAndASCII else { return false }
-        return withUTF8 { mine in
-            other.withUTF8 { theirs in
-                guard let mineStart = mine.baseAddress, let theirStart = theirs.baseAddress else { return true }
-                return mineStart == theirStart || memcmp(mineStart, theirStart, mine.count) == 0
-            }
-        }
+        return withUTF8 { mine in other.withUTF8 { theirs in SameBytes.check(mine, theirs) } }
     }
 }
