@@ -30,6 +30,8 @@ struct DirectDeliveryDecoder {
     /// Holds where the transcripts' message texts go (its ``RepeatedStrings/transcriptTexts``):
     /// the worker's table, or one for these bytes alone.
     private let texts: RepeatedStrings
+    /// Reads the delivery's timestamps, remembering the day of the last one.
+    private var timestamps = SpeakNodeTimestampReader()
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int, sharing repeated: RepeatedStrings?) throws {
         scanner = try JSONScanner(document: bytes, maximumDepth: maximumDepth)
@@ -229,9 +231,9 @@ struct DirectDeliveryDecoder {
         var hasMember = try openObject(depth: depth)
         while hasMember {
             switch try key(of: Self.historyItemKeys, expected: &expected, seen: &seen) {
-            case .role: role = try string()
+            case .role: role = try knownName(Self.knownRoles)
             case .content: content = try self.content(ofItem: index, depth: depth)
-            case .kind: kind = try self.kind()
+            case .kind: kind = try knownName(Self.knownKinds)
             case .id: id = try string()
             case .createdAt: createdAt = try date()
             case .interrupted: interrupted = try bool()
@@ -343,17 +345,18 @@ struct DirectDeliveryDecoder {
         }
     }
 
-    /// An item's `kind`, a string or `null`. A kind this tool knows comes back as a literal,
-    /// which needs no memory of its own: `FunctionCallOutput` is too long to be stored inside a
-    /// `String` value, and every tool result would otherwise allocate one.
+    /// An item's `kind` or `role`, a string or `null`. A value this tool knows comes back as a
+    /// literal, which needs no memory of its own and is never made from bytes: `FunctionCallOutput`
+    /// is too long to be stored inside a `String` value, and every tool result would otherwise
+    /// allocate one; every item has a role.
     ///
-    /// The known kinds are compared in place, as keys are (see ``KeyTable/entry(_:isNamedAt:in:)``),
-    /// so a known kind's string is never scanned.
-    private mutating func kind() throws -> String? {
+    /// The known values are compared in place, as keys are (see ``KeyTable/entry(_:isNamedAt:in:)``),
+    /// so a known value's string is never scanned.
+    private mutating func knownName<Known>(_ knownNames: KeyTable<Known>) throws -> String? {
         guard peek() == ASCIIByte.quote else { return try string() }
         let start = scanner.position + 1
-        for index in 0..<Self.knownKinds.count {
-            if let (known, _, count) = Self.knownKinds.entry(index, isNamedAt: start, in: scanner.bytes) {
+        for index in 0..<knownNames.count {
+            if let (known, _, count) = knownNames.entry(index, isNamedAt: start, in: scanner.bytes) {
                 scanner.position = start + count + 1
                 return known.rawValue
             }
@@ -439,15 +442,15 @@ struct DirectDeliveryDecoder {
     /// is in SpeakNode's own form with milliseconds or none (24 or 20 bytes), read in place
     /// without scanning for the string's end first. That form is only digits, `-`, `T`, `:`,
     /// `.` and `Z`, so when the bytes before a quote read as one, they are the whole string.
-    private func speakNodeTimestamp(from start: Int) -> (date: Date, closingQuote: Int)? {
+    private mutating func speakNodeTimestamp(from start: Int) -> (date: Date, closingQuote: Int)? {
         // `YYYY-MM-DDThh:mm:ss.sssZ`, then `YYYY-MM-DDThh:mm:ssZ`.
         speakNodeTimestamp(from: start, count: 24) ?? speakNodeTimestamp(from: start, count: 20)
     }
 
-    private func speakNodeTimestamp(from start: Int, count: Int) -> (date: Date, closingQuote: Int)? {
+    private mutating func speakNodeTimestamp(from start: Int, count: Int) -> (date: Date, closingQuote: Int)? {
         let end = start + count
         guard end < scanner.bytes.count, scanner.bytes[end] == ASCIIByte.quote,
-              let date = TimestampParser.date(inSpeakNodeFormUTF8: UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]))
+              let date = timestamps.date(inSpeakNodeForm: UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]))
         else { return nil }
         return (date, end)
     }
@@ -574,6 +577,11 @@ struct DirectDeliveryDecoder {
         case success, reasons, completionReason = "completion_reason"
     }
 
+    /// The roles that SpeakNode documents, most common first.
+    private enum KnownRole: String, CaseIterable {
+        case user = "User", assistant = "Assistant", tool = "Tool", system = "System"
+    }
+
     /// The kinds of history item that SpeakNode documents.
     private enum KnownKind: String, CaseIterable {
         case message = "Message", functionCall = "FunctionCall", functionCallOutput = "FunctionCallOutput"
@@ -586,22 +594,30 @@ struct DirectDeliveryDecoder {
     private static let metricsKeys = KeyTable<MetricsKey>()
     private static let evalResultKeys = KeyTable<EvalResultKey>()
     private static let knownKinds = KeyTable<KnownKind>()
+    private static let knownRoles = KeyTable<KnownRole>()
 }
 
 /// The keys of one kind of object, matched against a key's raw UTF-8 bytes so that no
 /// `String` is made for a key; each key also has a bit, to notice a key written twice.
 ///
 /// Every key of every object goes through here, so a look-up is cheap: each entry holds its
-/// name's length and first and last eight bytes as numbers (``KeyTable/Words``), which
-/// settle almost every comparison without a call; only names longer than 16 bytes compare
-/// their middle bytes too. Entries hold only plain values, so nothing is retained or released.
+/// name's length and bytes as a few numbers (``KeyTable/Words``), which settle a comparison
+/// without a call for any name of up to 32 bytes (every key SpeakNode sends); only longer
+/// names compare their other bytes with `memcmp`. Entries hold only plain values, so nothing
+/// is retained or released.
 private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
-    /// A name's length and its first and last eight bytes (the same bytes twice, padded with
-    /// zeros, when it is shorter than eight).
+    /// A name's length, its first and last eight bytes (the same bytes twice, padded with
+    /// zeros, when it is shorter than eight), and for longer names bytes 8..<16 (past 16
+    /// bytes) and 16..<24 (past 24), else 0: together all of a name of up to 32 bytes.
     private struct Words: Equatable, Sendable {
         var count: Int
         var head: UInt64
         var tail: UInt64
+        var middle: UInt64 = 0
+        var third: UInt64 = 0
+
+        /// The longest name that the words hold all of.
+        static var wholeNameCount: Int { 32 }
 
         /// - Parameter readable: how many bytes may be read from the name's start. A name
         ///   shorter than eight bytes with eight readable (a key inside a document nearly always
@@ -613,6 +629,8 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
             if count >= 8 {
                 head = bytes.loadUnaligned(as: UInt64.self)
                 tail = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                if count > 16 { middle = bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self) }
+                if count > 24 { third = bytes.loadUnaligned(fromByteOffset: 16, as: UInt64.self) }
             } else if readable >= 8, let start = bytes.baseAddress {
                 // Byte i in bits 8i..<8i+8, whatever the machine's byte order, as below.
                 let word = UInt64(littleEndian: start.loadUnaligned(as: UInt64.self))
@@ -657,6 +675,7 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
     /// exactly its name followed by a quote; nothing past that quote is read. A name has no
     /// quote, backslash, control or non-ASCII byte, so those bytes are then the whole of a
     /// valid, unescaped key, and the key needs no scanning.
+    @inline(__always)
     func entry(_ index: Int, isNamedAt start: Int, in document: UnsafeBufferPointer<UInt8>) -> (key: Key, bit: UInt64, count: Int)? {
         entries.withUnsafeBufferPointer { entries in
             guard index < entries.count else { return nil }
@@ -664,7 +683,7 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
             let end = start + entry.words.count
             guard end < document.count, document[end] == ASCIIByte.quote,
                   entry.words == Words(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: document[start..<end])), readable: document.count - start),
-                  entry.words.count <= 16 || names.withUnsafeBufferPointer({ names in
+                  entry.words.count <= Words.wholeNameCount || names.withUnsafeBufferPointer({ names in
                       guard let namesStart = names.baseAddress, let keyStart = document.baseAddress else { return false }
                       return memcmp(namesStart + entry.start + 8, keyStart + start + 8, entry.words.count - 16) == 0
                   })
@@ -683,7 +702,7 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
             entries.withUnsafeBufferPointer { entries in
                 guard let namesStart = names.baseAddress else { return nil }
                 for (index, entry) in entries.enumerated() where entry.words == words
-                    && (words.count <= 16 || memcmp(namesStart + entry.start + 8, keyStart + 8, words.count - 16) == 0) {
+                    && (words.count <= Words.wholeNameCount || memcmp(namesStart + entry.start + 8, keyStart + 8, words.count - 16) == 0) {
                     return (entry.key, entry.bit, index)
                 }
                 return nil

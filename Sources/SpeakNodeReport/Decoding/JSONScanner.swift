@@ -10,6 +10,9 @@ struct JSONScanner {
     /// infinity and `firstOverflow` keeps the error, so one element of an array can fail alone.
     private var overflowIsFatal = true
     private var firstOverflow: JSONSyntaxError?
+    /// Where strings with escapes are unescaped, kept from one string to the next so that
+    /// each does not allocate (and grow) an array of its own.
+    private var unescapedBytes: [UInt8] = []
 
     /// Prepares to read a whole document, rejecting encodings other than UTF-8 up front.
     init(document bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) throws(JSONSyntaxError) {
@@ -295,14 +298,18 @@ struct JSONScanner {
             return text
         }
 
+        // Taken out of `self` while in use, so that appending to it never copies it.
         var unescaped: [UInt8] = []
-        unescaped.reserveCapacity(position - start + 16)
+        swap(&unescaped, &unescapedBytes)
+        unescaped.removeAll(keepingCapacity: true)
         unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
         while position < bytes.count {
             let byte = bytes[position]
             if byte == ASCIIByte.quote {
                 position += 1
-                return unescaped.withUnsafeBufferPointer { body($0, isASCII) }
+                let result = unescaped.withUnsafeBufferPointer { body($0, isASCII) }
+                unescapedBytes = unescaped
+                return result
             }
             if byte == ASCIIByte.backslash {
                 if try !appendEscape(to: &unescaped) { isASCII = false }
@@ -450,7 +457,12 @@ struct JSONScanner {
     // MARK: Numbers
 
     /// Reads a number, checking the RFC 8259 grammar and converting it exactly when it can.
+    /// The common short forms take a quicker road to the same value (``ShortDecimalNumber``).
     mutating func parseNumber() throws(JSONSyntaxError) -> Double {
+        if let (value, end) = ShortDecimalNumber.value(in: bytes, from: position) {
+            position = end
+            return value
+        }
         let start = position
         var scan = DecimalScan()
         if bytes[position] == ASCIIByte.minus {

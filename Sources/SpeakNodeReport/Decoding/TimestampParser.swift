@@ -81,16 +81,39 @@ public enum TimestampParser {
     /// the general rules then read. Every delivery holds thousands of these, so they skip the
     /// general reader's step-by-step checks; the result is computed exactly as it computes it.
     private static func utcDate(inSpeakNodeForm bytes: UnsafeBufferPointer<UInt8>) -> Date? {
-        let count = bytes.count
-        guard count >= 20, count != 21, count <= 36, let text = bytes.baseAddress,
-              text[4] == ASCIIByte.minus, text[7] == ASCIIByte.minus, text[10] == UInt8(ascii: "T"),
-              text[13] == ASCIIByte.colon, text[16] == ASCIIByte.colon, text[count - 1] == UInt8(ascii: "Z"),
+        guard isSpeakNodeFormLength(bytes.count), let text = bytes.baseAddress,
+              let days = daysSinceEpoch(ofSpeakNodeDay: text)
+        else { return nil }
+        return utcDate(inSpeakNodeForm: text, count: bytes.count, daysSinceEpoch: days)
+    }
+
+    /// Whether a text of `count` bytes can be in SpeakNode's form: 20 bytes without a fraction,
+    /// 22 to 36 with one.
+    @inline(__always)
+    static func isSpeakNodeFormLength(_ count: Int) -> Bool {
+        count >= 20 && count != 21 && count <= 36
+    }
+
+    /// The day number (see ``daysSinceEpoch(year:month:day:)``) of the `YYYY-MM-DD` that
+    /// starts `text`, checked to be a real date; `nil` otherwise. `text` has at least 10 bytes.
+    static func daysSinceEpoch(ofSpeakNodeDay text: UnsafePointer<UInt8>) -> Int? {
+        guard text[4] == ASCIIByte.minus, text[7] == ASCIIByte.minus,
               let century = twoDigits(text, at: 0), let yearOfCentury = twoDigits(text, at: 2),
-              let month = twoDigits(text, at: 5), let day = twoDigits(text, at: 8), let hour = twoDigits(text, at: 11),
-              let minute = twoDigits(text, at: 14), let second = twoDigits(text, at: 17)
+              let month = twoDigits(text, at: 5), let day = twoDigits(text, at: 8)
         else { return nil }
         let year = century &* 100 &+ yearOfCentury
-        guard (1...12).contains(month), (1...daysInMonth(month, year: year)).contains(day),
+        guard (1...12).contains(month), (1...daysInMonth(month, year: year)).contains(day) else { return nil }
+        return daysSinceEpoch(year: year, month: month, day: day)
+    }
+
+    /// The moment named by the `count` bytes of `text` in SpeakNode's form, given the day
+    /// number of its first ten bytes (already checked, see ``daysSinceEpoch(ofSpeakNodeDay:)``);
+    /// `nil` when the rest is not `Thh:mm:ss[.fraction]Z`. `count` passed ``isSpeakNodeFormLength(_:)``.
+    @inline(__always)
+    static func utcDate(inSpeakNodeForm text: UnsafePointer<UInt8>, count: Int, daysSinceEpoch days: Int) -> Date? {
+        guard text[10] == UInt8(ascii: "T"), text[13] == ASCIIByte.colon, text[16] == ASCIIByte.colon,
+              text[count - 1] == UInt8(ascii: "Z"),
+              let hour = twoDigits(text, at: 11), let minute = twoDigits(text, at: 14), let second = twoDigits(text, at: 17),
               hour <= 23, minute <= 59, second <= 60
         else { return nil }
         var fraction = 0.0
@@ -101,7 +124,6 @@ public enum TimestampParser {
             else { return nil }
             fraction = Double(numerator) / powersOfTen[fractionDigits]
         }
-        let days = daysSinceEpoch(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
@@ -111,6 +133,7 @@ public enum TimestampParser {
     /// The two decimal digits at `start`, as a number; `nil` unless both are digits. The
     /// fixed fields of a timestamp are read two digits at a time, without a loop: several
     /// hundred thousand timestamps per run make this the decoder's busiest number reader.
+    @inline(__always)
     private static func twoDigits(_ text: UnsafePointer<UInt8>, at start: Int) -> Int? {
         let tens = text[start] &- ASCIIByte.zero, ones = text[start + 1] &- ASCIIByte.zero
         guard tens < 10, ones < 10 else { return nil }
@@ -119,6 +142,7 @@ public enum TimestampParser {
 
     /// Exactly `digits` decimal digits starting at `start`, as a number; at most 18 digits,
     /// so the value cannot overflow.
+    @inline(__always)
     private static func number(_ text: UnsafePointer<UInt8>, at start: Int, digits: Int) -> Int? {
         var value = 0
         for index in start..<start + digits {
