@@ -226,7 +226,9 @@ struct DirectDeliveryDecoder {
         // Gathered apart and stored once, so that the item's out-of-line box is made once, if at all.
         var role: String?, content: HistoryItem.StoredContent?, kind: String?, id: String?, createdAt: Date?
         var interrupted: Bool?, transcriptConfidence: Double?, metrics: TurnMetrics?
-        var details = HistoryItem.ActionDetails()
+        // Only tool calls, tool results, handoffs and configuration changes have details: a
+        // spoken message never makes, copies or destroys their eight empty fields.
+        var details: HistoryItem.ActionDetails?
         var seen: UInt64 = 0, expected = 0
         var hasMember = try openObject(depth: depth)
         while hasMember {
@@ -239,21 +241,21 @@ struct DirectDeliveryDecoder {
             case .interrupted: interrupted = try bool()
             case .transcriptConfidence: transcriptConfidence = try number()
             case .metrics: metrics = try self.metrics(depth: depth)
-            case .toolName: details.toolName = try string()
-            case .toolCallID: details.toolCallID = try string()
-            case .toolArgumentsJSON: details.toolArgumentsJSON = try string()
-            case .toolOutput: details.toolOutput = try text(depth: depth)
-            case .toolIsError: details.toolIsError = try bool()
-            case .handoffToAgentID: details.handoffToAgentID = try string()
-            case .instructions: details.instructions = try text(depth: depth)
-            case .toolsAdded: details.toolsAdded = try strings(depth: depth)
+            case .toolName: details.orEmpty.toolName = try string()
+            case .toolCallID: details.orEmpty.toolCallID = try string()
+            case .toolArgumentsJSON: details.orEmpty.toolArgumentsJSON = try string()
+            case .toolOutput: details.orEmpty.toolOutput = try text(depth: depth)
+            case .toolIsError: details.orEmpty.toolIsError = try bool()
+            case .handoffToAgentID: details.orEmpty.handoffToAgentID = try string()
+            case .instructions: details.orEmpty.instructions = try text(depth: depth)
+            case .toolsAdded: details.orEmpty.toolsAdded = try strings(depth: depth)
             case nil: _ = try scanner.parseValue(depthAlreadyOpen: depth)
             }
             hasMember = try memberFollows()
         }
         return HistoryItem(
             role: role, content: content, kind: kind, id: id, createdAt: createdAt, interrupted: interrupted,
-            transcriptConfidence: transcriptConfidence, metrics: metrics, details: details)
+            transcriptConfidence: transcriptConfidence, metrics: metrics, details: details.take() ?? HistoryItem.ActionDetails())
     }
 
     private mutating func metrics(depth: Int) throws -> TurnMetrics? {
@@ -381,9 +383,16 @@ struct DirectDeliveryDecoder {
         return try JSONFieldReading.text(scanner.parseValue(depthAlreadyOpen: depth))
     }
 
+    /// A number or `null`. A short decimal, what nearly every latency is, is read right here
+    /// (as ``JSONScanner/parseNumber()`` would read it first, see ``ShortDecimalNumber``).
     private mutating func number() throws -> Double? {
         switch peek() {
-        case ASCIIByte.minus, ASCIIByte.zero...ASCIIByte.nine: return try scanner.parseNumber()
+        case ASCIIByte.minus, ASCIIByte.zero...ASCIIByte.nine:
+            if let (value, end) = ShortDecimalNumber.value(in: scanner.bytes, from: scanner.position) {
+                scanner.position = end
+                return value
+            }
+            return try scanner.parseNumber()
         case UInt8(ascii: "n"):
             try scanner.expectLiteral("null")
             return nil
@@ -442,11 +451,13 @@ struct DirectDeliveryDecoder {
     /// is in SpeakNode's own form with milliseconds or none (24 or 20 bytes), read in place
     /// without scanning for the string's end first. That form is only digits, `-`, `T`, `:`,
     /// `.` and `Z`, so when the bytes before a quote read as one, they are the whole string.
+    @inline(__always)
     private mutating func speakNodeTimestamp(from start: Int) -> (date: Date, closingQuote: Int)? {
         // `YYYY-MM-DDThh:mm:ss.sssZ`, then `YYYY-MM-DDThh:mm:ssZ`.
         speakNodeTimestamp(from: start, count: 24) ?? speakNodeTimestamp(from: start, count: 20)
     }
 
+    @inline(__always)
     private mutating func speakNodeTimestamp(from start: Int, count: Int) -> (date: Date, closingQuote: Int)? {
         let end = start + count
         guard end < scanner.bytes.count, scanner.bytes[end] == ASCIIByte.quote,
@@ -516,8 +527,8 @@ struct DirectDeliveryDecoder {
     /// Reads `"key":`, returning the key when the table knows it (`nil` for any other key).
     /// A known key written twice gives up: the general path keeps only the last one.
     ///
-    /// - Parameter expected: the table entry tried first, compared in place with the input
-    ///   before the key is scanned at all; on return, the entry after the key read. Deliveries
+    /// - Parameter expected: the table entry tried first (then the one after it), compared in
+    ///   place with the input before the key is scanned at all; on return, the entry after the key read. Deliveries
     ///   write an object's keys in the same order every time, and the tables list them in
     ///   that order, so the expected key is nearly always the one that comes.
     private mutating func key<Key>(of keys: KeyTable<Key>, expected: inout Int, seen: inout UInt64) throws -> Key? {
@@ -527,6 +538,11 @@ struct DirectDeliveryDecoder {
         if let (key, bit, nameCount) = keys.entry(expected, isNamedAt: start, in: scanner.bytes) {
             scanner.position = start + nameCount + 1
             found = (key, bit, expected)
+        } else if let (key, bit, nameCount) = keys.entry(expected + 1, isNamedAt: start, in: scanner.bytes) {
+            // The expected key is one that objects may leave out (an agent's turn has no
+            // `transcript_confidence`, say): the key after it is the next most likely.
+            scanner.position = start + nameCount + 1
+            found = (key, bit, expected + 1)
         } else {
             guard let end = try unescapedStringEnd() else { throw GaveUp() }
             found = keys.lookUp(start..<end, in: scanner.bytes)
@@ -708,5 +724,13 @@ private struct KeyTable<Key: RawRepresentable & CaseIterable & Sendable>: Sendab
                 return nil
             }
         }
+    }
+}
+
+private extension Optional<HistoryItem.ActionDetails> {
+    /// The details, starting empty when there are none yet: setting a field through it makes them.
+    var orEmpty: HistoryItem.ActionDetails {
+        get { self ?? HistoryItem.ActionDetails() }
+        set { self = newValue }
     }
 }
