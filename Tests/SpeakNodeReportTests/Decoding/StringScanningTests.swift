@@ -112,4 +112,14 @@ struct StringScanningTests {
             #expect((PlainStringRun.specialBytes(in: word) != 0) == !PlainStringRun.isPlain(byte), "\(byte)")
         }
     }
+
+    @Test("strings with escapes one after another each read back their own text, longer or shorter")
+    func escapedStringsInARow() throws {
+        let document = #"["a\nb", "a much longer line\twith a tab and \u00e9 and \ud834\udd1e", "\\", "x\"y", "", "\/end"]"#
+        let value = try JSONParser().parse(Array(document.utf8))
+        #expect(value == .array([
+            .string("a\nb"), .string("a much longer line\twith a tab and é and 𝄞"), .string("\\"), .string("x\"y"),
+            .string(""), .string("/end"),
+        ]))
+    }
 }
