@@ -198,21 +198,30 @@ struct DirectDeliveryDecoder {
         guard peek() == ASCIIByte.openBracket else { throw GaveUp() }
         try scanner.checkDepth(depth + 1)
         scanner.position += 1
-        var items: [HistoryItem] = []
         if peek() == ASCIIByte.closeBracket {
             scanner.position += 1
-            return items
+            return []
         }
-        texts.transcriptTexts.startConversation()
+        let texts = texts
+        return try texts.withTranscriptTexts { transcriptTexts in
+            try items(depth: depth, transcriptTexts: &transcriptTexts)
+        }
+    }
+
+    /// The items of a history whose `[` is consumed and which has at least one element, their
+    /// contents going to `transcriptTexts`.
+    private mutating func items(depth: Int, transcriptTexts: inout TranscriptTextStore) throws -> [HistoryItem] {
+        var items: [HistoryItem] = []
+        transcriptTexts.startConversation()
         while true {
             if try !takeNull() {
-                items.append(try historyItem(depth: depth + 1, index: items.count))
+                items.append(try historyItem(depth: depth + 1, index: items.count, transcriptTexts: &transcriptTexts))
             }
             switch peek() {
             case ASCIIByte.comma: scanner.position += 1
             case ASCIIByte.closeBracket:
                 scanner.position += 1
-                texts.transcriptTexts.finishConversation(&items)
+                transcriptTexts.finishConversation(&items)
                 return items.withoutSpareCapacity()
             default: throw GaveUp()
             }
@@ -221,7 +230,7 @@ struct DirectDeliveryDecoder {
 
     /// Item number `index` of the history being read. A content that is a string goes to the
     /// transcript texts: the item has it now if it was seen before, else when the history ends.
-    private mutating func historyItem(depth: Int, index: Int) throws -> HistoryItem {
+    private mutating func historyItem(depth: Int, index: Int, transcriptTexts: inout TranscriptTextStore) throws -> HistoryItem {
         let depth = depth + 1
         // Gathered apart and stored once, so that the item's out-of-line box is made once, if at all.
         var role: String?, content: HistoryItem.StoredContent?, kind: String?, id: String?, createdAt: Date?
@@ -234,7 +243,7 @@ struct DirectDeliveryDecoder {
         while hasMember {
             switch try key(of: Self.historyItemKeys, expected: &expected, seen: &seen) {
             case .role: role = try knownName(Self.knownRoles)
-            case .content: content = try self.content(ofItem: index, depth: depth)
+            case .content: content = try self.content(ofItem: index, depth: depth, transcriptTexts: &transcriptTexts)
             case .kind: kind = try knownName(Self.knownKinds)
             case .id: id = try string()
             case .createdAt: createdAt = try date()
@@ -368,12 +377,13 @@ struct DirectDeliveryDecoder {
     }
 
     /// The content of history item number `index`, read as ``text(depth:)`` reads it; a string
-    /// goes to the transcript texts and comes back when it is already stored (see ``historyItem(depth:index:)``).
-    private mutating func content(ofItem index: Int, depth: Int) throws -> HistoryItem.StoredContent? {
+    /// goes to the transcript texts and comes back when it is already stored (see
+    /// ``historyItem(depth:index:transcriptTexts:)``).
+    private mutating func content(ofItem index: Int, depth: Int,
+                                  transcriptTexts: inout TranscriptTextStore) throws -> HistoryItem.StoredContent? {
         guard peek() == ASCIIByte.quote else { return try text(depth: depth).map(HistoryItem.StoredContent.init) }
-        let texts = texts
         return try scanner.withParsedString { bytes, isASCII in
-            texts.transcriptTexts.content(ofItem: index, bytes, isASCII: isASCII).map(HistoryItem.StoredContent.shared)
+            transcriptTexts.content(ofItem: index, bytes, isASCII: isASCII).map(HistoryItem.StoredContent.shared)
         }
     }
 

@@ -21,12 +21,19 @@ final class RepeatedStrings {
     private var strings: [String] = []
 
     /// Where the same worker puts the texts of transcripts, shared the same way.
-    var transcriptTexts: TranscriptTextStore
+    private(set) var transcriptTexts: TranscriptTextStore
 
     /// - Parameter sharesRepeats: whether transcript texts seen before are stored once; a
     ///   table for one delivery only puts each conversation's texts together.
     init(sharesRepeats: Bool = true) {
         transcriptTexts = TranscriptTextStore(sharesRepeats: sharesRepeats)
+    }
+
+    /// Lends ``transcriptTexts`` to `body`, for a whole history: each change of a class's stored
+    /// property is checked for exclusive access while the program runs, so lent once, the
+    /// store costs that check once per history instead of once per message.
+    func withTranscriptTexts<Result>(_ body: (inout TranscriptTextStore) throws -> Result) rethrows -> Result {
+        try body(&transcriptTexts)
     }
 
     /// The longest text a `String` stores inline, without an allocation to share.

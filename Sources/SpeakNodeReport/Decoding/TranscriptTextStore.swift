@@ -17,8 +17,9 @@ import Foundation
 /// one — is found by its ``TextHash`` and refers to the bytes already stored: every attempt of
 /// a test replays the same scripted caller lines, and redeliveries repeat whole transcripts.
 /// One store serves one worker, never two threads. It is a value kept by the worker's
-/// ``RepeatedStrings``: reached through that one reference, a text costs one exclusivity check
-/// rather than one for each of the store's properties it touches.
+/// ``RepeatedStrings``, which lends it for a whole history (``RepeatedStrings/withTranscriptTexts(_:)``):
+/// a history costs one exclusivity check, rather than one for each text or for each of the
+/// store's properties a text touches.
 struct TranscriptTextStore {
     /// Where a text is stored: a buffer (an index into `buffers`, or `buffers.count` for the
     /// conversation being read) and a range of it.
