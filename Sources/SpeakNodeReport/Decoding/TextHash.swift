@@ -20,8 +20,15 @@ enum TextHash {
             index += 8
         }
         if index < bytes.count {
+            // The last 1 to 7 bytes as the low bytes of a word, as if read one by one: taken
+            // from the text's last eight bytes when it has eight, else byte by byte.
+            let remaining = bytes.count - index
             var word: UInt64 = 0
-            for offset in 0..<(bytes.count - index) { word |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
+            if bytes.count >= 8 {
+                word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)) >> (8 * UInt64(8 - remaining))
+            } else {
+                for offset in 0..<remaining { word |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
+            }
             hash = ((hash << 5 | hash >> 59) ^ word) &* multiplier
         }
         return mixed(hash)
