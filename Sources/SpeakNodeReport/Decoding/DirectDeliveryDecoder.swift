@@ -311,9 +311,22 @@ struct DirectDeliveryDecoder {
     // MARK: Values
 
     /// A string or `null`; anything else gives up.
+    ///
+    /// A string of plain ASCII only (an item's id, a session id, a URL) is made straight from
+    /// the input once its one run of plain bytes reaches the closing quote; any other string is
+    /// read again from its start by the scanner.
     private mutating func string() throws -> String? {
         switch peek() {
-        case ASCIIByte.quote: return try scanner.parseString(sharing: repeated)
+        case ASCIIByte.quote:
+            let start = scanner.position + 1
+            let end = PlainStringRun.end(in: scanner.bytes, from: start)
+            guard end < scanner.bytes.count, scanner.bytes[end] == ASCIIByte.quote else {
+                return try scanner.parseString(sharing: repeated)
+            }
+            scanner.position = end + 1
+            let bytes = UnsafeBufferPointer(rebasing: scanner.bytes[start..<end])
+            if let repeated { return repeated.string(alreadyValidatedUTF8: bytes, isASCII: true) }
+            return String(alreadyValidatedUTF8: bytes, isASCII: true)
         case UInt8(ascii: "n"):
             try scanner.expectLiteral("null")
             return nil
