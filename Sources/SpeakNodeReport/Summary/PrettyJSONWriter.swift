@@ -12,6 +12,11 @@
 ///
 /// The writer either keeps the whole document in ``bytes``, or hands it to a sink in pieces as
 /// it goes, so that a document of megabytes is never held whole.
+///
+/// Nearly every byte of a summary is a key, indentation or a number, so those are written
+/// without making a `String` or looking at each byte: keys written into the program are
+/// copied as they are (``writeKey(_:)-(StaticString)``), indentation comes from a line of
+/// spaces, and integers and numbers of at most 6 decimals are written digit by digit.
 struct PrettyJSONWriter {
     /// The JSON written so far, or when streaming, what was written since the last piece.
     private(set) var bytes: [UInt8] = []
@@ -25,8 +30,9 @@ struct PrettyJSONWriter {
     private struct OpenContainer {
         var isObject: Bool
         var hasMembers = false
-        /// The last key written in an object, to check that keys ascend.
-        var lastKey: String?
+        /// The last key written in an object, to check that keys ascend; kept only where
+        /// assertions are checked (debug builds).
+        var lastKey: [UInt8]?
     }
 
     /// Keeps the whole document in ``bytes``.
@@ -81,19 +87,50 @@ struct PrettyJSONWriter {
 
     /// Starts the member `key` of the object being written; write its value next.
     mutating func writeKey(_ key: String) {
-        let innermost = openContainers.count - 1
-        precondition(innermost >= 0 && openContainers[innermost].isObject, "a key is written inside an object")
-        assert(openContainers[innermost].lastKey.map { $0.utf8.lexicographicallyPrecedes(key.utf8) } ?? true,
-               "keys are written in ascending order")
-        openContainers[innermost].lastKey = key
-        startMember()
+        startKey(key.utf8)
         writeString(key)
-        bytes.append(contentsOf: " : ".utf8)
+        writeKeySeparator()
+    }
+
+    /// Starts the member `key`, a name written into the program (`"counts"`, `"p95"`), which
+    /// is copied as it is: such names hold no character JSON escapes.
+    mutating func writeKey(_ key: StaticString) {
+        key.withUTF8Buffer { key in
+            assert(!key.contains(where: Self.needsEscaping), "a key copied as it is needs no escaping")
+            startKey(key)
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: key)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        writeKeySeparator()
     }
 
     /// The entries of `dictionary` in the order `.sortedKeys` writes them.
     static func members<Value>(of dictionary: [String: Value]) -> [(key: String, value: Value)] {
         dictionary.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+
+    /// Checks that the innermost container is an object, and where assertions are checked,
+    /// that `key` comes after its last key; then starts the member.
+    private mutating func startKey(_ key: some Collection<UInt8>) {
+        let innermost = openContainers.count - 1
+        precondition(innermost >= 0 && openContainers[innermost].isObject, "a key is written inside an object")
+        assert(recordKey(key, in: innermost), "keys are written in ascending order")
+        startMember()
+    }
+
+    /// Keeps `key` as the last key of the container at `index` and tells whether it ascends
+    /// from the one before; called only from `assert`, so release builds keep no keys.
+    private mutating func recordKey(_ key: some Collection<UInt8>, in index: Int) -> Bool {
+        let ascends = openContainers[index].lastKey.map { $0.lexicographicallyPrecedes(key) } ?? true
+        openContainers[index].lastKey = Array(key)
+        return ascends
+    }
+
+    private mutating func writeKeySeparator() {
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
     }
 
     private mutating func open(_ bracket: UInt8, isObject: Bool) {
@@ -120,24 +157,86 @@ struct PrettyJSONWriter {
         writeIndentation()
     }
 
+    /// Two spaces a level, copied from a line of spaces (a summary nests seven levels deep).
     private mutating func writeIndentation() {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * openContainers.count))
+        let count = 2 * openContainers.count
+        Self.spaces.withUTF8Buffer { spaces in
+            if count <= spaces.count {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces.prefix(count)))
+            } else {
+                bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+            }
+        }
     }
+
+    /// The indentation of 16 levels.
+    private static var spaces: StaticString { "                                " }
 
     private var newline: UInt8 { UInt8(ascii: "\n") }
 
     // MARK: - Values
 
+    /// Written as `String(value)` writes it.
     mutating func write(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        writeDigits(of: UInt64(value.magnitude))
     }
 
     /// Throws for a value JSON cannot hold (infinity, NaN), as `JSONEncoder` does.
     mutating func write(_ value: Double) throws(PrettyJSONWriterError) {
         guard value.isFinite else { throw .notFinite(value) }
+        if let millionths = Self.millionths(in: value) {
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            writeDecimal(millionths: millionths)
+            return
+        }
         let text = value.description
         // Foundation writes whole numbers without `.0`: `1`, `-0`, but `1e+16` as it is.
         bytes.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
+    }
+
+    /// The magnitude of `value` in millionths, when `value` has at most 6 decimals (as the
+    /// summary rounds seconds and rates to) and `description` writes it in decimal notation,
+    /// from 0.0001 (smaller ones are written `1e-05`) to below 2³², where numbers of 6
+    /// decimals still are `Double`s of their own.
+    ///
+    /// Then the shortest digits that read back as `value`, which `description` writes, are
+    /// those of the millionths: `value` is the `Double` nearest to them, and no other number
+    /// of 6 decimals or fewer is as near. A test compares the two for every millionth up to 20.
+    static func millionths(in value: Double) -> UInt64? {
+        let magnitude = value.magnitude
+        guard magnitude >= 0.0001, magnitude < 4_294_967_296 else { return nil }
+        let scaled = (magnitude * 1_000_000).rounded()
+        guard scaled / 1_000_000 == magnitude else { return nil }
+        return UInt64(scaled)
+    }
+
+    /// `millionths` as a decimal number: no point for a whole number, else no trailing zeros.
+    private mutating func writeDecimal(millionths: UInt64) {
+        writeDigits(of: millionths / 1_000_000)
+        var fraction = millionths % 1_000_000
+        guard fraction != 0 else { return }
+        var places = 6
+        while fraction % 10 == 0 {
+            fraction /= 10
+            places -= 1
+        }
+        bytes.append(UInt8(ascii: "."))
+        writeDigits(of: fraction, width: places)
+    }
+
+    /// The decimal digits of `value`, with leading zeros up to `width` digits.
+    private mutating func writeDigits(of value: UInt64, width: Int = 1) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            var rest = value
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest != 0 || digits.count - start < width
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     mutating func write(_ value: String) {
@@ -147,20 +246,20 @@ struct PrettyJSONWriter {
     // MARK: - Members
 
     /// The member `key` with `value`; none when `value` is `nil`, as `encodeIfPresent` leaves it out.
-    mutating func write(_ value: String?, forKey key: String) {
+    mutating func write(_ value: String?, forKey key: StaticString) {
         guard let value else { return }
         writeKey(key)
         write(value)
     }
 
     /// The member `key` with `value`; none when `value` is `nil`.
-    mutating func write(_ value: Double?, forKey key: String) throws(PrettyJSONWriterError) {
+    mutating func write(_ value: Double?, forKey key: StaticString) throws(PrettyJSONWriterError) {
         guard let value else { return }
         writeKey(key)
         try write(value)
     }
 
-    mutating func write(_ value: Int, forKey key: String) {
+    mutating func write(_ value: Int, forKey key: StaticString) {
         writeKey(key)
         write(value)
     }
@@ -168,13 +267,20 @@ struct PrettyJSONWriter {
     /// A string with `"`, `\` and control characters escaped; `/` and everything else as is.
     private mutating func writeString(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
-        defer { bytes.append(UInt8(ascii: "\"")) }
+        // A native string lends its bytes at once; any other is copied first.
+        if value.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
+            Array(value.utf8).withUnsafeBufferPointer { writeEscaped($0) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func writeEscaped(_ text: UnsafeBufferPointer<UInt8>) {
         // Most strings (ids, names, metric names) need no escaping: copied whole.
-        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
-            bytes.append(contentsOf: value.utf8)
+        guard text.contains(where: Self.needsEscaping) else {
+            bytes.append(contentsOf: text)
             return
         }
-        for byte in value.utf8 {
+        for byte in text {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
             case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
@@ -190,6 +296,11 @@ struct PrettyJSONWriter {
             default: bytes.append(byte)
             }
         }
+    }
+
+    /// Whether JSON escapes `byte` in a string: `"`, `\` and control characters.
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -8,7 +8,8 @@ extension SummaryDocument {
             writer.writeKey("budget")
             try writer.writeObject { writer throws(PrettyJSONWriterError) in
                 for (metric, seconds) in PrettyJSONWriter.members(of: budget) {
-                    try writer.write(seconds, forKey: metric)
+                    writer.writeKey(metric)
+                    try writer.write(seconds)
                 }
             }
             writer.writeKey("counts")
