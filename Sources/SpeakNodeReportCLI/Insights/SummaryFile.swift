@@ -33,14 +33,16 @@ struct SummaryFile {
     /// encoded, into a file not yet at its path, or keeps it for standard output; the failure
     /// says why it could not.
     func prepare(_ report: Report) -> Result<Prepared, CommandFailure> {
-        let document = SummaryDocument(report)
+        // Written straight from the report: the document of ten thousand tests is never built.
         guard path != "-" else {
-            return Result { () throws(CommandFailure) in .standardOutput(try Self.encoded { try document.jsonBytes() }) }
+            return Result { () throws(CommandFailure) in
+                .standardOutput(try Self.encoded { try SummaryDocument.jsonBytes(of: report) })
+            }
         }
         return Result { () throws(CommandFailure) in
             let file = try AtomicFile(path: path)
             do throws(CommandFailure) {
-                try Self.encoded { try document.writeJSON(to: file.write) }
+                try Self.encoded { try SummaryDocument.writeJSON(of: report, to: file.write) }
             } catch {
                 file.discard()
                 throw error
