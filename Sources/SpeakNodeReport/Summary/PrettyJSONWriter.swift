@@ -13,10 +13,10 @@
 /// The writer either keeps the whole document in ``bytes``, or hands it to a sink in pieces as
 /// it goes, so that a document of megabytes is never held whole.
 ///
-/// Nearly every byte of a summary is a key, indentation or a number, so those are written
-/// without making a `String` or looking at each byte: keys written into the program are
-/// copied as they are (``writeKey(_:)-(StaticString)``), indentation comes from a line of
-/// spaces, and integers and numbers of at most 6 decimals are written digit by digit.
+/// Nearly every line of a summary is a key written into the program and a number, so such a
+/// line is put together on the stack and appended at once (``write(_:forKey:)-(Int,_)``): the
+/// key is copied as it is, without looking for characters to escape, and integers and numbers
+/// of at most 6 decimals are written digit by digit, without making a `String`.
 struct PrettyJSONWriter {
     /// The JSON written so far, or when streaming, what was written since the last piece.
     private(set) var bytes: [UInt8] = []
@@ -87,21 +87,41 @@ struct PrettyJSONWriter {
 
     /// Starts the member `key` of the object being written; write its value next.
     mutating func writeKey(_ key: String) {
-        startKey(key.utf8)
+        startLine(afterComma: startKey(key.utf8))
         writeString(key)
+        // The key's closing quote is written with it.
         Self.keyEnd.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0.dropFirst())) }
     }
 
     /// Starts the member `key`, a name written into the program (`"counts"`, `"p95"`), which
     /// is copied as it is: such names hold no character JSON escapes.
     mutating func writeKey(_ key: StaticString) {
+        writeMember(key, value: UnsafeBufferPointer(start: nil, count: 0))
+    }
+
+    /// The member `key` whose value is `value`'s bytes, or starts with them: the comma, newline,
+    /// indentation, key and value are put together on the stack and appended at once, since
+    /// an append to an array costs more than the few bytes of most members.
+    private mutating func writeMember(_ key: StaticString, value: UnsafeBufferPointer<UInt8>) {
         key.withUTF8Buffer { key in
             assert(!key.contains(where: Self.needsEscaping), "a key copied as it is needs no escaping")
-            startKey(key)
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: key)
+            let afterComma = startKey(key)
+            let indentation = 2 * openContainers.count
+            Self.keyEnd.withUTF8Buffer { keyEnd in
+                let count = 2 + indentation + 1 + key.count + keyEnd.count + value.count
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { buffer in
+                    var line = StackBytes(buffer)
+                    if afterComma { line.append(UInt8(ascii: ",")) }
+                    line.append(newline)
+                    line.append(UInt8(ascii: " "), count: indentation)
+                    line.append(UInt8(ascii: "\""))
+                    line.append(key)
+                    line.append(keyEnd)
+                    line.append(value)
+                    bytes.append(contentsOf: line.written)
+                }
+            }
         }
-        Self.keyEnd.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// The closing quote of a key and what goes before its value.
@@ -113,12 +133,12 @@ struct PrettyJSONWriter {
     }
 
     /// Checks that the innermost container is an object, and where assertions are checked,
-    /// that `key` comes after its last key; then starts the member.
-    private mutating func startKey(_ key: some Collection<UInt8>) {
+    /// that `key` comes after its last key; then starts the member (see ``beginMember()``).
+    private mutating func startKey(_ key: some Collection<UInt8>) -> Bool {
         let innermost = openContainers.count - 1
         precondition(innermost >= 0 && openContainers[innermost].isObject, "a key is written inside an object")
         assert(recordKey(key, in: innermost), "keys are written in ascending order")
-        startMember()
+        return beginMember()
     }
 
     /// Keeps `key` as the last key of the container at `index` and tells whether it ascends
@@ -142,13 +162,19 @@ struct PrettyJSONWriter {
         bytes.append(bracket)
     }
 
-    /// The separator and indentation before an object's key or an array's element.
+    /// The separator and indentation before an array's element.
     private mutating func startMember() {
+        startLine(afterComma: beginMember())
+    }
+
+    /// Counts a member of the innermost container, after handing over a piece when one is
+    /// due; tells whether a comma goes before it.
+    private mutating func beginMember() -> Bool {
         if bytes.count >= pieceSize { handOverPiece() }
         let innermost = openContainers.count - 1
         let afterComma = openContainers[innermost].hasMembers
         openContainers[innermost].hasMembers = true
-        startLine(afterComma: afterComma)
+        return afterComma
     }
 
     /// A new line indented two spaces a level, after a comma when `afterComma`: all copied at
@@ -175,14 +201,14 @@ struct PrettyJSONWriter {
 
     /// Written as `String(value)` writes it.
     mutating func write(_ value: Int) {
-        writeNumber(negative: value < 0) { digits in digits.write(UInt64(value.magnitude)) }
+        Self.withDigits(of: value) { bytes.append(contentsOf: $0) }
     }
 
     /// Throws for a value JSON cannot hold (infinity, NaN), as `JSONEncoder` does.
     mutating func write(_ value: Double) throws(PrettyJSONWriterError) {
         guard value.isFinite else { throw .notFinite(value) }
         if let millionths = Self.millionths(in: value) {
-            writeNumber(negative: value < 0) { digits in digits.writeDecimal(millionths: millionths) }
+            Self.withDigits(ofMillionths: millionths, negative: value < 0) { bytes.append(contentsOf: $0) }
             return
         }
         let text = value.description
@@ -208,15 +234,26 @@ struct PrettyJSONWriter {
         return UInt64(scaled)
     }
 
-    /// A number that `writeDigits` puts together from the right, on the stack, and that is
-    /// then appended at once: an append to an array costs more than the few bytes of a number.
-    private mutating func writeNumber(negative: Bool, _ writeDigits: (inout DigitsFromTheRight) -> Void) {
+    /// How `value` is written, for `use`.
+    private static func withDigits(of value: Int, _ use: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withNumber(negative: value < 0, { digits in digits.write(UInt64(value.magnitude)) }, use)
+    }
+
+    /// How a number of `millionths` (see ``millionths(in:)``) is written, for `use`.
+    private static func withDigits(ofMillionths millionths: UInt64, negative: Bool, _ use: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withNumber(negative: negative, { digits in digits.writeDecimal(millionths: millionths) }, use)
+    }
+
+    /// A number that `writeDigits` puts together from the right on the stack, for `use`.
+    private static func withNumber(
+        negative: Bool, _ writeDigits: (inout DigitsFromTheRight) -> Void, _ use: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         // 20 digits of a `UInt64`, a sign and a point.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 22) { buffer in
             var digits = DigitsFromTheRight(buffer: buffer)
             writeDigits(&digits)
             if negative { digits.prepend(UInt8(ascii: "-")) }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[digits.start...]))
+            use(UnsafeBufferPointer(rebasing: buffer[digits.start...]))
         }
     }
 
@@ -278,13 +315,16 @@ struct PrettyJSONWriter {
     /// The member `key` with `value`; none when `value` is `nil`.
     mutating func write(_ value: Double?, forKey key: StaticString) throws(PrettyJSONWriterError) {
         guard let value else { return }
+        if value.isFinite, let millionths = Self.millionths(in: value) {
+            Self.withDigits(ofMillionths: millionths, negative: value < 0) { writeMember(key, value: $0) }
+            return
+        }
         writeKey(key)
         try write(value)
     }
 
     mutating func write(_ value: Int, forKey key: StaticString) {
-        writeKey(key)
-        write(value)
+        Self.withDigits(of: value) { writeMember(key, value: $0) }
     }
 
     /// A string with `"`, `\` and control characters escaped; `/` and everything else as is.
@@ -327,6 +367,38 @@ struct PrettyJSONWriter {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+}
+
+/// Bytes put together in a buffer, e.g. on the stack, before they are appended at once.
+private struct StackBytes {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    /// What was put together.
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[..<count]) }
+
+    mutating func append(_ byte: UInt8) {
+        precondition(count < buffer.count, "the buffer holds what is put together")
+        buffer[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ byte: UInt8, count repeats: Int) {
+        precondition(repeats <= buffer.count - count, "the buffer holds what is put together")
+        UnsafeMutableBufferPointer(rebasing: buffer[count..<(count + repeats)]).initialize(repeating: byte)
+        count += repeats
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        precondition(bytes.count <= buffer.count - count, "the buffer holds what is put together")
+        guard let source = bytes.baseAddress, let destination = buffer.baseAddress else { return }
+        (destination + count).initialize(from: source, count: bytes.count)
+        count += bytes.count
+    }
 }
 
 /// Why a value could not be written as JSON.

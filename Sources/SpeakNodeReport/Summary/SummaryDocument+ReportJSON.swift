@@ -24,11 +24,9 @@ extension SummaryDocument {
 
     private static func write(_ report: Report, to writer: inout PrettyJSONWriter) throws(PrettyJSONWriterError) {
         try SummaryDocument(summarizing: report, runs: []).write(to: &writer) { writer throws(PrettyJSONWriterError) in
-            // By index: a run or test taken out of its array would be a copy (see `Figures`).
-            try writer.writeArray(report.runs.indices) { writer, runIndex throws(PrettyJSONWriterError) in
-                let tests = report.runs[runIndex].tests
-                try Run.write(Figures(report.runs[runIndex]), tests: tests.indices, to: &writer) { writer, index throws(PrettyJSONWriterError) in
-                    try Test.write(Figures(tests[index]), to: &writer)
+            try writer.writeArray(report.runs) { writer, run throws(PrettyJSONWriterError) in
+                try Run.write(Figures(run), tests: run.tests, to: &writer) { writer, test throws(PrettyJSONWriterError) in
+                    try Test.write(Figures(test), to: &writer)
                 }
             }
         }

@@ -15,9 +15,8 @@ extension SummaryDocument {
         var passRate: Double?
         var slowTurns: Int
 
-        /// The figures of an evaluated run. It is borrowed, as are tests: a copy of one would
-        /// retain everything it holds, only to read a few members.
-        init(_ run: borrowing RunResult) {
+        /// The figures of an evaluated run.
+        init(_ run: RunResult) {
             counts = SummaryCounts(run.counts)
             duration = SummaryDocument.rounded(run.counts.duration)
             id = run.id
@@ -29,8 +28,8 @@ extension SummaryDocument {
         }
 
         /// The figures of an evaluated test.
-        init(_ test: borrowing TestResult) {
-            counts = SummaryCounts(Counts(copy test))
+        init(_ test: TestResult) {
+            counts = SummaryCounts(Counts(test))
             duration = SummaryDocument.rounded(test.duration)
             id = test.id
             latency = .measured(test.insights.latency)

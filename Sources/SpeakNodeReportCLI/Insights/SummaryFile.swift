@@ -31,9 +31,10 @@ struct SummaryFile {
 
     /// Encodes the summary document of `report` and writes it, piece by piece as it is
     /// encoded, into a file not yet at its path, or keeps it for standard output; the failure
-    /// says why it could not.
+    /// says why it could not. The JSON is written straight from the report
+    /// (``SummaryDocument/writeJSON(of:pieceSize:to:)``): the document of ten thousand tests,
+    /// a dictionary of latency statistics each, is never built.
     func prepare(_ report: Report) -> Result<Prepared, CommandFailure> {
-        // Written straight from the report: the document of ten thousand tests is never built.
         guard path != "-" else {
             return Result { () throws(CommandFailure) in
                 .standardOutput(try Self.encoded { try SummaryDocument.jsonBytes(of: report) })

@@ -8,7 +8,7 @@ import Testing
 struct SummaryReportJSONTests {
     typealias F = InsightsFixture
 
-    /// Every metric measured, with values of more than 6 decimals, over two runs and a skipped test.
+    /// Every metric measured, with values of more than 6 decimals, over two runs with a skipped and a flaky test.
     static var measured: Report {
         let history = [
             F.user("Hello", at: 0, eot: 0.41234567, transcription: 0.3),
@@ -20,6 +20,8 @@ struct SummaryReportJSONTests {
             F.delivery(run: "run-1", test: "t-pass", session: "s1", history: history, campaign: "Nightly", duration: 61.5, line: 1),
             F.delivery(run: "run-1", test: "t-fail", session: "s2", eval: F.failed(["Wrong"]), history: F.agentTurns(e2e: [1, 2, 3]), line: 2),
             F.delivery(run: "run-2", test: "t-skip", session: "s3", eval: nil, status: "Cancelled", order: 5, line: 3),
+            F.delivery(run: "run-1", test: "t-flaky", session: "s4", eval: F.failed(["Slow"]), order: 2, line: 4),
+            F.delivery(run: "run-1", test: "t-flaky", session: "s5", history: F.agentTurns(e2e: [0.5]), order: 3, line: 5),
         ])
     }
 
