@@ -4,16 +4,21 @@ extension SummaryDocument {
 
     /// The summary of an evaluated report.
     public init(_ report: Report) {
+        self.init(summarizing: report, runs: report.runs.map(Run.init))
+    }
+
+    /// The summary of `report` as a whole, with `runs` for its runs.
+    init(summarizing report: Report, runs: [Run]) {
         self.init(
             outcome: Self.outcome(of: report.totals)?.rawValue,
             counts: SummaryCounts(report.totals),
             duration: Self.rounded(report.totals.duration),
             passRate: report.totals.passRate.map(Self.rounded),
             slowTurns: report.insights.slowTurnCount,
-            latency: Self.latency(report.insights),
+            latency: SummaryLatency.measured(report.insights.latency).byName,
             budget: Dictionary(uniqueKeysWithValues: report.budget.limits.map { ($0.key.payloadName, Self.rounded($0.value)) }),
             latencyGate: report.latencyGate?.rawValue,
-            runs: report.runs.map(Run.init)
+            runs: runs
         )
     }
 
@@ -26,27 +31,22 @@ extension SummaryDocument {
         return nil
     }
 
-    static func latency(_ insights: Insights) -> [String: LatencyStatistics] {
-        Dictionary(uniqueKeysWithValues: insights.latency.map {
-            ($0.key.payloadName, $0.value.rounded(toDecimals: decimals))
-        })
-    }
-
     static func rounded(_ value: Double) -> Double { value.rounded(toDecimals: decimals) }
 }
 
 extension SummaryDocument.Run {
     /// The summary of one evaluated run.
     public init(_ run: RunResult) {
+        let figures = SummaryDocument.Figures(run)
         self.init(
-            id: run.id,
-            name: run.campaignName,
-            outcome: SummaryDocument.outcome(of: run.counts)?.rawValue,
-            counts: SummaryCounts(run.counts),
-            duration: SummaryDocument.rounded(run.counts.duration),
-            passRate: run.counts.passRate.map(SummaryDocument.rounded),
-            slowTurns: run.insights.slowTurnCount,
-            latency: SummaryDocument.latency(run.insights),
+            id: figures.id,
+            name: figures.name,
+            outcome: figures.outcome,
+            counts: figures.counts,
+            duration: figures.duration,
+            passRate: figures.passRate,
+            slowTurns: figures.slowTurns,
+            latency: figures.latency.byName,
             tests: run.tests.map(SummaryDocument.Test.init)
         )
     }
@@ -55,15 +55,16 @@ extension SummaryDocument.Run {
 extension SummaryDocument.Test {
     /// The summary of one evaluated test.
     public init(_ test: TestResult) {
+        let figures = SummaryDocument.Figures(test)
         self.init(
-            id: test.id,
+            id: figures.id,
             name: test.name,
             outcome: test.outcome.rawValue,
-            counts: SummaryCounts(Counts(test)),
-            duration: SummaryDocument.rounded(test.duration),
-            passRate: test.attemptPassRate.map(SummaryDocument.rounded),
-            slowTurns: test.insights.slowTurnCount,
-            latency: SummaryDocument.latency(test.insights)
+            counts: figures.counts,
+            duration: figures.duration,
+            passRate: figures.passRate,
+            slowTurns: figures.slowTurns,
+            latency: figures.latency.byName
         )
     }
 }

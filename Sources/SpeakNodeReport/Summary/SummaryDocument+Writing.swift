@@ -4,23 +4,34 @@
 
 extension SummaryDocument {
     func write(to writer: inout PrettyJSONWriter) throws(PrettyJSONWriterError) {
+        try write(to: &writer) { writer throws(PrettyJSONWriterError) in
+            try writer.writeArray(runs) { writer, run throws(PrettyJSONWriterError) in try run.write(to: &writer) }
+        }
+    }
+
+    /// The document with `writeRuns` writing the value of `runs`, which may be those of a
+    /// report rather than the document's.
+    func write(
+        to writer: inout PrettyJSONWriter, runs writeRuns: (inout PrettyJSONWriter) throws(PrettyJSONWriterError) -> Void
+    ) throws(PrettyJSONWriterError) {
         try writer.writeObject { writer throws(PrettyJSONWriterError) in
             writer.writeKey("budget")
             try writer.writeObject { writer throws(PrettyJSONWriterError) in
                 for (metric, seconds) in PrettyJSONWriter.members(of: budget) {
-                    try writer.write(seconds, forKey: metric)
+                    writer.writeKey(metric)
+                    try writer.write(seconds)
                 }
             }
             writer.writeKey("counts")
             counts.write(to: &writer)
             try writer.write(duration, forKey: "duration")
             writer.writeKey("latency")
-            try LatencyStatistics.write(latency, to: &writer)
+            try SummaryLatency.named(latency).write(to: &writer)
             writer.write(latencyGate, forKey: "latency_gate")
             writer.write(outcome, forKey: "outcome")
             try writer.write(passRate, forKey: "pass_rate")
             writer.writeKey("runs")
-            try writer.writeArray(runs) { writer, run throws(PrettyJSONWriterError) in try run.write(to: &writer) }
+            try writeRuns(&writer)
             writer.write(schema, forKey: "schema")
             writer.write(slowTurns, forKey: "slow_turns")
         }
@@ -29,42 +40,33 @@ extension SummaryDocument {
 
 extension SummaryDocument.Run {
     func write(to writer: inout PrettyJSONWriter) throws(PrettyJSONWriterError) {
+        try Self.write(SummaryDocument.Figures(self), tests: tests, to: &writer) { writer, test throws(PrettyJSONWriterError) in
+            try test.write(to: &writer)
+        }
+    }
+
+    /// A run with `figures` whose `tests` each `writeTest` writes: a document's run, or a
+    /// report's written without building one.
+    static func write<Tests: Sequence>(
+        _ figures: SummaryDocument.Figures, tests: Tests, to writer: inout PrettyJSONWriter,
+        writeTest: (inout PrettyJSONWriter, Tests.Element) throws(PrettyJSONWriterError) -> Void
+    ) throws(PrettyJSONWriterError) {
         try writer.writeObject { writer throws(PrettyJSONWriterError) in
-            try SummaryDocument.writeFigures(
-                counts: counts, duration: duration, id: id, latency: latency, name: name, outcome: outcome,
-                passRate: passRate, slowTurns: slowTurns, to: &writer)
+            try figures.write(to: &writer)
             writer.writeKey("tests")
-            try writer.writeArray(tests) { writer, test throws(PrettyJSONWriterError) in try test.write(to: &writer) }
+            try writer.writeArray(tests, writeTest)
         }
     }
 }
 
 extension SummaryDocument.Test {
     func write(to writer: inout PrettyJSONWriter) throws(PrettyJSONWriterError) {
-        try writer.writeObject { writer throws(PrettyJSONWriterError) in
-            try SummaryDocument.writeFigures(
-                counts: counts, duration: duration, id: id, latency: latency, name: name, outcome: outcome,
-                passRate: passRate, slowTurns: slowTurns, to: &writer)
-        }
+        try Self.write(SummaryDocument.Figures(self), to: &writer)
     }
-}
 
-extension SummaryDocument {
-    /// The members a run and a test share, `counts` to `slow_turns`, in key order.
-    fileprivate static func writeFigures(
-        counts: SummaryCounts, duration: Double, id: String, latency: [String: LatencyStatistics], name: String?,
-        outcome: String?, passRate: Double?, slowTurns: Int, to writer: inout PrettyJSONWriter
-    ) throws(PrettyJSONWriterError) {
-        writer.writeKey("counts")
-        counts.write(to: &writer)
-        try writer.write(duration, forKey: "duration")
-        writer.write(id, forKey: "id")
-        writer.writeKey("latency")
-        try LatencyStatistics.write(latency, to: &writer)
-        writer.write(name, forKey: "name")
-        writer.write(outcome, forKey: "outcome")
-        try writer.write(passRate, forKey: "pass_rate")
-        writer.write(slowTurns, forKey: "slow_turns")
+    /// A test with `figures`: a document's test, or a report's written without building one.
+    static func write(_ figures: SummaryDocument.Figures, to writer: inout PrettyJSONWriter) throws(PrettyJSONWriterError) {
+        try writer.writeObject { writer throws(PrettyJSONWriterError) in try figures.write(to: &writer) }
     }
 }
 
@@ -83,16 +85,6 @@ extension SummaryCounts {
 }
 
 extension LatencyStatistics {
-    /// Statistics per metric name, as an object keyed by the names.
-    static func write(_ statistics: [String: LatencyStatistics], to writer: inout PrettyJSONWriter) throws(PrettyJSONWriterError) {
-        try writer.writeObject { writer throws(PrettyJSONWriterError) in
-            for (metric, values) in PrettyJSONWriter.members(of: statistics) {
-                writer.writeKey(metric)
-                try values.write(to: &writer)
-            }
-        }
-    }
-
     func write(to writer: inout PrettyJSONWriter) throws(PrettyJSONWriterError) {
         try writer.writeObject { writer throws(PrettyJSONWriterError) in
             writer.write(count, forKey: "count")
