@@ -103,31 +103,36 @@ public struct LatencySamples: Sendable {
         }
     }
 
-    /// The values of every metric, by ``LatencyMetric/index``, each in order and in an array
-    /// of exactly its size. Each stored set is read once for all metrics, not once a metric.
+    /// The values of every metric, by ``LatencyMetric/index``, each in order. Each transcript
+    /// and stored set is read once for all metrics, not once a metric.
+    ///
+    /// The lists have room for as many values as there are turns rather than exactly their
+    /// values: counting the values first took a second pass over every turn, and room that is
+    /// never written to takes no memory.
     func valuesByMetricIndex() -> [[Double]] {
-        let counts = self.counts
-        var values: [[Double]] = LatencyMetric.allCases.map { metric in
-            var values: [Double] = []
-            values.reserveCapacity(counts[metric.index])
-            return values
-        }
+        var values = LatencyValueLists(capacity: valueCountBound)
         appendValues(to: &values)
-        return values
+        return values.byMetricIndex()
     }
 
-    /// Appends the values of each metric to `values[metric.index]`, in order.
-    private func appendValues(to values: inout [[Double]]) {
+    /// At least the number of values of any one metric: the turns of the transcripts (each
+    /// measures a metric at most once) and the values of the stored sets.
+    private var valueCountBound: Int {
+        switch storage {
+        case .transcript(let history): history.count
+        case .stored(let stored, _): stored.count
+        case .joined(let parts): Self.inPlace(parts) { parts in parts.indices.reduce(0) { $0 + parts[$1].valueCountBound } }
+        }
+    }
+
+    /// Appends the values of each metric to its list, in order.
+    private func appendValues(to values: inout LatencyValueLists) {
         switch storage {
         case .transcript(let history):
-            Self.forEachMeasuredTurn(in: history) { turn in
-                for metric in LatencyMetric.allCases {
-                    if let value = metric.value(in: turn) { values[metric.index].append(value) }
-                }
-            }
+            Self.forEachMeasuredTurn(in: history) { turn in values.appendMeasured(in: turn) }
         case .stored(let stored, let ends):
             for metric in LatencyMetric.allCases {
-                values[metric.index] += stored[Self.range(of: metric, ends: ends)]
+                values.append(contentsOf: stored[Self.range(of: metric, ends: ends)], of: metric)
             }
         case .joined(let parts):
             Self.inPlace(parts) { parts in
