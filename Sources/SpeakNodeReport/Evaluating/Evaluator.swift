@@ -123,7 +123,6 @@ public struct Evaluator: Sendable {
         // The deciding attempt is read in place (`attempts[decidingIndex]`), not copied with
         // its whole conversation.
         let decidingOutcome = attempts[decidingIndex].outcome
-        let ranOutcomes = Set(attempts.map(\.outcome).filter { $0 != .skipped })
         let agentName = attempts[decidingIndex].conversation.agentName.nonBlankText
             ?? attempts.indices.lazy.compactMap { attempts[$0].conversation.agentName.nonBlankText }.first
             ?? ""
@@ -139,11 +138,22 @@ public struct Evaluator: Sendable {
             attempts: attempts,
             decidingAttemptIndex: decidingIndex,
             outcome: latencyFailure == nil ? decidingOutcome : .failed,
-            isFlaky: ranOutcomes.count > 1,
+            isFlaky: Self.outcomesDisagree(attempts),
             duration: attempts.indices.reduce(0) { $0 + attempts[$1].duration },
             insights: insights,
             latencyFailure: latencyFailure
         )
+    }
+
+    /// Whether the attempts that ran (passed, failed or error) do not all have the same outcome.
+    static func outcomesDisagree(_ attempts: [AttemptResult]) -> Bool {
+        var firstRan: Outcome?
+        for index in attempts.indices where attempts[index].outcome != .skipped {
+            let outcome = attempts[index].outcome
+            if let firstRan, firstRan != outcome { return true }
+            firstRan = outcome
+        }
+        return false
     }
 
     /// The index of the attempt whose outcome is the test's, under ``policy``.
