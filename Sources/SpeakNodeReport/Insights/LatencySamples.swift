@@ -184,9 +184,12 @@ public struct LatencySamples: Sendable {
     }
 
     /// The values of one metric (empty when none was measured).
+    ///
+    /// The list has room for a value a turn, as in ``valuesByMetricIndex()``: it is read and
+    /// let go of, and counting the values first took a pass of its own over every turn.
     public func values(of metric: LatencyMetric) -> [Double] {
         var values: [Double] = []
-        values.reserveCapacity(count(of: metric))
+        values.reserveCapacity(valueCountBound)
         appendValues(of: metric, to: &values)
         return values
     }
