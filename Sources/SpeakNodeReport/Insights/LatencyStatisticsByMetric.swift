@@ -36,14 +36,24 @@ struct LatencyStatisticsByMetric: Sendable, Hashable {
     }
 
     /// The metrics with statistics, in ``LatencyMetric`` order.
-    var metrics: [LatencyMetric] { LatencyMetric.allCases.filter { measured.contains($0) } }
+    var metrics: [LatencyMetric] {
+        var metrics: [LatencyMetric] = []
+        metrics.reserveCapacity(statistics.count)
+        for metric in LatencyMetric.allCases where measured.contains(metric) { metrics.append(metric) }
+        return metrics
+    }
 
     var isEmpty: Bool { measured.isEmpty }
 
     /// The same statistics, keyed by metric.
     var dictionary: [LatencyMetric: LatencyStatistics] {
-        var dictionary: [LatencyMetric: LatencyStatistics] = [:]
-        for metric in metrics { dictionary[metric] = self[metric] }
+        // Sized up front, and filled in array order: the summary asks for every test's.
+        var dictionary = [LatencyMetric: LatencyStatistics](minimumCapacity: statistics.count)
+        var position = 0
+        for metric in LatencyMetric.allCases where measured.contains(metric) {
+            dictionary[metric] = statistics[position]
+            position += 1
+        }
         return dictionary
     }
 }
