@@ -88,7 +88,13 @@ public struct Evaluator: Sendable {
 
     /// A run whose tests were evaluated into `testResults`, in the order of its tests.
     private func result(of run: CollectedRun, tests testResults: ArraySlice<TestResult?>) -> RunResult {
-        var tests = testResults.compactMap { $0 }
+        // Room for exactly the tests: `compactMap` grew the list by doubling, which left up to
+        // half of a run's list of tests unused for as long as the report is kept.
+        var tests: [TestResult] = []
+        tests.reserveCapacity(testResults.count)
+        for index in testResults.indices {
+            if let test = testResults[index] { tests.append(test) }
+        }
         // Sorted in place: `sorted` would copy every test into a new array.
         tests.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         // Read from each conversation in place: a list of the conversations would copy each
