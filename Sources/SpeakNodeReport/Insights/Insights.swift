@@ -5,11 +5,11 @@
 /// those of a run all its tests', and those of a report all its runs': statistics are always
 /// computed from every measured turn, never from the statistics of the parts.
 ///
-/// Combined insights keep their parts instead of copies of the parts' samples and slow turns
-/// (see ``Storage``): every measured value and slow turn is stored once, by its conversation,
-/// not again by its test, its run and the report. ``samples`` and ``slowTurns`` gather them
-/// when asked; ``slowTurnCount``, ``signals`` and the statistics of combined insights are
-/// worked out once.
+/// A conversation's insights keep its transcript, from which its measured values and slow
+/// turns are read when asked, and combined insights keep their parts (see ``Storage``): no
+/// measured value or slow turn is copied, neither by its conversation nor again by its test,
+/// its run and the report. ``samples`` and ``slowTurns`` gather them when asked;
+/// ``slowTurnCount``, ``signals`` and the statistics of combined insights are worked out once.
 public struct Insights: Sendable {
     /// Statistics of each measured metric; a metric no turn measured has none.
     public var latency: [LatencyMetric: LatencyStatistics] {
@@ -97,7 +97,9 @@ public struct Insights: Sendable {
     public var slowTurns: [SlowTurn] {
         get {
             switch storage {
-            case .conversation(let source): return SlowTurn.all(in: source, count: slowTurnCount)
+            case .conversation(let source):
+                // A conversation without slow turns need not be read again to find none.
+                return slowTurnCount == 0 ? [] : SlowTurn.all(in: source, count: slowTurnCount)
             case .measured(_, let slowTurns): return slowTurns
             case .combined(let parts):
                 var slowTurns: [SlowTurn] = []

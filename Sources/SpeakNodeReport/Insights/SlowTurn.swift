@@ -9,11 +9,11 @@ import Foundation
 ///
 /// A large input has hundreds of thousands of slow turns, so one found in a conversation
 /// stores only where it is: the conversation's ``Source`` (shared by all its slow turns),
-/// the turn's position and which metrics went over budget, 16 bytes. ``Insights`` keep only
-/// the source, and find the slow turns again when asked. Its texts, offset and
+/// the turn's position and which metrics went over budget, 16 bytes. Its texts, offset and
 /// overruns are read from the transcript and the budget when asked, and are the same values
 /// it would have stored. A slow turn made from given values, or changed, keeps its values.
-/// Equality and hashing are those of the values, however they are stored.
+/// Equality and hashing are those of the values, however they are stored. A conversation's
+/// ``Insights`` keep only the source, and find its slow turns again when asked.
 public struct SlowTurn: Sendable {
     private var storage: Storage
 
