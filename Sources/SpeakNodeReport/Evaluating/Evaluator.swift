@@ -88,7 +88,13 @@ public struct Evaluator: Sendable {
 
     /// A run whose tests were evaluated into `testResults`, in the order of its tests.
     private func result(of run: CollectedRun, tests testResults: ArraySlice<TestResult?>) -> RunResult {
-        var tests = testResults.compactMap { $0 }
+        // Room for exactly the tests: `compactMap` grew the list by doubling, which left up to
+        // half of a run's list of tests unused for as long as the report is kept.
+        var tests: [TestResult] = []
+        tests.reserveCapacity(testResults.count)
+        for index in testResults.indices {
+            if let test = testResults[index] { tests.append(test) }
+        }
         // Sorted in place: `sorted` would copy every test into a new array.
         tests.sort { ($0.name, $0.id) < ($1.name, $1.id) }
         // Read from each conversation in place: a list of the conversations would copy each
@@ -123,7 +129,6 @@ public struct Evaluator: Sendable {
         // The deciding attempt is read in place (`attempts[decidingIndex]`), not copied with
         // its whole conversation.
         let decidingOutcome = attempts[decidingIndex].outcome
-        let ranOutcomes = Set(attempts.map(\.outcome).filter { $0 != .skipped })
         let agentName = attempts[decidingIndex].conversation.agentName.nonBlankText
             ?? attempts.indices.lazy.compactMap { attempts[$0].conversation.agentName.nonBlankText }.first
             ?? ""
@@ -139,11 +144,22 @@ public struct Evaluator: Sendable {
             attempts: attempts,
             decidingAttemptIndex: decidingIndex,
             outcome: latencyFailure == nil ? decidingOutcome : .failed,
-            isFlaky: ranOutcomes.count > 1,
+            isFlaky: Self.outcomesDisagree(attempts),
             duration: attempts.indices.reduce(0) { $0 + attempts[$1].duration },
             insights: insights,
             latencyFailure: latencyFailure
         )
+    }
+
+    /// Whether the attempts that ran (passed, failed or error) do not all have the same outcome.
+    static func outcomesDisagree(_ attempts: [AttemptResult]) -> Bool {
+        var firstRan: Outcome?
+        for index in attempts.indices where attempts[index].outcome != .skipped {
+            let outcome = attempts[index].outcome
+            if let firstRan, firstRan != outcome { return true }
+            firstRan = outcome
+        }
+        return false
     }
 
     /// The index of the attempt whose outcome is the test's, under ``policy``.

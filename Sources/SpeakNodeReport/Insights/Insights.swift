@@ -5,22 +5,22 @@
 /// those of a run all its tests', and those of a report all its runs': statistics are always
 /// computed from every measured turn, never from the statistics of the parts.
 ///
-/// Combined insights keep their parts instead of copies of the parts' samples and slow turns
-/// (see ``Storage``): every measured value and slow turn is stored once, by its conversation,
-/// not again by its test, its run and the report. ``samples`` and ``slowTurns`` gather them
-/// when asked; ``slowTurnCount``, ``signals`` and the statistics of combined insights are
-/// worked out once.
+/// A conversation's insights keep its transcript, from which its measured values and slow
+/// turns are read when asked, and combined insights keep their parts (see ``Storage``): no
+/// measured value or slow turn is copied, neither by its conversation nor again by its test,
+/// its run and the report. ``samples`` and ``slowTurns`` gather them when asked;
+/// ``slowTurnCount``, ``signals`` and the statistics of combined insights are worked out once.
 public struct Insights: Sendable {
     /// Statistics of each measured metric; a metric no turn measured has none.
     public var latency: [LatencyMetric: LatencyStatistics] {
-        get { statistics ?? samples.statistics }
-        set { statistics = newValue }
+        get { (statistics ?? samples.statisticsByMetric).dictionary }
+        set { statistics = LatencyStatisticsByMetric(newValue) }
     }
 
     /// The statistics when worked out up front: those of combined insights (tests, runs, the
     /// report), which reports read again and again. A single conversation's are worked out
     /// when asked, since reports show them only for its test as a whole.
-    private var statistics: [LatencyMetric: LatencyStatistics]?
+    private var statistics: LatencyStatisticsByMetric?
     public var signals: ConversationSignals
     /// How many turns were over budget.
     public private(set) var slowTurnCount: Int
@@ -28,8 +28,12 @@ public struct Insights: Sendable {
 
     /// Where the samples and slow turns are kept.
     private enum Storage: Sendable {
-        /// Measured here: a conversation's own, or given.
-        case measured(LatencySamples, slowTurns: [SlowTurn])
+        /// A conversation's: its samples and slow turns are read from its transcript when
+        /// asked, as the transcript is kept anyway. A copy of them took 16 bytes a slow turn
+        /// and 8 a measured value, for every turn of the input.
+        case conversation(SlowTurn.Source)
+        /// Given (boxed, so that the storage of every conversation's insights stays one pointer).
+        indirect case measured(LatencySamples, slowTurns: [SlowTurn])
         /// Those of the parts, in order.
         case combined([Insights])
     }
@@ -43,27 +47,34 @@ public struct Insights: Sendable {
 
     /// The insights of one conversation, with slow turns judged against `budget`.
     public init(conversation: Conversation, budget: LatencyBudget) {
-        self.init(
-            samples: LatencySamples(history: conversation.history),
-            slowTurns: SlowTurn.all(in: conversation, budget: budget),
-            signals: ConversationSignals(history: conversation.history)
-        )
+        let source = SlowTurn.Source(conversation: conversation, budget: budget)
+        statistics = nil
+        signals = ConversationSignals(history: conversation.history)
+        slowTurnCount = SlowTurn.count(in: source)
+        storage = .conversation(source)
     }
 
     /// The insights of several parts together, in the order given.
     public init(combining parts: [Insights]) {
-        self.init(combining: parts, statistics: Self.samples(of: parts).statistics)
+        self.init(combining: parts, statistics: Self.samples(of: parts).statisticsByMetric)
     }
 
     /// The insights of several parts together, in the order given, with the statistics of
     /// each metric worked out on a core of its own: for a whole report, whose hundreds of
     /// thousands of values are combined once everything else is done.
     init(combiningConcurrently parts: [Insights]) {
-        self.init(combining: parts, statistics: Self.samples(of: parts).concurrentStatistics)
+        self.init(combining: parts, statistics: Self.samples(of: parts).concurrentStatisticsByMetric)
     }
 
     /// The insights of `parts` together, whose `statistics` are already worked out.
-    private init(combining parts: [Insights], statistics: [LatencyMetric: LatencyStatistics]) {
+    private init(combining parts: [Insights], statistics: LatencyStatisticsByMetric) {
+        if parts.count == 1 {
+            // The part itself, with its statistics kept: most tests have one attempt, whose
+            // insights a list of one would only hold a second time.
+            self = parts[0]
+            self.statistics = statistics
+            return
+        }
         self.statistics = statistics
         signals = parts.reduce(into: ConversationSignals()) { $0 += $1.signals }
         slowTurnCount = parts.reduce(0) { $0 + $1.slowTurnCount }
@@ -74,6 +85,7 @@ public struct Insights: Sendable {
     public var samples: LatencySamples {
         get {
             switch storage {
+            case .conversation(let source): LatencySamples(history: source.history)
             case .measured(let samples, _): samples
             case .combined(let parts): Self.samples(of: parts)
             }
@@ -85,12 +97,14 @@ public struct Insights: Sendable {
     public var slowTurns: [SlowTurn] {
         get {
             switch storage {
+            case .conversation(let source):
+                // A conversation without slow turns need not be read again to find none.
+                return slowTurnCount == 0 ? [] : SlowTurn.all(in: source, count: slowTurnCount)
             case .measured(_, let slowTurns): return slowTurns
-            case .combined(let parts) where parts.count == 1: return parts[0].slowTurns
             case .combined(let parts):
                 var slowTurns: [SlowTurn] = []
                 slowTurns.reserveCapacity(slowTurnCount)
-                Self.forEachMeasured(in: parts) { _, partSlowTurns in slowTurns += partSlowTurns }
+                Self.forEachMeasured(in: parts) { part in slowTurns += part.slowTurns }
                 return slowTurns
             }
         }
@@ -118,7 +132,11 @@ public struct Insights: Sendable {
     }
 
     /// The metrics with statistics, in ``LatencyMetric`` order, so renderers list them stably.
-    public var measuredMetrics: [LatencyMetric] { latency.keys.sorted() }
+    public var measuredMetrics: [LatencyMetric] {
+        if let statistics { return statistics.metrics }
+        let counts = samples.counts
+        return LatencyMetric.allCases.filter { counts[$0.index] > 0 }
+    }
 
     /// The samples of `parts`, one after the other: kept by the parts, not copied (see
     /// ``LatencySamples/init(joining:)``).
@@ -130,18 +148,20 @@ public struct Insights: Sendable {
     /// those measured.
     private static func measuredSamples(of parts: [Insights]) -> [LatencySamples] {
         var samples: [LatencySamples] = []
-        forEachMeasured(in: parts) { partSamples, _ in samples.append(partSamples) }
+        forEachMeasured(in: parts) { part in samples.append(part.samples) }
         return samples
     }
 
-    /// Calls `body` with the samples and slow turns of each insights that measured them,
-    /// in order: `parts` themselves, or their parts, down to those measured. The parts are
-    /// read in place, not copied.
-    private static func forEachMeasured(in parts: [Insights], _ body: (LatencySamples, [SlowTurn]) -> Void) {
-        for index in parts.indices {
-            switch parts[index].storage {
-            case .measured(let samples, let slowTurns): body(samples, slowTurns)
-            case .combined(let inner): forEachMeasured(in: inner, body)
+    /// Calls `body` with each insights that measured its samples and slow turns, in order:
+    /// `parts` themselves, or their parts, down to those measured. The parts are read in
+    /// place, not copied.
+    private static func forEachMeasured(in parts: [Insights], _ body: (borrowing Insights) -> Void) {
+        parts.withUnsafeBufferPointer { parts in
+            for index in parts.indices {
+                switch parts[index].storage {
+                case .conversation, .measured: body(parts[index])
+                case .combined(let inner): forEachMeasured(in: inner, body)
+                }
             }
         }
     }

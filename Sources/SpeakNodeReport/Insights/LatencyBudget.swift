@@ -9,13 +9,21 @@
 public struct LatencyBudget: Sendable, Hashable {
     /// Budgets in seconds; a metric without one never makes a turn slow.
     public private(set) var limits: [LatencyMetric: Double] {
-        didSet { orderedLimits = Self.ordered(limits) }
+        didSet {
+            orderedLimits = Self.ordered(limits)
+            limitsByMetricIndex = Self.byMetricIndex(limits)
+        }
     }
 
     /// `limits` in ``LatencyMetric`` order, kept beside them because every turn of every
     /// conversation is checked against them (``overruns(in:)``): sorting the metrics and
     /// hashing them for each turn would cost more than the check itself.
     private var orderedLimits: [Limit]
+
+    /// `limits` by ``LatencyMetric/index``, infinite for a metric without a budget (and in the
+    /// lanes past the last metric): ``overrunMetrics(in:)`` checks a turn against all of them
+    /// in one comparison instead of going through `orderedLimits` metric by metric.
+    private var limitsByMetricIndex: SIMD8<Double>
 
     /// One metric's budget.
     private struct Limit: Sendable, Hashable {
@@ -28,6 +36,7 @@ public struct LatencyBudget: Sendable, Hashable {
         let limits = limits.filter { $0.value.isFinite && $0.value > 0 }
         self.limits = limits
         self.orderedLimits = Self.ordered(limits)
+        self.limitsByMetricIndex = Self.byMetricIndex(limits)
     }
 
     /// e2e 1.5 s, TTFT 1.0 s, TTFB 0.35 s, end of turn 0.7 s; no transcription budget.
@@ -65,10 +74,10 @@ public struct LatencyBudget: Sendable, Hashable {
     /// without building the overruns, since most turns have none and a ``SlowTurn`` keeps
     /// only which metrics went over.
     func overrunMetrics(in metrics: TurnMetrics) -> LatencyMetricSet {
+        // An unmeasured metric reads 0, which no budget (positive) is under.
+        let over = LatencyMetric.measuredValues(in: metrics) .> limitsByMetricIndex
         var overrun: LatencyMetricSet = []
-        for limit in orderedLimits {
-            if let value = limit.metric.value(in: metrics), value > limit.seconds { overrun.insert(limit.metric) }
-        }
+        for metric in LatencyMetric.allCases where over[metric.index] { overrun.insert(metric) }
         return overrun
     }
 
@@ -91,6 +100,13 @@ public struct LatencyBudget: Sendable, Hashable {
     func overrun(of metric: LatencyMetric, among overrun: LatencyMetricSet, in metrics: TurnMetrics) -> BudgetOverrun? {
         guard overrun.contains(metric), let value = metric.value(in: metrics), let seconds = self[metric] else { return nil }
         return BudgetOverrun(metric: metric, value: value, budget: seconds)
+    }
+
+    /// `limits` by ``LatencyMetric/index``, infinite where there is none.
+    private static func byMetricIndex(_ limits: [LatencyMetric: Double]) -> SIMD8<Double> {
+        var byIndex = SIMD8<Double>(repeating: .infinity)
+        for (metric, seconds) in limits { byIndex[metric.index] = seconds }
+        return byIndex
     }
 
     private static func ordered(_ limits: [LatencyMetric: Double]) -> [Limit] {

@@ -55,6 +55,17 @@ public enum LatencyMetric: String, Sendable, Hashable, CaseIterable, Comparable,
         return value
     }
 
+    /// The measured value of every metric in a turn's metrics (see ``value(in:)``), by
+    /// ``index``; 0 for a metric the turn did not measure and in the lanes past the last metric.
+    @inline(__always)
+    static func measuredValues(in metrics: TurnMetrics) -> SIMD8<Double> {
+        SIMD8(
+            e2eLatency.value(in: metrics) ?? 0, llmNodeTTFT.value(in: metrics) ?? 0,
+            ttsNodeTTFB.value(in: metrics) ?? 0, endOfTurnDelay.value(in: metrics) ?? 0,
+            transcriptionDelay.value(in: metrics) ?? 0, 0, 0, 0
+        )
+    }
+
     /// In declaration order: the caller-facing wait first, then its parts.
     public static func < (lhs: LatencyMetric, rhs: LatencyMetric) -> Bool {
         lhs.index < rhs.index

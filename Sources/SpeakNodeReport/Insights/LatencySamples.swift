@@ -2,19 +2,24 @@
 /// of a test, a run or the whole input come from all of their turns (percentiles of
 /// percentiles would be meaningless).
 ///
-/// Every conversation keeps its samples, so they are stored in one array of exactly their
-/// size, metric after metric, instead of a dictionary of growing arrays: one allocation a
-/// conversation instead of up to six, with no spare capacity. Samples joined from several
-/// sets keep the sets (see ``Storage``), so the values of one metric of a whole report are
-/// gathered without copying those of every other metric too.
+/// A conversation's samples are read from its transcript when asked (see ``Storage``): the
+/// transcript is kept anyway, for the reports, and each of its turns stores its metrics, so a
+/// copy of the values would only hold every measurement of the input a second time. Samples
+/// given metric by metric are stored in one array of exactly their size, metric after metric.
+/// Samples joined from several sets keep the sets, so the values of one metric of a whole
+/// report are gathered without copying those of every other metric too.
 public struct LatencySamples: Sendable {
     private var storage: Storage
 
+    /// One pointer, so that insights, which every conversation, test and run keeps, stay small.
     private enum Storage: Sendable {
+        /// The measured metrics of these turns (see ``LatencyMetric/value(in:)``), read from
+        /// them in turn order.
+        case transcript([HistoryItem])
         /// Every value, metric after metric in ``LatencyMetric`` order, each metric's in turn
         /// order; `ends` says where each metric's values end, by ``LatencyMetric/index``.
-        case stored([Double], ends: SIMD8<UInt32>)
-        /// The values of these stored samples, one after the other.
+        indirect case stored([Double], ends: SIMD8<UInt32>)
+        /// The values of these transcripts and stored samples, one after the other.
         case joined([LatencySamples])
     }
 
@@ -33,46 +38,10 @@ public struct LatencySamples: Sendable {
         }
     }
 
-    /// The measured metrics of a transcript's turns (see ``LatencyMetric/value(in:)``).
-    ///
-    /// Two passes over the turns, each reading only their metrics in place (a copy of an item
-    /// would retain its texts): one counts the values of each metric, the other writes each
-    /// value straight into its metric's place in an array of exactly their number.
+    /// The measured metrics of a transcript's turns (see ``LatencyMetric/value(in:)``), read
+    /// from the turns whenever they are asked for.
     public init(history: [HistoryItem]) {
-        // By ``LatencyMetric/index``, in SIMD lanes rather than arrays: no allocations.
-        var counts = SIMD8<Int>()
-        history.withUnsafeBufferPointer { items in
-            for index in items.indices {
-                guard let turn = items[index].metrics else { continue }
-                for metric in LatencyMetric.allCases where metric.value(in: turn) != nil { counts[metric.index] += 1 }
-            }
-        }
-        var ends = SIMD8<UInt32>()
-        // Where the next value of each metric goes: each metric's values start where the
-        // previous metric's end.
-        var next = SIMD8<Int>()
-        var end = 0
-        for metric in LatencyMetric.allCases {
-            next[metric.index] = end
-            end += counts[metric.index]
-            ends[metric.index] = UInt32(end)
-        }
-        for lane in LatencyMetric.allCases.count..<SIMD8<UInt32>.scalarCount { ends[lane] = UInt32(end) }
-        let values = [Double](unsafeUninitializedCapacity: end) { buffer, initializedCount in
-            history.withUnsafeBufferPointer { items in
-                for index in items.indices {
-                    guard let turn = items[index].metrics else { continue }
-                    for metric in LatencyMetric.allCases {
-                        guard let value = metric.value(in: turn) else { continue }
-                        buffer.initializeElement(at: next[metric.index], to: value)
-                        next[metric.index] += 1
-                    }
-                }
-            }
-            // The counting pass found exactly as many values of each metric as were written.
-            initializedCount = end
-        }
-        storage = .stored(values, ends: ends)
+        storage = .transcript(history)
     }
 
     /// The samples of several sets, one after the other.
@@ -80,7 +49,7 @@ public struct LatencySamples: Sendable {
         var stored: [LatencySamples] = []
         for part in parts {
             switch part.storage {
-            case .stored: stored.append(part)
+            case .transcript, .stored: stored.append(part)
             case .joined(let inner): stored += inner
             }
         }
@@ -106,8 +75,12 @@ public struct LatencySamples: Sendable {
     /// How many values of one metric there are.
     func count(of metric: LatencyMetric) -> Int {
         switch storage {
-        case .stored(_, let ends): Self.range(of: metric, ends: ends).count
-        case .joined(let parts): Self.inPlace(parts) { parts in parts.indices.reduce(0) { $0 + parts[$1].count(of: metric) } }
+        case .transcript(let history):
+            var count = 0
+            Self.forEachMeasuredTurn(in: history) { turn in if metric.value(in: turn) != nil { count += 1 } }
+            return count
+        case .stored(_, let ends): return Self.range(of: metric, ends: ends).count
+        case .joined(let parts): return Self.inPlace(parts) { parts in parts.indices.reduce(0) { $0 + parts[$1].count(of: metric) } }
         }
     }
 
@@ -115,6 +88,12 @@ public struct LatencySamples: Sendable {
     /// past the last metric).
     var counts: SIMD8<Int> {
         switch storage {
+        case .transcript(let history):
+            var counts = SIMD8<Int>()
+            Self.forEachMeasuredTurn(in: history) { turn in
+                for metric in LatencyMetric.allCases where metric.value(in: turn) != nil { counts[metric.index] += 1 }
+            }
+            return counts
         case .stored(_, let ends):
             // Each metric's values end where the next one's start.
             let starts = SIMD8<UInt32>(0, ends[0], ends[1], ends[2], ends[3], ends[4], ends[5], ends[6])
@@ -124,25 +103,36 @@ public struct LatencySamples: Sendable {
         }
     }
 
-    /// The values of every metric, by ``LatencyMetric/index``, each in order and in an array
-    /// of exactly its size. Each stored set is read once for all metrics, not once a metric.
+    /// The values of every metric, by ``LatencyMetric/index``, each in order. Each transcript
+    /// and stored set is read once for all metrics, not once a metric.
+    ///
+    /// The lists have room for as many values as there are turns rather than exactly their
+    /// values: counting the values first took a second pass over every turn, and room that is
+    /// never written to takes no memory.
     func valuesByMetricIndex() -> [[Double]] {
-        let counts = self.counts
-        var values: [[Double]] = LatencyMetric.allCases.map { metric in
-            var values: [Double] = []
-            values.reserveCapacity(counts[metric.index])
-            return values
-        }
+        var values = LatencyValueLists(capacity: valueCountBound)
         appendValues(to: &values)
-        return values
+        return values.byMetricIndex()
     }
 
-    /// Appends the values of each metric to `values[metric.index]`, in order.
-    private func appendValues(to values: inout [[Double]]) {
+    /// At least the number of values of any one metric: the turns of the transcripts (each
+    /// measures a metric at most once) and the values of the stored sets.
+    private var valueCountBound: Int {
         switch storage {
+        case .transcript(let history): history.count
+        case .stored(let stored, _): stored.count
+        case .joined(let parts): Self.inPlace(parts) { parts in parts.indices.reduce(0) { $0 + parts[$1].valueCountBound } }
+        }
+    }
+
+    /// Appends the values of each metric to its list, in order.
+    private func appendValues(to values: inout LatencyValueLists) {
+        switch storage {
+        case .transcript(let history):
+            Self.forEachMeasuredTurn(in: history) { turn in values.appendMeasured(in: turn) }
         case .stored(let stored, let ends):
             for metric in LatencyMetric.allCases {
-                values[metric.index] += stored[Self.range(of: metric, ends: ends)]
+                values.append(contentsOf: stored[Self.range(of: metric, ends: ends)], of: metric)
             }
         case .joined(let parts):
             Self.inPlace(parts) { parts in
@@ -154,11 +144,26 @@ public struct LatencySamples: Sendable {
     /// Appends the values of one metric to `values`, in order.
     func appendValues(of metric: LatencyMetric, to values: inout [Double]) {
         switch storage {
+        case .transcript(let history):
+            Self.forEachMeasuredTurn(in: history) { turn in
+                if let value = metric.value(in: turn) { values.append(value) }
+            }
         case .stored(let stored, let ends):
             values += stored[Self.range(of: metric, ends: ends)]
         case .joined(let parts):
             Self.inPlace(parts) { parts in
                 for index in parts.indices { parts[index].appendValues(of: metric, to: &values) }
+            }
+        }
+    }
+
+    /// Calls `body` with the metrics of each turn of `history` that has metrics, in order.
+    /// Only the metrics of each item are read, in place: a copy of an item would retain its texts.
+    @inline(__always)
+    private static func forEachMeasuredTurn(in history: [HistoryItem], _ body: (TurnMetrics) -> Void) {
+        history.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                if let turn = items[index].metrics { body(turn) }
             }
         }
     }
@@ -179,35 +184,35 @@ public struct LatencySamples: Sendable {
     }
 
     /// The values of one metric (empty when none was measured).
+    ///
+    /// The list has room for a value a turn, as in ``valuesByMetricIndex()``: it is read and
+    /// let go of, and counting the values first took a pass of its own over every turn.
     public func values(of metric: LatencyMetric) -> [Double] {
         var values: [Double] = []
-        values.reserveCapacity(count(of: metric))
+        values.reserveCapacity(valueCountBound)
         appendValues(of: metric, to: &values)
         return values
     }
 
     /// Statistics of every measured metric.
-    public var statistics: [LatencyMetric: LatencyStatistics] {
+    public var statistics: [LatencyMetric: LatencyStatistics] { statisticsByMetric.dictionary }
+
+    /// Statistics of every measured metric, as insights keep them.
+    var statisticsByMetric: LatencyStatisticsByMetric {
         var valuesByMetric = valuesByMetricIndex()
-        var statistics: [LatencyMetric: LatencyStatistics] = [:]
-        for metric in LatencyMetric.allCases {
+        return LatencyStatisticsByMetric(byMetricIndex: LatencyMetric.allCases.map { metric in
             // Taken out of the list, so the statistics reorder them in place instead of a copy.
-            let values = Swift.exchange(&valuesByMetric[metric.index], with: [])
-            statistics[metric] = LatencyStatistics(values)
-        }
-        return statistics
+            LatencyStatistics(Swift.exchange(&valuesByMetric[metric.index], with: []))
+        })
     }
 
-    /// ``statistics``, the metrics side by side on the machine's cores: for the hundreds of
-    /// thousands of values of a whole report, worked out when nothing else is left to run.
-    var concurrentStatistics: [LatencyMetric: LatencyStatistics] {
+    /// ``statisticsByMetric``, the metrics side by side on the machine's cores: for the hundreds
+    /// of thousands of values of a whole report, worked out when nothing else is left to run.
+    var concurrentStatisticsByMetric: LatencyStatisticsByMetric {
         let valuesByMetric = ConcurrentSlots(valuesByMetricIndex())
-        let metricStatistics = LatencyMetric.allCases.concurrentMap { metric in
+        return LatencyStatisticsByMetric(byMetricIndex: LatencyMetric.allCases.concurrentMap { metric in
             LatencyStatistics(valuesByMetric.take(at: metric.index))
-        }
-        var statistics: [LatencyMetric: LatencyStatistics] = [:]
-        for metric in LatencyMetric.allCases { statistics[metric] = metricStatistics[metric.index] }
-        return statistics
+        })
     }
 
     /// The samples of both, one after the other.

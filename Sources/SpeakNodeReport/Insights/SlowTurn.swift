@@ -12,7 +12,8 @@ import Foundation
 /// the turn's position and which metrics went over budget, 16 bytes. Its texts, offset and
 /// overruns are read from the transcript and the budget when asked, and are the same values
 /// it would have stored. A slow turn made from given values, or changed, keeps its values.
-/// Equality and hashing are those of the values, however they are stored.
+/// Equality and hashing are those of the values, however they are stored. A conversation's
+/// ``Insights`` keep only the source, and find its slow turns again when asked.
 public struct SlowTurn: Sendable {
     private var storage: Storage
 
@@ -23,7 +24,8 @@ public struct SlowTurn: Sendable {
         indirect case given(Values)
     }
 
-    /// What every slow turn of one conversation reads its values from.
+    /// What every slow turn of one conversation reads its values from; what the conversation's
+    /// ``Insights`` keep to find its slow turns and samples again.
     final class Source: Sendable {
         let sessionID: String?
         let history: [HistoryItem]
@@ -117,20 +119,37 @@ public struct SlowTurn: Sendable {
 
     /// The slow turns of a conversation, in transcript order.
     public static func all(in conversation: Conversation, budget: LatencyBudget) -> [SlowTurn] {
-        // Only the metrics of most items are read: copying each item (and retaining each of
-        // its texts) just to check them would cost more than the check.
-        let history = conversation.history
+        all(in: Source(conversation: conversation, budget: budget))
+    }
+
+    /// The slow turns of the transcript `source` reads from, in transcript order; `count`, when
+    /// known, is how many there are.
+    static func all(in source: Source, count: Int? = nil) -> [SlowTurn] {
         var turns: [SlowTurn] = []
-        var source: Source?
-        for index in history.indices {
-            guard let metrics = history[index].metrics else { continue }
-            let overrun = budget.overrunMetrics(in: metrics)
-            guard !overrun.isEmpty else { continue }
-            let shared = source ?? Source(conversation: conversation, budget: budget)
-            source = shared
-            turns.append(SlowTurn(shared, at: index, overrun: overrun))
-        }
+        turns.reserveCapacity(count ?? 0)
+        forEachSlowTurn(in: source) { index, overrun in turns.append(SlowTurn(source, at: index, overrun: overrun)) }
         return turns
+    }
+
+    /// How many turns of the transcript `source` reads from are slow.
+    static func count(in source: Source) -> Int {
+        var count = 0
+        forEachSlowTurn(in: source) { _, _ in count += 1 }
+        return count
+    }
+
+    /// Calls `body` with the position of each slow turn of `source`'s transcript, in order, and
+    /// the metrics that went over budget.
+    private static func forEachSlowTurn(in source: Source, _ body: (Int, LatencyMetricSet) -> Void) {
+        // Only the metrics of each item are read, in place: copying each item (and retaining
+        // each of its texts) just to check them would cost more than the check.
+        source.history.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                guard let metrics = items[index].metrics else { continue }
+                let overrun = source.budget.overrunMetrics(in: metrics)
+                if !overrun.isEmpty { body(index, overrun) }
+            }
+        }
     }
 
     /// Every value, read from the transcript for a turn found in one.

@@ -117,3 +117,19 @@ struct LatencyBudgetOverrunMetricsTests {
         }
     }
 }
+
+@Suite("A turn checked against the whole budget at once")
+struct LatencyBudgetVectorCheckTests {
+    @Test("only measured values strictly over a budget overrun; a changed budget is checked as changed")
+    func measuredValuesOnly() {
+        var budget = LatencyBudget.default
+        let unmeasured = TurnMetrics(transcriptionDelay: 50, endOfTurnDelay: 0.7, llmNodeTTFT: .nan, ttsNodeTTFB: -1, e2eLatency: .infinity)
+        #expect(budget.overrunMetrics(in: unmeasured).isEmpty)
+        budget[.transcriptionDelay] = 10
+        #expect(budget.overrunMetrics(in: unmeasured) == LatencyMetricSet(.transcriptionDelay))
+        budget[.transcriptionDelay] = nil
+        #expect(budget.overrunMetrics(in: unmeasured).isEmpty)
+        #expect(budget.overrunMetrics(in: TurnMetrics(endOfTurnDelay: 0.70001)) == LatencyMetricSet(.endOfTurnDelay))
+        #expect(LatencyBudget.none.overrunMetrics(in: TurnMetrics(e2eLatency: 100)).isEmpty)
+    }
+}
