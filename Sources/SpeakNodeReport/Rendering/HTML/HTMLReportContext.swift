@@ -52,9 +52,9 @@ struct HTMLReportContext {
             let runStatuses = statuses[runIndex]
             // Each test is the shared test's object wrapped with the HTML values; anything else is kept as it is.
             let tests = sharedTests.prefix(runStatuses.count).enumerated().map { testIndex, sharedTest -> MustacheValue in
-                guard case .computed(let object) = sharedTest, let shared = object.base as? TestObject else { return sharedTest }
+                guard case .computed(let object) = sharedTest, let test = object.base as? TestObject else { return sharedTest }
                 return .computed(HTMLTestObject(
-                    shared: shared, context: testContext, status: runStatuses[testIndex], runAnchor: runAnchor,
+                    shared: object, of: test, context: testContext, status: runStatuses[testIndex], runAnchor: runAnchor,
                     firstAttempt: selection.firstAttempts[runIndex][testIndex]))
             }
             runObject["tests"] = .list(tests)

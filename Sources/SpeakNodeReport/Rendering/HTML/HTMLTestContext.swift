@@ -37,8 +37,20 @@ final class HTMLTestContext: Sendable, Hashable {
 /// One test of the HTML report: the shared test (``TestObject``) with the HTML report's own
 /// values (README, "HTML report only"), and its attempts as ``HTMLAttemptObject``s; each value
 /// worked out when a template looks it up.
+///
+/// It holds the shared test's box, not a copy of the test object (some 300 bytes a test, held
+/// while the report renders, and copied whole on each look-up of a shared key), with the few
+/// fields of the test its own values read.
 struct HTMLTestObject: MustacheObject {
-    let shared: TestObject
+    /// The shared test: a ``TestObject``, in the box the shared context keeps it in.
+    let shared: AnyMustacheObject
+    /// The test's attempts, which one decided its outcome, and the attempts' HTML anchors
+    /// (``TestObject/attemptAnchors``).
+    let attempts: [AttemptResult]
+    let decidingAttemptIndex: Int
+    let attemptAnchors: [String]
+    /// The test id when the test's name is not it (the filter then searches the id too), else `nil`.
+    let hiddenID: String?
     let context: HTMLTestContext
     let status: HTMLStatus
     let runAnchor: MustacheValue
@@ -46,25 +58,42 @@ struct HTMLTestObject: MustacheObject {
     /// (where its flags start in ``HTMLTestContext/kept``).
     let firstAttempt: Int
 
+    /// `shared` is the box of `test`, which gives the fields this object keeps.
+    init(
+        shared: AnyMustacheObject, of test: TestObject, context: HTMLTestContext, status: HTMLStatus,
+        runAnchor: MustacheValue, firstAttempt: Int
+    ) {
+        self.shared = shared
+        attempts = test.test.attempts
+        decidingAttemptIndex = test.test.decidingAttemptIndex
+        attemptAnchors = test.attemptAnchors
+        hiddenID = test.test.name == test.test.id ? nil : test.test.id
+        self.context = context
+        self.status = status
+        self.runAnchor = runAnchor
+        self.firstAttempt = firstAttempt
+    }
+
     enum HTMLKey: String, CaseIterable {
         case attempts, runAnchor, isOpen, category, categoryLabel, categoryRank, needsAttention, firstReason, searchText
     }
 
+    /// A name the shared test answers, or one of the HTML ones.
     enum Key: Hashable {
-        case shared(TestObject.Key)
+        case shared
         case html(HTMLKey)
     }
 
     /// The shared test's keys and the HTML ones (its `attempts` replacing the shared test's),
-    /// in one table: one look-up finds either.
-    static let keys: NameTable<Key> = TestObject.keys.mapValues(Key.shared)
+    /// in one table: a name neither has is turned away with one look-up.
+    static let keys: NameTable<Key> = TestObject.keys.mapValues { _ in Key.shared }
         .merging(HTMLKey.allCases.map { ($0.rawValue, Key.html($0)) }) { _, html in html }
 
     func member(_ name: String) -> MustacheValue? {
-        guard let key = Self.keys[name] else { return nil }
-        switch key {
-        case .shared(let key): return shared.value(key)
-        case .html(let key): return value(key)
+        switch Self.keys[name] {
+        case nil: return nil
+        case .shared?: return shared.member(name)
+        case .html(let key)?: return value(key)
         }
     }
 
@@ -73,26 +102,25 @@ struct HTMLTestObject: MustacheObject {
 
     private func value(_ key: HTMLKey) -> MustacheValue {
         switch key {
-        case .attempts: return .list(shared.test.attempts.indices.map { .computed(attempt(at: $0)) })
+        case .attempts: return .list(attempts.indices.map { .computed(attempt(at: $0)) })
         case .runAnchor: return runAnchor
         case .isOpen: return .bool(startsOpen)
         case .category: return .string(status.rawValue)
         case .categoryLabel: return .string(status.label)
         case .categoryRank: return .int(status.rank)
         case .needsAttention: return .bool(status.needsAttention)
-        case .firstReason: return .string(Self.firstReason(shared.test))
-        case .searchText: return .string(Self.searchText(shared.test))
+        case .firstReason: return .string(firstReason)
+        case .searchText: return .string(searchText)
         }
     }
 
     /// The deciding attempt's first reason, else its message.
     ///
-    /// Its fields are read in place (`test.attempts[index].reasons`): copying the attempt out
+    /// Its fields are read in place (`attempts[index].reasons`): copying the attempt out
     /// would retain and release every text of its conversation.
-    private static func firstReason(_ test: TestResult) -> String {
-        let index = test.decidingAttemptIndex
-        guard test.attempts.indices.contains(index) else { return "" }
-        return test.attempts[index].reasons.first ?? test.attempts[index].message
+    private var firstReason: String {
+        guard attempts.indices.contains(decidingAttemptIndex) else { return "" }
+        return attempts[decidingAttemptIndex].reasons.first ?? attempts[decidingAttemptIndex].message
     }
 
     /// What the filter searches besides the name and the first reason, one a line: the test id
@@ -100,8 +128,8 @@ struct HTMLTestObject: MustacheObject {
     ///
     /// Written into one text as they are found: no array of the reasons is gathered, filtered
     /// and joined for every test.
-    private static func searchText(_ test: TestResult) -> String {
-        let firstReason = firstReason(test)
+    private var searchText: String {
+        let firstReason = firstReason
         var text = ""
         var isFirstLine = true
         func appendLine(_ line: String) {
@@ -109,9 +137,9 @@ struct HTMLTestObject: MustacheObject {
             text += line
             isFirstLine = false
         }
-        if test.name != test.id { appendLine(test.id) }
-        for index in test.attempts.indices {
-            for reason in test.attempts[index].reasons where reason != firstReason {
+        if let hiddenID { appendLine(hiddenID) }
+        for index in attempts.indices {
+            for reason in attempts[index].reasons where reason != firstReason {
                 appendLine(reason)
             }
         }
@@ -119,13 +147,13 @@ struct HTMLTestObject: MustacheObject {
     }
 
     private func attempt(at attemptIndex: Int) -> HTMLAttemptObject {
-        let isDeciding = attemptIndex == shared.test.decidingAttemptIndex
+        let isDeciding = attemptIndex == decidingAttemptIndex
         // Read before the attempt is copied into its object, which then moves into the HTML one.
-        let isOpen = shared.test.attempts.count == 1 || (isDeciding && status.needsAttention)
-            || shared.test.attempts[attemptIndex].outcome.isProblem
+        let isOpen = attempts.count == 1 || (isDeciding && status.needsAttention) || attempts[attemptIndex].outcome.isProblem
         return HTMLAttemptObject(
-            shared: shared.attempt(at: attemptIndex), context: context,
-            anchor: shared.attemptAnchors[attemptIndex],
+            // The shared test's attempt (``TestObject/attempt(at:)``).
+            shared: AttemptObject(attempt: attempts[attemptIndex], number: attemptIndex + 1, isDeciding: isDeciding),
+            context: context, anchor: attemptAnchors[attemptIndex],
             keepsTranscript: context.kept[firstAttempt + attemptIndex],
             // An audio player costs the browser far more than a link: only sections that start
             // open get one; the script adds it to others when they open.

@@ -29,8 +29,28 @@ enum HTMLTranscript {
             items.indices.map { index in
                 let offset = start.flatMap { start in items[index].createdAt.map { DurationText.offset($0.timeIntervalSince(start)) } }
                 return .computed(HTMLTurnObject(
-                    item: items[index], offset: offset, slowText: slowTurnText.text(for: items[index].metrics)))
+                    item: items[index], offset: offset, slowText: slowTurnText.mustacheText(for: items[index].metrics)))
             }
+        }
+    }
+
+    /// Which side of the conversation an item is on, for layout: ``side(of:kind:)`` of its
+    /// role. A role the item stores as a byte (`User`, `Assistant`, `Tool`, `System`) is
+    /// placed by it, with no lowercased copy of the role made for every turn.
+    static func side(of item: borrowing HistoryItem, kind: TurnKind) -> String {
+        switch kind {
+        case .toolCall: return "agent"
+        case .toolOutput: return "tool"
+        case .handoff, .configUpdate: return "system"
+        case .message, .other: break
+        }
+        switch item.storedRole {
+        case .absent: return "other"
+        case .user: return "user"
+        case .assistant: return "agent"
+        case .tool: return "tool"
+        case .system: return "system"
+        case .unusual: return side(of: item.role, kind: kind.rawValue)
         }
     }
 
@@ -70,14 +90,14 @@ struct HTMLTurnObject: MustacheObject {
     /// `00:12.3`, or `nil` when the conversation or the item has no time.
     let offset: String?
     /// What went over the latency budget (``SlowTurnText``), or `nil`.
-    let slowText: String?
-    /// A message's `latency` and `latencyDetails`; a tool call's `arguments` (pretty-printed
-    /// when JSON). `nil` for other kinds.
+    let slowText: MustacheText?
+    /// A message's `latency` and `latencyDetails` (`.null` when not measured); a tool call's
+    /// `arguments` (pretty-printed when JSON). `nil` (`.null`) for other kinds.
     let latency: String?
-    let latencyDetails: String?
+    let latencyDetails: MustacheValue
     let arguments: String?
 
-    init(item: HistoryItem, offset: String?, slowText: String?) {
+    init(item: HistoryItem, offset: String?, slowText: MustacheText?) {
         let kind = TurnKind(item)
         self.kind = kind
         self.offset = offset
@@ -141,16 +161,16 @@ struct HTMLTurnObject: MustacheObject {
         case .offset: return MustacheValue(offset)
         case .isInterrupted: return .bool(item.interrupted == true)
         case .isSlow: return .bool(slowText != nil)
-        case .slowText: return MustacheValue(slowText)
+        case .slowText: return slowText.map(MustacheValue.text) ?? .null
         case .speaker: return MustacheValue(item.role.map(TranscriptLine.shortened) ?? (kind == .message ? "Unknown speaker" : nil))
-        case .side: return .string(HTMLTranscript.side(of: item.role, kind: kind.rawValue))
+        case .side: return .string(HTMLTranscript.side(of: item, kind: kind))
         case .text:
             if kind == .message { return .string(TranscriptLine.shortened(item.content ?? "")) }
             // Another item's text is the transcript line's: its own kind and what it carries.
             let detail = item.content ?? item.toolOutput ?? item.toolName ?? ""
             return .string(TranscriptLine.shortened(item.kind ?? "") + ": " + TranscriptLine.shortened(detail))
         case .latency: return MustacheValue(latency)
-        case .latencyDetails: return MustacheValue(latencyDetails)
+        case .latencyDetails: return latencyDetails
         case .toolName:
             return MustacheValue(kind == .toolCall ? TranscriptLine.shortened(item.toolName ?? "?") : item.toolName.map(TranscriptLine.shortened))
         case .toolCallID: return MustacheValue(item.toolCallID.map(TranscriptLine.shortened))
@@ -163,23 +183,24 @@ struct HTMLTurnObject: MustacheObject {
         }
     }
 
-    /// `LLM 330 ms · TTS 240 ms`, either part alone, or `nil` when neither was measured.
-    private static func latencyDetails(_ metrics: TurnMetrics?) -> String? {
+    /// `LLM 330 ms · TTS 240 ms`, either part alone, or `.null` when neither was measured.
+    private static func latencyDetails(_ metrics: TurnMetrics?) -> MustacheValue {
         let llm = LatencyText.text(metrics?.llmNodeTTFT)
         let tts = LatencyText.text(metrics?.ttsNodeTTFB)
         switch (llm, tts) {
         case let (llm?, tts?):
-            // Written into one text sized for both (`LLM 1000 ms · TTS 1000 ms` is 26 bytes),
-            // rather than concatenated piece by piece into new strings.
-            var text = "LLM "
-            text.reserveCapacity(32)
-            text += llm
-            text += " · TTS "
-            text += tts
-            return text
-        case let (llm?, nil): return "LLM " + llm
-        case let (nil, tts?): return "TTS " + tts
-        case (nil, nil): return nil
+            // Written as bytes into one text sized for both (`LLM 1000 ms · TTS 1000 ms` is 26
+            // bytes), which the template escapes as they are: a string would check them again.
+            var text = MustacheText(capacity: 32)
+            text.append("LLM " as StaticString)
+            text.append(llm)
+            text.append(" · TTS " as StaticString)
+            text.append(tts)
+            return .text(text)
+        // Either alone fits in a string's inline bytes: no allocation.
+        case let (llm?, nil): return .string("LLM " + llm)
+        case let (nil, tts?): return .string("TTS " + tts)
+        case (nil, nil): return .null
         }
     }
 }

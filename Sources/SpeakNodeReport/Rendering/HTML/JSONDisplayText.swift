@@ -13,12 +13,10 @@ enum JSONDisplayText {
     static func prettyPrinted(_ text: String) -> String? {
         let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
         guard let first = trimmed.first, first == "{" || first == "[" else { return nil }
-        do {
-            _ = try JSONParser(maximumDepth: 64).parse(Array(text.utf8))
-        } catch {
-            return nil
-        }
-        return reindented(text)
+        // Checked where the string keeps its bytes: no array of them is made first.
+        var text = text
+        let isJSON = text.withUTF8 { bytes in (try? JSONParser(maximumDepth: 64).parse(bytes)) != nil }
+        return isJSON ? reindented(text) : nil
     }
 
     /// The text for display: pretty-printed when it is JSON, then cut to ``maximumLength``.

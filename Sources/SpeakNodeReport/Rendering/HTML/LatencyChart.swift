@@ -31,11 +31,14 @@ enum LatencyChart {
     static func context(_ report: Report) -> MustacheValue {
         let insights = report.insights
         // The report's samples are gathered from every attempt each time they are asked for:
-        // once here, every attempt's read once for all metrics (not once a metric).
-        let valuesByMetric = insights.samples.valuesByMetricIndex()
+        // once here. Their values are copied out one metric at a time, each array let go of
+        // once its chart is drawn: all metrics' at once are megabytes more at the peak, for
+        // the same copying.
+        let samples = insights.samples
         let metrics = insights.measuredMetrics.compactMap { metric -> MustacheValue? in
-            let values = valuesByMetric[metric.index]
-            guard let statistics = insights.statistics(of: metric), !values.isEmpty else { return nil }
+            guard let statistics = insights.statistics(of: metric) else { return nil }
+            let values = samples.values(of: metric)
+            guard !values.isEmpty else { return nil }
             return chart(metric, values: values, statistics: statistics, budget: report.budget[metric])
         }
         guard !metrics.isEmpty else { return .null }

@@ -34,6 +34,21 @@ struct HTMLTranscriptTests {
         }
     }
 
+    @Test("An item's side is its role's, whether the role is stored as a byte or as text")
+    func sideOfItem() {
+        let roles: [String?] = [nil, "User", "Assistant", "Tool", "System", "user", "AI", "Developer", "function", "", "other"]
+        for role in roles {
+            for kind in ["Message", "FunctionCall", "FunctionCallOutput", "AgentHandoff", "AgentConfigUpdate", "Unknown"] {
+                let item = HistoryItem(role: role, content: "x", kind: kind)
+                let turnKind = TurnKind(item)
+                #expect(HTMLTranscript.side(of: item, kind: turnKind) == HTMLTranscript.side(of: role, kind: turnKind.rawValue))
+            }
+        }
+        #expect(HTMLTranscript.side(of: HistoryItem(role: "Assistant", content: "x"), kind: .message) == "agent")
+        #expect(HTMLTranscript.side(of: HistoryItem(role: "User", content: "x"), kind: .message) == "user")
+        #expect(HTMLTranscript.side(of: HistoryItem(content: "x"), kind: .message) == "other")
+    }
+
     @Test("A turn's values: kind flags, error, offset, and an unknown kind's line text")
     func turnValues() {
         let start = Date(timeIntervalSince1970: 1_000)
@@ -60,9 +75,17 @@ struct HTMLTranscriptTests {
         #expect(first.member("offset") == "00:12.3")
     }
 
-    /// Every member a turn object has, by name.
+    /// Every member a turn object has, by name; a text kept as bytes (``MustacheText``, which
+    /// templates insert as they would the same string) as that string.
     static func members(_ object: AnyMustacheObject) -> [String: MustacheValue] {
-        HTMLTurnObject.keys.keys.reduce(into: [:]) { members, key in members[key] = object.member(key) }
+        HTMLTurnObject.keys.keys.reduce(into: [:]) { members, key in
+            let member = object.member(key)
+            if case .text(let text)? = member {
+                members[key] = .string(text.string)
+            } else {
+                members[key] = member
+            }
+        }
     }
 
     @Test("A turn object has the keys and values of the dictionary a turn was, and no others")
