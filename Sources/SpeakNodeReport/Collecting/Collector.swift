@@ -39,7 +39,7 @@ public struct Collector: Sendable {
     ///
     /// Copying a conversation retains every text it holds (some 20 references), and the
     /// deliveries then release them all again when they are freed; for 12,000 deliveries that
-    /// copying was about a third of the collecting time, on one core between decoding and
+    /// copying was about a fifth of the collecting time, on one core between decoding and
     /// evaluating.
     public func collect(taking deliveries: inout [Delivery]) -> CollectedInput {
         deliveries.withUnsafeMutableBufferPointer { deliveries in
