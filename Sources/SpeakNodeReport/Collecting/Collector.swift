@@ -131,17 +131,25 @@ public struct Collector: Sendable {
                 nonTestDeliveries += 1
                 continue
             }
-            if let position = positionByKey[candidate.key] {
+            if let position = storedPosition(in: &positionByKey[candidate.key], orStoring: kept.count) {
                 kept[position].copies += 1
                 if Candidate.isMoreComplete(candidate, kept[position].candidate, in: deliveries) {
                     kept[position].candidate = candidate
                 }
             } else {
-                positionByKey[candidate.key] = kept.count
                 kept.append((candidate, 1))
             }
         }
         return (kept, nonTestDeliveries)
+    }
+
+    /// The position a dictionary slot holds, or `nil` after storing `newPosition` in the empty
+    /// slot. Given the slot in place (`&dictionary[key]`), a session seen for the first time,
+    /// as most are, costs one hash of its key instead of a look-up and then an insertion.
+    private static func storedPosition(in slot: inout Int?, orStoring newPosition: Int) -> Int? {
+        if let position = slot { return position }
+        slot = newPosition
+        return nil
     }
 
     /// The order of attempts within a test: by `start_time`, then `created_at` (missing times
