@@ -48,21 +48,16 @@ public struct DeliveryReader: Sendable {
     }
 
     private func readFolder(_ folder: String) -> InputBatch {
-        let files = FolderSearch.deliveryFiles(in: folder)
-        guard !files.isEmpty else {
+        let paths = FolderSearch.deliveryFiles(in: folder)
+        guard !paths.isEmpty else {
             return InputBatch(problems: [InputProblem(
                 source: SourceLocation(file: folder),
                 reason: "no .json, .ndjson or .jsonl files in this folder")])
         }
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        let paths = files.map { prefix + $0 }
-        var runBatches = ClaimedRuns.results(of: WorkerRuns.ranges(count: paths.count), worker: { FolderWorker() }) { worker, run in
+        let runBatches = ClaimedRuns.results(of: WorkerRuns.ranges(count: paths.count), worker: { FolderWorker() }) { worker, run in
             decodeFiles(paths[run], with: &worker)
         }
-        var batch = runBatches.isEmpty ? InputBatch() : runBatches.removeFirst()
-        batch.deliveries.reserveCapacity(runBatches.reduce(batch.deliveries.count) { $0 + $1.deliveries.count })
-        for runBatch in runBatches { batch.append(contentsOf: runBatch) }
-        return batch
+        return InputBatch(joining: runBatches)
     }
 
     /// Reads and decodes files one after another into one batch, as one worker: the worker's

@@ -26,4 +26,27 @@ public struct InputBatch: Sendable, Hashable {
         problems.append(contentsOf: other.problems)
         filesRead += other.filesRead
     }
+
+    /// The batches one after another, as appending each in turn gives, with every delivery
+    /// moved into the joined list rather than copied.
+    ///
+    /// A copy of a delivery retains every text its conversation holds, and freeing the
+    /// batches' own lists then released them all again: for a folder of 12,000 files, some
+    /// 14 ms on one core between decoding and collecting. Each moved-out delivery is left as an
+    /// empty one (no text to release) for its batch's list to free.
+    init(joining batches: consuming [InputBatch]) {
+        var batches = batches
+        let count = batches.reduce(0) { $0 + $1.deliveries.count }
+        let movedOut = Delivery(event: nil, conversation: nil, source: SourceLocation(file: ""))
+        deliveries = [Delivery](unsafeUninitializedCapacity: count) { joined, joinedCount in
+            for index in batches.indices {
+                batches[index].deliveries.withUnsafeMutableBufferPointer { run in
+                    joinedCount = joined[joinedCount...].moveInitialize(fromContentsOf: run)
+                    run.initialize(repeating: movedOut)
+                }
+            }
+        }
+        problems = batches.flatMap(\.problems)
+        filesRead = batches.reduce(0) { $0 + $1.filesRead }
+    }
 }

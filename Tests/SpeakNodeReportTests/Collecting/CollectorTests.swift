@@ -138,4 +138,64 @@ struct CollectorTests {
     func emptyInput() {
         #expect(collector.collect([]) == CollectedInput())
     }
+
+    @Test("ids that are the same text in another Unicode form share a run and a test, named as the first kept copy read names them")
+    func canonicallyEquivalentIDs() throws {
+        let decomposed = "caf\u{65}\u{301}", precomposed = "caf\u{e9}"
+        let collection = collector.collect([
+            F.delivery(run: decomposed, test: precomposed, session: "s1", start: 2, line: 1),
+            F.delivery(run: precomposed, test: decomposed, session: "s2", start: 1, line: 2),
+        ])
+        let run = try #require(collection.runs.first)
+        #expect(collection.runs.count == 1 && run.tests.count == 1)
+        #expect(Array(run.id.unicodeScalars) == Array(decomposed.unicodeScalars))
+        #expect(Array(run.tests[0].id.unicodeScalars) == Array(precomposed.unicodeScalars))
+        #expect(Array(run.tests[0].runID.unicodeScalars) == Array(decomposed.unicodeScalars))
+        #expect(run.tests[0].attempts.map(\.key.sessionID) == ["s2", "s1"])
+    }
+
+    @Test("many sessions over many runs and tests: grouped, ordered and counted")
+    func manySessions() {
+        var deliveries: [Delivery] = []
+        for index in 0..<600 {
+            // Every seventh session is delivered again, the second copy with a verdict.
+            let session = "s\(index)"
+            let run = "run-\(index % 7)", test = "t\(index % 23)"
+            deliveries.append(F.delivery(run: run, test: test, session: session, start: Double(600 - index), line: 2 * index))
+            if index % 7 == 0 {
+                deliveries.append(F.delivery(run: run, test: test, session: session, eval: F.passed,
+                                             start: Double(600 - index), line: 2 * index + 1))
+            }
+        }
+        let collection = collector.collect(deliveries)
+        #expect(collection.runs.map(\.id) == (0..<7).map { "run-\($0)" })
+        #expect(collection.redeliveries == 86)
+        #expect(collection.attempts.count == 600)
+        for run in collection.runs {
+            #expect(run.tests.map(\.id) == run.tests.map(\.id).sorted())
+            for test in run.tests {
+                #expect(test.runID == run.id)
+                let starts = test.attempts.compactMap(\.conversation.startTime)
+                #expect(starts == starts.sorted())
+                #expect(test.attempts.allSatisfy { $0.conversation.sessionID.flatMap { Int($0.dropFirst()) }.map { $0 % 7 == 0 } == ($0.redeliveries == 1) })
+                #expect(test.attempts.filter { $0.redeliveries == 1 }.allSatisfy { $0.conversation.evalResult == F.passed })
+            }
+        }
+    }
+
+    @Test("collecting by taking the deliveries gives the same collection, and moves out only the kept conversations")
+    func collectTaking() {
+        let deliveries = [
+            F.delivery(run: "r1", test: "t1", session: "s1", eval: F.failed, start: 0, created: 1, line: 1),
+            F.delivery(run: "r1", test: "t1", session: "s2", eval: F.passed, start: 2, created: 3, line: 2),
+            F.delivery(run: "r1", test: "t1", session: "s2", start: 2, created: 4, line: 3),
+            F.delivery(run: "r1", test: "t2", session: nil, eval: F.passed, line: 4),
+            F.delivery(event: "Other", session: "s6", line: 5),
+            F.delivery(run: "r2", test: "t1", session: "s3", eval: F.passed, created: 1, line: 6),
+        ]
+        var taken = deliveries
+        #expect(collector.collect(taking: &taken) == collector.collect(deliveries))
+        #expect(taken.map(\.conversation?.sessionID) == [nil, nil, "s2", nil, "s6", nil])
+        #expect(taken.map(\.source) == deliveries.map(\.source))
+    }
 }
