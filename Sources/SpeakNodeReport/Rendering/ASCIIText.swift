@@ -3,7 +3,10 @@
 /// and no interpolation buffer is grown; the text becomes one string at the end.
 ///
 /// ``string(capacity:_:)`` hands `write` the new string's own storage, sized by the caller
-/// for the longest text it writes; writing past it is a programming error.
+/// for the longest text it writes; writing past it is a programming error. ``withBytes(capacity:_:then:)``
+/// writes into a buffer on the stack instead, for text that is appended to a larger one (a
+/// line of JUnit's `<system-out>`) and needs no string at all. Whole strings may be written
+/// too (``append(string:)``), so the text is valid UTF-8 even when not all ASCII.
 struct ASCIIText {
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     private var count = 0
@@ -22,6 +25,29 @@ struct ASCIIText {
             var text = ASCIIText(buffer)
             write(&text)
             return text.count
+        }
+    }
+
+    /// Hands `body` the bytes `write` writes, at most `capacity` of them, from a buffer on the
+    /// stack (for a capacity of up to a kilobyte; a larger one is allocated).
+    static func withBytes<Result>(
+        capacity: Int, _ write: (inout ASCIIText) -> Void, then body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var text = ASCIIText(buffer)
+            write(&text)
+            return body(UnsafeBufferPointer(rebasing: buffer[..<text.count]))
+        }
+    }
+
+    /// Appends the UTF-8 bytes of `string` (a whole string: the text stays valid UTF-8).
+    mutating func append(string: String) {
+        var string = string
+        string.withUTF8 { bytes in
+            precondition(bytes.count <= buffer.count - count, "an ASCIIText's capacity holds what is written")
+            guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+            (target + count).initialize(from: source, count: bytes.count)
+            count += bytes.count
         }
     }
 

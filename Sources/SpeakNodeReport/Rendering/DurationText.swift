@@ -39,6 +39,27 @@ enum DurationText {
         offset(seconds, bracketed: true)
     }
 
+    /// The most bytes ``writeBracketedOffset(_:into:)`` writes: the minutes of the longest
+    /// offset an `Int` of tenths holds take 16 digits.
+    static let maximumBracketedOffsetLength = 32
+
+    /// Writes ``bracketedOffset(_:)``'s text into `text`, which has room for
+    /// ``maximumBracketedOffsetLength`` more bytes: for lines written into bytes, with no string
+    /// made of the offset.
+    static func writeBracketedOffset(_ seconds: Double, into text: inout ASCIIText) {
+        let tenths = Int((sanitized(seconds) * 10).rounded())
+        let (minutes, rest) = tenths.quotientAndRemainder(dividingBy: 600)
+        let (wholeSeconds, tenth) = rest.quotientAndRemainder(dividingBy: 10)
+        // Two digits at least, as `twoDigits` writes the minutes and seconds.
+        text.append("[")
+        text.append(minutes, width: 2)
+        text.append(":")
+        text.append(wholeSeconds, width: 2)
+        text.append(".")
+        text.appendDigit(tenth)
+        text.append("] ")
+    }
+
     private static func offset(_ seconds: Double, bracketed: Bool) -> String {
         let tenths = Int((sanitized(seconds) * 10).rounded())
         let (minutes, rest) = tenths.quotientAndRemainder(dividingBy: 600)
