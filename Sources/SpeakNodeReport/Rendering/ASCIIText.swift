@@ -60,22 +60,28 @@ struct ASCIIText {
 
     /// Appends the decimal digits of `value`, at least `width` of them (zeros first), after a
     /// `-` when it is negative: `append(7, width: 2)` writes `07`.
+    ///
+    /// The digits are counted first, then written from the last: each is a remainder by ten,
+    /// which the compiler turns into a multiplication (dividing by a power of ten that varies,
+    /// from the first digit, takes a division instruction for every digit).
     mutating func append(_ value: Int, width: Int = 1) {
         if value < 0 { append(byte: UInt8(ascii: "-")) }
-        let magnitude = value.magnitude
-        var divisor: UInt = 1
+        var rest = value.magnitude
         var digits = 1
-        while divisor <= magnitude / 10 {
-            divisor *= 10
+        // A `UInt` has at most 20 digits; the bound keeps the power of ten from overflowing.
+        var power: UInt = 10
+        while digits < 20, rest >= power {
             digits += 1
+            power &*= 10
         }
         for _ in digits..<max(digits, width) { append(byte: UInt8(ascii: "0")) }
-        var rest = magnitude
-        while divisor > 0 {
-            append(byte: UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        count += digits
+        var position = count
+        repeat {
+            position -= 1
+            buffer[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
     }
 
     /// Appends the digit of a value from 0 to 9.

@@ -54,6 +54,27 @@ struct InsightsContextTests {
         #expect(silent["latencyStats.e2e"] == .null)
     }
 
+    @Test("Plain-text slow-turn lines: offset, speaker (or the turn's position), text, then every overrun")
+    func slowTurnLines() {
+        let long = String(repeating: "é", count: 301)
+        let turns = [
+            SlowTurn(sessionID: "s", historyIndex: 3, itemID: nil, role: "Assistant", text: "Sure, I'll book it.",
+                     offset: 72.34, overruns: [
+                        BudgetOverrun(metric: .e2eLatency, value: 1.923, budget: 1.5),
+                        BudgetOverrun(metric: .llmNodeTTFT, value: 0.85, budget: 0.5),
+                     ]),
+            SlowTurn(sessionID: "s", historyIndex: 6, itemID: nil, role: " ", text: long, offset: nil,
+                     overruns: [BudgetOverrun(metric: .transcriptionDelay, value: 2e12, budget: 1)]),
+        ]
+        var lines = PlainTextLines()
+        InsightsContext.writeLatencyLines(Insights(slowTurns: turns), into: &lines)
+        #expect(lines.text == """
+            slow turns: 2
+            slow turn [01:12.3] Assistant: Sure, I'll book it. — e2e_latency 1.92 s (budget 1.5 s), llm_node_ttft 850 ms (budget 500 ms)
+            slow turn Turn 7: \(String(repeating: "é", count: 300))… — transcription_delay 2000000000000.0 s (budget 1 s)
+            """)
+    }
+
     @Test("Slow turns are counted and listed with offset, speaker, text and what went over budget")
     func slowTurns() throws {
         let test = try #require(InsightsReportFixture.test("Books a slot", in: context))
