@@ -210,10 +210,12 @@ enum InsightsContext {
             }
             text.append(": ")
         }
-        // A text too short to be cut is copied from where the transcript keeps it, without a string.
+        // A text too short to be cut, or cut where its bytes tell, is copied from where the
+        // transcript keeps it, without a string.
         let appended = turn.withTextUTF8 { text in
-            guard text.count <= LatencyContext.maximumTextLength else { return false }
-            lines.append(validUTF8: text)
+            guard let kept = LatencyContext.shortenedPrefix(ofUTF8: text) else { return false }
+            lines.append(validUTF8: UnsafeBufferPointer(rebasing: text[..<kept.count]))
+            if kept.isCut { lines.append(literal: "…") }
             return true
         }
         if appended != true { lines.append(LatencyContext.shortened(turn.text ?? "")) }

@@ -75,6 +75,21 @@ struct InsightsContextTests {
             """)
     }
 
+    @Test("A slow turn's text cut from its bytes is the text cut by characters", arguments: [
+        "", "short", String(repeating: "a", count: 300), String(repeating: "a", count: 301), String(repeating: "ab ", count: 200),
+        String(repeating: "a", count: 300) + "\u{301}bbb", String(repeating: "a", count: 299) + "\r\nbbb",
+        String(repeating: "é", count: 400), "\r\n" + String(repeating: "x", count: 400),
+    ])
+    func shortenedFromBytes(text: String) {
+        let fromBytes = Array(text.utf8).withUnsafeBufferPointer { bytes in
+            LatencyContext.shortenedPrefix(ofUTF8: bytes).map { kept in
+                String(decoding: bytes[..<kept.count], as: UTF8.self) + (kept.isCut ? "…" : "")
+            }
+        }
+        if let fromBytes { #expect(fromBytes == LatencyContext.shortened(text)) }
+        #expect((fromBytes == nil) == (text.utf8.count > 300 && text.utf8.prefix(301).contains { $0 >= 0x80 || $0 == 0x0D }))
+    }
+
     @Test("Slow turns are counted and listed with offset, speaker, text and what went over budget")
     func slowTurns() throws {
         let test = try #require(InsightsReportFixture.test("Books a slot", in: context))
