@@ -139,7 +139,12 @@ enum InsightsContext {
         writeLatencyLines(test.insights, into: &lines)
         let signals = test.insights.signals
         if signals != ConversationSignals() {
-            lines.appendLine("signals: " + SignalsContext.summary(signals, talkTime: signals.talkTime.map(DurationText.readable)))
+            let talkTime = signals.talkTime.map(DurationText.readable)
+            lines.startLine()
+            lines.append(upTo: 9 + SignalsContext.maximumSummaryLength(talkTime: talkTime)) { text in
+                text.append("signals: ")
+                SignalsContext.write(signals, talkTime: talkTime, into: &text)
+            }
             if !signals.toolNames.isEmpty { lines.append("; tools: " + signals.toolNames.joined(separator: ", ")) }
         }
         if test.attempts.count > 1 {

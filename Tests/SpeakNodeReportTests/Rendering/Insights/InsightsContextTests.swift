@@ -90,6 +90,17 @@ struct InsightsContextTests {
         #expect((fromBytes == nil) == (text.utf8.count > 300 && text.utf8.prefix(301).contains { $0 >= 0x80 || $0 == 0x0D }))
     }
 
+    @Test("The signals summary counts each signal, singular for one, and adds the talk time when known")
+    func signalsSummary() {
+        let many = ConversationSignals(
+            turns: 14, interruptions: 1, handoffs: 0, toolCalls: 3, toolErrors: 2, toolNames: [], talkTime: 62)
+        #expect(SignalsContext.summary(many, talkTime: "1m 02s")
+            == "14 turns, 3 tool calls (2 errors), 1 interruption, 0 handoffs, talk time 1m 02s")
+        let one = ConversationSignals(
+            turns: 1, interruptions: 2, handoffs: 1, toolCalls: 1, toolErrors: 0, toolNames: [], talkTime: nil)
+        #expect(SignalsContext.summary(one, talkTime: nil) == "1 turn, 1 tool call, 2 interruptions, 1 handoff")
+    }
+
     @Test("Slow turns are counted and listed with offset, speaker, text and what went over budget")
     func slowTurns() throws {
         let test = try #require(InsightsReportFixture.test("Books a slot", in: context))
