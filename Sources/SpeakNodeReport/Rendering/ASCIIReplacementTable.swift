@@ -6,7 +6,7 @@
 /// report of 12,000 conversations escapes over 100 MB), so it works on UTF-8 bytes rather than
 /// Unicode scalars. The template engine renders into bytes, and ``append(_:to:)`` writes the
 /// escaped text straight into them, each run of unchanged bytes copied at once (text that needs
-/// no change in one copy). ``apply(to:)``, for a `String`, returns text that needs no change as
+/// no change in one copy) and short pieces gathered on the stack before they are appended. ``apply(to:)``, for a `String`, returns text that needs no change as
 /// it is; other text is measured first and then written once into a string of exactly that size.
 struct ASCIIReplacementTable: Sendable {
     /// What happens to each of the 256 byte values (see ``ByteAction``).
@@ -163,14 +163,26 @@ private struct Changes {
     }
 
     /// Appends the changed text to `output`: the unchanged runs and the replacements in turn.
+    ///
+    /// An append to an array costs about a hundred instructions however few its bytes (it checks
+    /// that the array is uniquely referenced and has room, then copies), and a transcript's
+    /// apostrophes and quotes cut it into short runs, each followed by a replacement of a few
+    /// bytes. So they are gathered in a buffer on the stack (see ``StagedBytes``) and appended
+    /// to `output` a kilobyte at a time; text that needs no change is still appended at once.
     func append(to output: inout [UInt8]) {
-        var unchangedStart = 0
-        forEach { range, replacement in
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[unchangedStart..<range.lowerBound]))
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: replacementBytes[replacement]))
-            unchangedStart = range.upperBound
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: StagedBytes.capacity) { buffer in
+            var staged = StagedBytes(buffer)
+            var unchangedStart = 0
+            forEach { range, replacement in
+                staged.append(UnsafeBufferPointer(rebasing: bytes[unchangedStart..<range.lowerBound]), to: &output)
+                staged.append(UnsafeBufferPointer(rebasing: replacementBytes[replacement]), to: &output)
+                unchangedStart = range.upperBound
+            }
+            // Text that needs no change is appended as it is, not copied into the buffer first.
+            guard unchangedStart > 0 else { return output.append(contentsOf: bytes) }
+            staged.append(UnsafeBufferPointer(rebasing: bytes[unchangedStart...]), to: &output)
+            staged.flush(to: &output)
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[unchangedStart...]))
     }
 
     /// Whether the table keeps each of the eight bytes from `index` (which must all be in `bytes`)
@@ -191,5 +203,46 @@ private struct Changes {
         if lead == 0xEF { return second == 0xBF && (third == 0xBE || third == 0xBF) }
         return lead == 0xE2
             && ((second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)))
+    }
+}
+
+/// Bytes on their way to an output array, gathered in a small buffer (on the stack) so that
+/// many short pieces cost one append to the array rather than one each.
+///
+/// Pieces stay in order: a piece that does not fit in the room left first sends what is
+/// gathered, and a piece as long as the buffer is appended straight after it, copied once.
+private struct StagedBytes {
+    /// The buffer's size: a kilobyte, which `withUnsafeTemporaryAllocation` always places on the
+    /// stack, and enough to make the cost of each append to the array small beside the copying.
+    static let capacity = 1024
+
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
+
+    /// Gathers in `buffer` (of ``capacity`` bytes, uninitialized).
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    /// Adds `piece` after the bytes given so far; appends to `output` what no longer fits.
+    @inline(__always)
+    mutating func append(_ piece: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard let source = piece.baseAddress, let target = buffer.baseAddress else { return }
+        if piece.count > buffer.count - count {
+            flush(to: &output)
+            if piece.count >= buffer.count {
+                output.append(contentsOf: piece)
+                return
+            }
+        }
+        (target + count).initialize(from: source, count: piece.count)
+        count += piece.count
+    }
+
+    /// Appends the gathered bytes to `output` and empties the buffer.
+    mutating func flush(to output: inout [UInt8]) {
+        guard count > 0 else { return }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        count = 0
     }
 }

@@ -3,7 +3,10 @@
 /// and no interpolation buffer is grown; the text becomes one string at the end.
 ///
 /// ``string(capacity:_:)`` hands `write` the new string's own storage, sized by the caller
-/// for the longest text it writes; writing past it is a programming error.
+/// for the longest text it writes; writing past it is a programming error. ``withBytes(capacity:_:then:)``
+/// writes into a buffer on the stack instead, for text that is appended to a larger one (a
+/// line of JUnit's `<system-out>`) and needs no string at all. Whole strings may be written
+/// too (``append(string:)``), so the text is valid UTF-8 even when not all ASCII.
 struct ASCIIText {
     private let buffer: UnsafeMutableBufferPointer<UInt8>
     private var count = 0
@@ -25,6 +28,29 @@ struct ASCIIText {
         }
     }
 
+    /// Hands `body` the bytes `write` writes, at most `capacity` of them, from a buffer on the
+    /// stack (for a capacity of up to a kilobyte; a larger one is allocated).
+    static func withBytes<Result>(
+        capacity: Int, _ write: (inout ASCIIText) -> Void, then body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var text = ASCIIText(buffer)
+            write(&text)
+            return body(UnsafeBufferPointer(rebasing: buffer[..<text.count]))
+        }
+    }
+
+    /// Appends the UTF-8 bytes of `string` (a whole string: the text stays valid UTF-8).
+    mutating func append(string: String) {
+        var string = string
+        string.withUTF8 { bytes in
+            precondition(bytes.count <= buffer.count - count, "an ASCIIText's capacity holds what is written")
+            guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return }
+            (target + count).initialize(from: source, count: bytes.count)
+            count += bytes.count
+        }
+    }
+
     /// Appends ASCII `literal`.
     mutating func append(_ literal: StaticString) {
         literal.withUTF8Buffer { bytes in
@@ -34,22 +60,28 @@ struct ASCIIText {
 
     /// Appends the decimal digits of `value`, at least `width` of them (zeros first), after a
     /// `-` when it is negative: `append(7, width: 2)` writes `07`.
+    ///
+    /// The digits are counted first, then written from the last: each is a remainder by ten,
+    /// which the compiler turns into a multiplication (dividing by a power of ten that varies,
+    /// from the first digit, takes a division instruction for every digit).
     mutating func append(_ value: Int, width: Int = 1) {
         if value < 0 { append(byte: UInt8(ascii: "-")) }
-        let magnitude = value.magnitude
-        var divisor: UInt = 1
+        var rest = value.magnitude
         var digits = 1
-        while divisor <= magnitude / 10 {
-            divisor *= 10
+        // A `UInt` has at most 20 digits; the bound keeps the power of ten from overflowing.
+        var power: UInt = 10
+        while digits < 20, rest >= power {
             digits += 1
+            power &*= 10
         }
         for _ in digits..<max(digits, width) { append(byte: UInt8(ascii: "0")) }
-        var rest = magnitude
-        while divisor > 0 {
-            append(byte: UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        count += digits
+        var position = count
+        repeat {
+            position -= 1
+            buffer[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
     }
 
     /// Appends the digit of a value from 0 to 9.

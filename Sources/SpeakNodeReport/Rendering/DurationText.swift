@@ -39,6 +39,27 @@ enum DurationText {
         offset(seconds, bracketed: true)
     }
 
+    /// The most bytes ``writeBracketedOffset(_:into:)`` writes: the minutes of the longest
+    /// offset an `Int` of tenths holds take 16 digits.
+    static let maximumBracketedOffsetLength = 32
+
+    /// Writes ``bracketedOffset(_:)``'s text into `text`, which has room for
+    /// ``maximumBracketedOffsetLength`` more bytes: for lines written into bytes, with no string
+    /// made of the offset.
+    static func writeBracketedOffset(_ seconds: Double, into text: inout ASCIIText) {
+        let tenths = Int((sanitized(seconds) * 10).rounded())
+        let (minutes, rest) = tenths.quotientAndRemainder(dividingBy: 600)
+        let (wholeSeconds, tenth) = rest.quotientAndRemainder(dividingBy: 10)
+        // Two digits at least, as `twoDigits` writes the minutes and seconds.
+        text.append("[")
+        text.append(minutes, width: 2)
+        text.append(":")
+        text.append(wholeSeconds, width: 2)
+        text.append(".")
+        text.appendDigit(tenth)
+        text.append("] ")
+    }
+
     private static func offset(_ seconds: Double, bracketed: Bool) -> String {
         let tenths = Int((sanitized(seconds) * 10).rounded())
         let (minutes, rest) = tenths.quotientAndRemainder(dividingBy: 600)
@@ -118,19 +139,37 @@ private struct ShortestDecimal {
     /// How many of `digits` come before the decimal point (may be negative or beyond the count).
     var integerDigitCount: Int
 
+    /// The digits of `value`'s `description` (Swift's shortest round-trip decimal): digits with
+    /// a point, then `e`, an optional sign and the exponent for very large or small values;
+    /// `nil` for any other text.
+    ///
+    /// The text is read as bytes: looking for the `e` character by character (a grapheme at a
+    /// time) cost more than all the rest, and JUnit and HTML format a duration for every test
+    /// and attempt.
     init?(_ value: Double) {
-        let text = value.description
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            guard let parsed = Int(text[text.index(after: e)...].filter { $0 != "+" }) else { return nil }
-            exponent = parsed
-            mantissa = text[..<e]
-        }
+        var description = value.description
+        guard let parsed = description.withUTF8({ Self.parse($0) }) else { return nil }
+        self = parsed
+    }
+
+    private init(digits: [UInt8], integerDigitCount: Int) {
+        self.digits = digits
+        self.integerDigitCount = integerDigitCount
+    }
+
+    private static func parse(_ text: UnsafeBufferPointer<UInt8>) -> ShortestDecimal? {
         var digits: [UInt8] = []
+        // At most 17 significant digits, plus the zeros of a value such as `100000.0`.
+        digits.reserveCapacity(text.count)
         var integerDigitCount = 0
         var seenPoint = false
-        for byte in mantissa.utf8 {
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
+                guard let exponent = exponent(text[(index + 1)...]) else { return nil }
+                return ShortestDecimal(digits: digits, integerDigitCount: integerDigitCount + exponent)
+            }
             if byte == UInt8(ascii: ".") {
                 seenPoint = true
             } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
@@ -139,9 +178,24 @@ private struct ShortestDecimal {
             } else {
                 return nil
             }
+            index += 1
         }
-        self.digits = digits
-        self.integerDigitCount = integerDigitCount + exponent
+        return ShortestDecimal(digits: digits, integerDigitCount: integerDigitCount)
+    }
+
+    /// The exponent after the `e`: an optional `+` or `-`, then at least one digit and nothing else.
+    private static func exponent(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+        var rest = text[...]
+        let isNegative = rest.first == UInt8(ascii: "-")
+        if isNegative || rest.first == UInt8(ascii: "+") { rest = rest.dropFirst() }
+        // A double's exponent has at most three digits; more would be no description of one.
+        guard !rest.isEmpty, rest.count <= 4 else { return nil }
+        var magnitude = 0
+        for byte in rest {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            magnitude = magnitude * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return isNegative ? -magnitude : magnitude
     }
 
     /// Rounds to `decimals` places after the point, half to even.
@@ -176,16 +230,18 @@ private struct ShortestDecimal {
         func digit(at position: Int) -> UInt8 {
             position >= 0 && position < digits.count ? digits[position] : 0
         }
-        var bytes: [UInt8] = []
-        if integerDigitCount <= 0 {
-            bytes.append(UInt8(ascii: "0"))
-        } else {
-            for position in 0..<integerDigitCount { bytes.append(UInt8(ascii: "0") + digit(at: position)) }
+        let integerLength = max(1, integerDigitCount)
+        let length = integerLength + (decimals > 0 ? 1 + decimals : 0)
+        return ASCIIText.string(capacity: length) { text in
+            if integerDigitCount <= 0 {
+                text.appendDigit(0)
+            } else {
+                for position in 0..<integerDigitCount { text.appendDigit(Int(digit(at: position))) }
+            }
+            if decimals > 0 {
+                text.append(".")
+                for place in 0..<decimals { text.appendDigit(Int(digit(at: integerDigitCount + place))) }
+            }
         }
-        if decimals > 0 {
-            bytes.append(UInt8(ascii: "."))
-            for place in 0..<decimals { bytes.append(UInt8(ascii: "0") + digit(at: integerDigitCount + place)) }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

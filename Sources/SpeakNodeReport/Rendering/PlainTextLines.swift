@@ -48,6 +48,14 @@ struct PlainTextLines {
         mustacheText.append(uncheckedUTF8: part)
     }
 
+    /// Appends to the current line what `write` writes, at most `capacity` bytes: numbers,
+    /// literals and short strings gathered on the stack, then appended at once. Appending
+    /// each part on its own costs about a hundred instructions however short it is, and a
+    /// number as a string of its own more again.
+    mutating func append(upTo capacity: Int, _ write: (inout ASCIIText) -> Void) {
+        ASCIIText.withBytes(capacity: capacity, write) { mustacheText.append(uncheckedUTF8: $0) }
+    }
+
     /// Starts a line holding `line`.
     mutating func appendLine(_ line: String) {
         startLine()

@@ -76,6 +76,25 @@ struct EscaperTests {
         }
     }
 
+    @Test("Runs and escaped text longer than the kilobyte gathered at a time escape as the whole string does",
+          arguments: [1, 1000, 1023, 1024, 1025, 3000])
+    func longRunsBetweenChanges(runLength: Int) {
+        let run = String(repeating: "a", count: runLength)
+        let texts = [
+            run + "'" + run + "&" + run,
+            String(repeating: "'" + run, count: 3) + "\u{1}",
+            String(repeating: "x'", count: runLength) + run + "<",
+            run + "\u{202E}" + String(repeating: "\"", count: runLength),
+        ]
+        for text in texts {
+            for (escape, appendUTF8) in [(XMLEscaper.escape, XMLEscaper.appendUTF8), (HTMLEscaper.escape, HTMLEscaper.appendUTF8)] {
+                var output = Array("before ".utf8)
+                Array(text.utf8).withUnsafeBufferPointer { appendUTF8($0, &output) }
+                #expect(output == Array(("before " + escape(text)).utf8))
+            }
+        }
+    }
+
     /// The Markdown escaper as it was written on strings, scalar by scalar: what the byte-level
     /// one must match.
     static func referenceMarkdown(_ text: String) -> String {

@@ -12,33 +12,42 @@ import Foundation
 /// notice a change.
 enum InsightFormat {
     /// `850 ms`, `1.23 s`, `1.5 s`, `2 s`; `0 ms` for zero or anything not a usable number.
+    static func format(_ seconds: Double) -> String {
+        // Below a billion seconds (every real latency) at most 10 digits and ` s`, which a
+        // string holds without allocating.
+        ASCIIText.string(capacity: seconds < 1e9 ? ASCIIText.inlineCapacity : maximumLength) { text in
+            write(seconds, into: &text)
+        }
+    }
+
+    /// The most bytes ``format(_:)`` writes: a trillion seconds and more (absurd input) are
+    /// written as Swift's `description`, at most 24 bytes, then ` s`.
+    static let maximumLength = 32
+
+    /// Writes ``format(_:)``'s text into `text`, which has room for ``maximumLength`` more bytes.
     ///
     /// Plain-text reports print several of these for every slow turn (hundreds of thousands
     /// in a large report), so the digits are written straight into the text's bytes, with no
     /// string made for each part.
-    static func format(_ seconds: Double) -> String {
-        guard seconds.isFinite, seconds > 0 else { return "0 ms" }
-        // Beyond a trillion seconds (absurd input) the integer arithmetic below could overflow.
-        guard seconds < 1e12 else { return "\(seconds) s" }
+    static func write(_ seconds: Double, into text: inout ASCIIText) {
+        guard seconds.isFinite, seconds > 0 else { return text.append("0 ms") }
+        // Beyond a trillion seconds the integer arithmetic below could overflow.
+        guard seconds < 1e12 else { return text.append(string: "\(seconds) s") }
         let milliseconds = Int64((seconds * 1000).rounded())
-        // At most 12 digits, a point, 2 decimals and ` s`: 17 bytes; below a billion seconds (every
-        // real latency) at most 10 digits, 15 bytes, which a string holds without allocating.
-        return ASCIIText.string(capacity: seconds < 1e9 ? ASCIIText.inlineCapacity : 24) { text in
-            if milliseconds < 1000 {
-                text.append(Int(milliseconds))
-                text.append(" ms")
-                return
-            }
-            let (whole, hundredths) = Int64((seconds * 100).rounded()).quotientAndRemainder(dividingBy: 100)
-            text.append(Int(whole))
-            // Up to two decimals without trailing zeros: `.5`, `.05`, `.25`.
-            if hundredths != 0 {
-                text.append(".")
-                text.appendDigit(Int(hundredths / 10))
-                if hundredths % 10 != 0 { text.appendDigit(Int(hundredths % 10)) }
-            }
-            text.append(" s")
+        if milliseconds < 1000 {
+            text.append(Int(milliseconds))
+            text.append(" ms")
+            return
         }
+        let (whole, hundredths) = Int64((seconds * 100).rounded()).quotientAndRemainder(dividingBy: 100)
+        text.append(Int(whole))
+        // Up to two decimals without trailing zeros: `.5`, `.05`, `.25`.
+        if hundredths != 0 {
+            text.append(".")
+            text.appendDigit(Int(hundredths / 10))
+            if hundredths % 10 != 0 { text.appendDigit(Int(hundredths % 10)) }
+        }
+        text.append(" s")
     }
 
     /// A signed change as a percentage of whole percent: `+25%`, `-8%`.

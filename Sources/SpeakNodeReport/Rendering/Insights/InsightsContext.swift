@@ -139,7 +139,12 @@ enum InsightsContext {
         writeLatencyLines(test.insights, into: &lines)
         let signals = test.insights.signals
         if signals != ConversationSignals() {
-            lines.appendLine("signals: " + SignalsContext.summary(signals, talkTime: signals.talkTime.map(DurationText.readable)))
+            let talkTime = signals.talkTime.map(DurationText.readable)
+            lines.startLine()
+            lines.append(upTo: 9 + SignalsContext.maximumSummaryLength(talkTime: talkTime)) { text in
+                text.append("signals: ")
+                SignalsContext.write(signals, talkTime: talkTime, into: &text)
+            }
             if !signals.toolNames.isEmpty { lines.append("; tools: " + signals.toolNames.joined(separator: ", ")) }
         }
         if test.attempts.count > 1 {
@@ -158,92 +163,89 @@ enum InsightsContext {
     /// metric, then `slow turns: 2` and one line per slow turn (offset, speaker, text, what went
     /// over budget), for plain-text places such as JUnit's `<system-out>`.
     ///
-    /// A test may have hundreds of slow turns: each line is written in pieces straight into
-    /// `lines`, with no string of its own.
+    /// A test may have hundreds of slow turns: each line is written in a few pieces straight
+    /// into `lines`, its numbers as bytes, with no string of its own (see ``writeSlowTurnLine(_:into:)``).
     static func writeLatencyLines(_ insights: Insights, into lines: inout PlainTextLines) {
         var hasMetricLines = false
         for metric in insights.measuredMetrics {
             guard let statistics = insights.statistics(of: metric) else { continue }
             hasMetricLines = true
             lines.startLine()
-            lines.append(literal: "latency ")
-            lines.append(metric.payloadName)
-            lines.append(literal: ": ")
-            lines.append(String(statistics.count))
-            lines.append(literal: statistics.count == 1 ? " turn, p50 " : " turns, p50 ")
-            lines.append(InsightFormat.format(statistics.p50))
-            lines.append(literal: ", p90 ")
-            lines.append(InsightFormat.format(statistics.p90))
-            lines.append(literal: ", p95 ")
-            lines.append(InsightFormat.format(statistics.p95))
-            lines.append(literal: ", max ")
-            lines.append(InsightFormat.format(statistics.max))
+            // The name, a count of at most 20 digits and four values.
+            lines.append(upTo: 64 + metric.payloadName.utf8.count + 4 * InsightFormat.maximumLength) { text in
+                text.append("latency ")
+                text.append(string: metric.payloadName)
+                text.append(": ")
+                text.append(statistics.count)
+                text.append(statistics.count == 1 ? " turn, p50 " : " turns, p50 ")
+                InsightFormat.write(statistics.p50, into: &text)
+                text.append(", p90 ")
+                InsightFormat.write(statistics.p90, into: &text)
+                text.append(", p95 ")
+                InsightFormat.write(statistics.p95, into: &text)
+                text.append(", max ")
+                InsightFormat.write(statistics.max, into: &text)
+            }
         }
         if hasMetricLines || insights.slowTurnCount > 0 {
             lines.appendLine("slow turns: " + String(insights.slowTurnCount))
         }
-        var overrunTexts = OverrunTexts()
-        for turn in insights.slowTurns { writeSlowTurnLine(turn, overrunTexts: &overrunTexts, into: &lines) }
+        for turn in insights.slowTurns { writeSlowTurnLine(turn, into: &lines) }
     }
 
     /// `slow turn [00:12.3] Assistant: text — e2e_latency 1.92 s (budget 1.5 s), …`
-    private static func writeSlowTurnLine(_ turn: SlowTurn, overrunTexts: inout OverrunTexts, into lines: inout PlainTextLines) {
+    ///
+    /// Three pieces besides the line break: what comes before the text and what comes after it
+    /// are each written on the stack and appended at once, and the text is copied from where
+    /// the transcript keeps it. (Appended part by part, with a string made of each number, a
+    /// line took a dozen appends; a JUnit report of 12,000 conversations has 250,000 such lines.)
+    private static func writeSlowTurnLine(_ turn: SlowTurn, into lines: inout PlainTextLines) {
         lines.startLine()
-        lines.append(literal: "slow turn ")
-        if let offset = turn.offset { lines.append(DurationText.bracketedOffset(offset)) }
-        lines.append(LatencyContext.speaker(turn) ?? "Turn \(turn.historyIndex + 1)")
-        lines.append(literal: ": ")
-        // A text too short to be cut is copied from where the transcript keeps it, without a string.
+        let speaker = LatencyContext.speaker(turn)
+        let offset = turn.offset
+        // `slow turn ` and `: `, the offset, and the speaker or `Turn ` and a number of at most 20 digits.
+        lines.append(upTo: 40 + DurationText.maximumBracketedOffsetLength + (speaker?.utf8.count ?? 0)) { text in
+            text.append("slow turn ")
+            if let offset { DurationText.writeBracketedOffset(offset, into: &text) }
+            if let speaker {
+                text.append(string: speaker)
+            } else {
+                text.append("Turn ")
+                text.append(turn.historyIndex + 1)
+            }
+            text.append(": ")
+        }
+        // A text too short to be cut, or cut where its bytes tell, is copied from where the
+        // transcript keeps it, without a string.
         let appended = turn.withTextUTF8 { text in
-            guard text.count <= LatencyContext.maximumTextLength else { return false }
-            lines.append(validUTF8: text)
+            guard let kept = LatencyContext.shortenedPrefix(ofUTF8: text) else { return false }
+            lines.append(validUTF8: UnsafeBufferPointer(rebasing: text[..<kept.count]))
+            if kept.isCut { lines.append(literal: "…") }
             return true
         }
         if appended != true { lines.append(LatencyContext.shortened(turn.text ?? "")) }
-        lines.append(literal: " — ")
-        for (index, overrun) in turn.overruns.enumerated() {
-            if index > 0 { lines.append(literal: ", ") }
-            overrunTexts.write(overrun, into: &lines)
+        let overruns = turn.overruns
+        // ` — `, then for each overrun `, `, the metric's name, two values and ` (budget )`.
+        let overrunsLength = overruns.reduce(8) { length, overrun in
+            length + 16 + overrun.metric.payloadName.utf8.count + 2 * InsightFormat.maximumLength
+        }
+        lines.append(upTo: overrunsLength) { text in
+            text.append(" — ")
+            for (index, overrun) in overruns.enumerated() {
+                if index > 0 { text.append(", ") }
+                writeOverrun(overrun, into: &text)
+            }
         }
     }
 
-    /// Writes an overrun's text as ``LatencyContext/overrunText(_:)`` gives it,
-    /// `e2e_latency 1.92 s (budget 1.5 s)`, with the parts other than the value made once for
-    /// each budget met so far: the slow turns of a test go over the same few budgets, hundreds
-    /// of times in a long conversation.
-    private struct OverrunTexts {
-        /// The budgets met so far, and for each the text before the value and the text after it.
-        private var budgets: [(metric: LatencyMetric, budget: Double)] = []
-        private var metricTexts: [String] = []
-        private var budgetTexts: [String] = []
-
-        mutating func write(_ overrun: BudgetOverrun, into lines: inout PlainTextLines) {
-            let known = budgets.firstIndex { $0.metric == overrun.metric && $0.budget == overrun.budget }
-            guard let index = known ?? add(overrun) else {
-                lines.append(overrun.metric.payloadName + " ")
-                lines.append(InsightFormat.format(overrun.value))
-                lines.append(Self.budgetText(overrun))
-                return
-            }
-            lines.append(metricTexts[index])
-            lines.append(InsightFormat.format(overrun.value))
-            lines.append(budgetTexts[index])
-        }
-
-        /// Keeps the texts of `overrun`'s budget; returns where, or `nil` when as many as there
-        /// are metrics are kept already (a budget per metric: bounded even if budgets were to vary).
-        private mutating func add(_ overrun: BudgetOverrun) -> Int? {
-            guard budgets.count < LatencyMetric.allCases.count else { return nil }
-            budgets.append((overrun.metric, overrun.budget))
-            metricTexts.append(overrun.metric.payloadName + " ")
-            budgetTexts.append(Self.budgetText(overrun))
-            return budgets.count - 1
-        }
-
-        /// ` (budget 1.5 s)`
-        private static func budgetText(_ overrun: BudgetOverrun) -> String {
-            " (budget " + InsightFormat.format(overrun.budget) + ")"
-        }
+    /// `e2e_latency 1.92 s (budget 1.5 s)`, as ``LatencyContext/overrunText(_:)`` gives it.
+    private static func writeOverrun(_ overrun: BudgetOverrun, into text: inout ASCIIText) {
+        text.append(string: overrun.metric.payloadName)
+        text.append(" ")
+        InsightFormat.write(overrun.value, into: &text)
+        text.append(" (budget ")
+        InsightFormat.write(overrun.budget, into: &text)
+        text.append(")")
     }
 }
 

@@ -71,4 +71,19 @@ enum LatencyContext {
     static func shortened(_ text: String) -> String {
         text.characterPrefix(ifLongerThan: maximumTextLength).map { String($0) + "…" } ?? text
     }
+
+    /// What ``shortened(_:)`` keeps of a text given as its UTF-8 bytes, when the bytes alone
+    /// tell: how many of them, and whether the text is cut (and `…` follows). `nil` when only
+    /// counting the text's characters can tell.
+    ///
+    /// A text of no more bytes than ``maximumTextLength`` is kept whole. A longer one whose
+    /// first ``maximumTextLength`` bytes and the next are ASCII other than a carriage return
+    /// (which a line feed would join) has a character boundary after every one of those bytes:
+    /// it keeps exactly its first ``maximumTextLength`` bytes, with no string made of it and no
+    /// character counted.
+    static func shortenedPrefix(ofUTF8 text: UnsafeBufferPointer<UInt8>) -> (count: Int, isCut: Bool)? {
+        guard text.count > maximumTextLength else { return (text.count, false) }
+        for byte in text[...maximumTextLength] where byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
+        return (maximumTextLength, true)
+    }
 }

@@ -32,6 +32,16 @@ struct InsightFormatTests {
         #expect(InsightFormat.format(-.infinity) == "0 ms")
     }
 
+    @Test("Written as bytes, a latency is the text format gives", arguments: [
+        0, 0.0004, 0.85, 0.9995, 1.05, 59.995, 999_999_999.99, 1e9, 1e12, 1.7976931348623157e308, -1, .nan, .infinity,
+    ])
+    func writtenAsBytes(seconds: Double) {
+        let written = ASCIIText.withBytes(capacity: InsightFormat.maximumLength) { text in
+            InsightFormat.write(seconds, into: &text)
+        } then: { String(decoding: $0, as: UTF8.self) }
+        #expect(written == InsightFormat.format(seconds))
+    }
+
     @Test("Every latency reads as formatting by strings gave it")
     func sameAsStringFormatting() {
         var values: [Double] = [0, 0.0004, 0.0005, 0.5, 0.9994, 0.9995, 0.9996, 1, 1.005, 1.05, 1.5, 9.995, 59.95, 99.999, 1234.5]

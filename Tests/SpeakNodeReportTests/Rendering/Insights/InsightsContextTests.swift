@@ -54,6 +54,53 @@ struct InsightsContextTests {
         #expect(silent["latencyStats.e2e"] == .null)
     }
 
+    @Test("Plain-text slow-turn lines: offset, speaker (or the turn's position), text, then every overrun")
+    func slowTurnLines() {
+        let long = String(repeating: "é", count: 301)
+        let turns = [
+            SlowTurn(sessionID: "s", historyIndex: 3, itemID: nil, role: "Assistant", text: "Sure, I'll book it.",
+                     offset: 72.34, overruns: [
+                        BudgetOverrun(metric: .e2eLatency, value: 1.923, budget: 1.5),
+                        BudgetOverrun(metric: .llmNodeTTFT, value: 0.85, budget: 0.5),
+                     ]),
+            SlowTurn(sessionID: "s", historyIndex: 6, itemID: nil, role: " ", text: long, offset: nil,
+                     overruns: [BudgetOverrun(metric: .transcriptionDelay, value: 2e12, budget: 1)]),
+        ]
+        var lines = PlainTextLines()
+        InsightsContext.writeLatencyLines(Insights(slowTurns: turns), into: &lines)
+        #expect(lines.text == """
+            slow turns: 2
+            slow turn [01:12.3] Assistant: Sure, I'll book it. — e2e_latency 1.92 s (budget 1.5 s), llm_node_ttft 850 ms (budget 500 ms)
+            slow turn Turn 7: \(String(repeating: "é", count: 300))… — transcription_delay 2000000000000.0 s (budget 1 s)
+            """)
+    }
+
+    @Test("A slow turn's text cut from its bytes is the text cut by characters", arguments: [
+        "", "short", String(repeating: "a", count: 300), String(repeating: "a", count: 301), String(repeating: "ab ", count: 200),
+        String(repeating: "a", count: 300) + "\u{301}bbb", String(repeating: "a", count: 299) + "\r\nbbb",
+        String(repeating: "é", count: 400), "\r\n" + String(repeating: "x", count: 400),
+    ])
+    func shortenedFromBytes(text: String) {
+        let fromBytes = Array(text.utf8).withUnsafeBufferPointer { bytes in
+            LatencyContext.shortenedPrefix(ofUTF8: bytes).map { kept in
+                String(decoding: bytes[..<kept.count], as: UTF8.self) + (kept.isCut ? "…" : "")
+            }
+        }
+        if let fromBytes { #expect(fromBytes == LatencyContext.shortened(text)) }
+        #expect((fromBytes == nil) == (text.utf8.count > 300 && text.utf8.prefix(301).contains { $0 >= 0x80 || $0 == 0x0D }))
+    }
+
+    @Test("The signals summary counts each signal, singular for one, and adds the talk time when known")
+    func signalsSummary() {
+        let many = ConversationSignals(
+            turns: 14, interruptions: 1, handoffs: 0, toolCalls: 3, toolErrors: 2, toolNames: [], talkTime: 62)
+        #expect(SignalsContext.summary(many, talkTime: "1m 02s")
+            == "14 turns, 3 tool calls (2 errors), 1 interruption, 0 handoffs, talk time 1m 02s")
+        let one = ConversationSignals(
+            turns: 1, interruptions: 2, handoffs: 1, toolCalls: 1, toolErrors: 0, toolNames: [], talkTime: nil)
+        #expect(SignalsContext.summary(one, talkTime: nil) == "1 turn, 1 tool call, 2 interruptions, 1 handoff")
+    }
+
     @Test("Slow turns are counted and listed with offset, speaker, text and what went over budget")
     func slowTurns() throws {
         let test = try #require(InsightsReportFixture.test("Books a slot", in: context))
