@@ -20,9 +20,13 @@ public struct ReportPipeline {
 
     /// The report for `inputs` (paths, `-` for standard input), and what was read to make it.
     /// Input that cannot be read becomes a problem in both; the rest is still reported.
+    ///
+    /// The report takes over the conversations it keeps (see ``Collector/collect(taking:)``):
+    /// their deliveries in the batch are left without one, which saves retaining and releasing
+    /// every text of every conversation once more.
     public func makeReport(from inputs: [String]) -> (report: Report, batch: InputBatch) {
-        let batch = reader.read(inputs)
-        let collection = Collector().collect(batch.deliveries)
+        var batch = reader.read(inputs)
+        let collection = Collector().collect(taking: &batch.deliveries)
         let report = Evaluator(policy: policy, names: names, budget: budget, latencyGate: latencyGate).evaluate(collection, problems: batch.problems)
         return (report, batch)
     }
