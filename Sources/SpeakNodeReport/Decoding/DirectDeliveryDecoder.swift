@@ -233,7 +233,8 @@ struct DirectDeliveryDecoder {
     private mutating func historyItem(depth: Int, index: Int, transcriptTexts: inout TranscriptTextStore) throws -> HistoryItem {
         let depth = depth + 1
         // Gathered apart and stored once, so that the item's out-of-line box is made once, if at all.
-        var role: String?, content: HistoryItem.StoredContent?, kind: String?, id: String?, createdAt: Date?
+        var role: HistoryItem.StoredRole = .absent, unusualRole: String?, kind: HistoryItem.StoredKind = .absent
+        var unusualKind: String?, content: HistoryItem.StoredContent?, id: String?, createdAt: Date?
         var interrupted: Bool?, transcriptConfidence: Double?, metrics: TurnMetrics?
         // Only tool calls, tool results, handoffs and configuration changes have details: a
         // spoken message never makes, copies or destroys their eight empty fields.
@@ -242,9 +243,15 @@ struct DirectDeliveryDecoder {
         var hasMember = try openObject(depth: depth)
         while hasMember {
             switch try key(of: Self.historyItemKeys, expected: &expected, seen: &seen) {
-            case .role: role = try knownName(Self.knownRoles)
+            case .role:
+                let name = try self.name(among: Self.knownRoles)
+                role = name.known?.stored ?? HistoryItem.StoredRole(name.other)
+                unusualRole = name.other
             case .content: content = try self.content(ofItem: index, depth: depth, transcriptTexts: &transcriptTexts)
-            case .kind: kind = try knownName(Self.knownKinds)
+            case .kind:
+                let name = try self.name(among: Self.knownKinds)
+                kind = name.known?.stored ?? HistoryItem.StoredKind(name.other)
+                unusualKind = name.other
             case .id: id = try string()
             case .createdAt: createdAt = try date()
             case .interrupted: interrupted = try bool()
@@ -263,8 +270,9 @@ struct DirectDeliveryDecoder {
             hasMember = try memberFollows()
         }
         return HistoryItem(
-            role: role, content: content, kind: kind, id: id, createdAt: createdAt, interrupted: interrupted,
-            transcriptConfidence: transcriptConfidence, metrics: metrics, details: details.take() ?? HistoryItem.ActionDetails())
+            role: role, unusualRole: unusualRole, content: content, kind: kind, unusualKind: unusualKind, id: id,
+            createdAt: createdAt, interrupted: interrupted, transcriptConfidence: transcriptConfidence, metrics: metrics,
+            details: details.take())
     }
 
     private mutating func metrics(depth: Int) throws -> TurnMetrics? {
@@ -369,24 +377,25 @@ struct DirectDeliveryDecoder {
         }
     }
 
-    /// An item's `kind` or `role`, a string or `null`. A value this tool knows comes back as a
-    /// literal, which needs no memory of its own and is never made from bytes: `FunctionCallOutput`
-    /// is too long to be stored inside a `String` value, and every tool result would otherwise
-    /// allocate one; every item has a role.
+    /// An item's `kind` or `role`, a string or `null`. A value this tool knows comes back as its
+    /// case (`other` is `nil`), so no string is made from its bytes (`FunctionCallOutput` is too
+    /// long to be stored inside a `String` value, and every tool result would otherwise allocate
+    /// one; every item has a role) and the item need not compare a text to store it. Any other
+    /// string comes back as `other`; `null` as neither.
     ///
     /// The known values are compared in place, as keys are (see ``KeyTable/entry(_:isNamedAt:in:)``),
     /// so a known value's string is never scanned.
-    private mutating func knownName<Known>(_ knownNames: KeyTable<Known>) throws -> String? {
-        guard peek() == ASCIIByte.quote else { return try string() }
+    private mutating func name<Known>(among knownNames: KeyTable<Known>) throws -> (known: Known?, other: String?) {
+        guard peek() == ASCIIByte.quote else { return (nil, try string()) }
         let start = scanner.position + 1
         for index in 0..<knownNames.count {
             if let (known, _, count) = knownNames.entry(index, isNamedAt: start, in: scanner.bytes) {
                 scanner.position = start + count + 1
-                return known.rawValue
+                return (known, nil)
             }
         }
-        guard let end = try unescapedStringEnd() else { return try scanner.parseString() }
-        return String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]), as: UTF8.self)
+        guard let end = try unescapedStringEnd() else { return (nil, try scanner.parseString()) }
+        return (nil, String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[start..<end]), as: UTF8.self))
     }
 
     /// The content of history item number `index`, read as ``text(depth:)`` reads it; a string
@@ -619,12 +628,33 @@ struct DirectDeliveryDecoder {
     /// The roles that SpeakNode documents, most common first.
     private enum KnownRole: String, CaseIterable {
         case user = "User", assistant = "Assistant", tool = "Tool", system = "System"
+
+        /// How an item stores this role: known here, so the item need not compare the text again.
+        var stored: HistoryItem.StoredRole {
+            switch self {
+            case .user: .user
+            case .assistant: .assistant
+            case .tool: .tool
+            case .system: .system
+            }
+        }
     }
 
     /// The kinds of history item that SpeakNode documents.
     private enum KnownKind: String, CaseIterable {
         case message = "Message", functionCall = "FunctionCall", functionCallOutput = "FunctionCallOutput"
         case agentHandoff = "AgentHandoff", agentConfigUpdate = "AgentConfigUpdate"
+
+        /// How an item stores this kind: known here, so the item need not compare the text again.
+        var stored: HistoryItem.StoredKind {
+            switch self {
+            case .message: .message
+            case .functionCall: .functionCall
+            case .functionCallOutput: .functionCallOutput
+            case .agentHandoff: .agentHandoff
+            case .agentConfigUpdate: .agentConfigUpdate
+            }
+        }
     }
 
     private static let deliveryKeys = KeyTable<DeliveryKey>()

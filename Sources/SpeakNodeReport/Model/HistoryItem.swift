@@ -305,10 +305,29 @@ public struct HistoryItem: Sendable, Hashable {
     }
 
     /// An item with every stored field written once, and its out-of-line box made once, if at
+    /// all, from a role and a kind given as text (see the init that takes their stored forms).
+    init(role: String?, content: StoredContent?, kind: String?, id: String?, createdAt: Date?, interrupted: Bool?,
+         transcriptConfidence: Double?, metrics: TurnMetrics?, details: ActionDetails?) {
+        let storedRole = StoredRole(role), storedKind = StoredKind(kind)
+        self.init(
+            role: storedRole, unusualRole: storedRole == .unusual ? role : nil, content: content,
+            kind: storedKind, unusualKind: storedKind == .unusual ? kind : nil, id: id, createdAt: createdAt,
+            interrupted: interrupted, transcriptConfidence: transcriptConfidence, metrics: metrics, details: details)
+    }
+
+    /// An item with every stored field written once, and its out-of-line box made once, if at
     /// all. Decoders build each of hundreds of thousands of items this way: going through the
     /// properties' setters instead would look at the box again for every field set.
-    init(role: String?, content: StoredContent?, kind: String?, id: String?, createdAt: Date?, interrupted: Bool?,
-         transcriptConfidence: Double?, metrics: TurnMetrics?, details: ActionDetails) {
+    ///
+    /// The role and kind come in their stored forms, since a decoder that matched a documented
+    /// name already knows which it is (comparing the text again cost a `switch` over strings
+    /// per item); `unusualRole` and `unusualKind` are the texts of an `.unusual` role or kind
+    /// (and `nil` otherwise). `details` is `nil` for an item without any (a spoken message):
+    /// then, with no long content, unusual name or metrics overflow, no ``OutOfLineFields``
+    /// is made at all, where making and destroying an empty one cost more than the rest of the init.
+    init(role: StoredRole, unusualRole: String?, content: StoredContent?, kind: StoredKind, unusualKind: String?,
+         id: String?, createdAt: Date?, interrupted: Bool?, transcriptConfidence: Double?, metrics: TurnMetrics?,
+         details: ActionDetails?) {
         var longContent: String?
         var metricsOverflow: [Double] = []
         if let metrics {
@@ -322,8 +341,9 @@ public struct HistoryItem: Sendable, Hashable {
         case nil: break
         }
         self.id = id
-        storedRole = StoredRole(role)
-        storedKind = StoredKind(kind)
+        // An unusual role or kind without its text is stored as absent, its one stored form.
+        storedRole = role == .unusual && unusualRole == nil ? .absent : role
+        storedKind = kind == .unusual && unusualKind == nil ? .absent : kind
         if let createdAt {
             createdAtSeconds = createdAt.timeIntervalSinceReferenceDate
             presentValues |= Self.hasCreatedAt
@@ -332,13 +352,14 @@ public struct HistoryItem: Sendable, Hashable {
             transcriptConfidenceValue = transcriptConfidence
             presentValues |= Self.hasTranscriptConfidence
         }
-        let fields = OutOfLineFields(
-            details: details,
-            unusualRole: storedRole == .unusual ? role : nil,
-            unusualKind: storedKind == .unusual ? kind : nil,
-            longContent: longContent,
-            metricsOverflow: metricsOverflow)
-        outOfLineBox = fields.isEmpty ? nil : OutOfLineBox(fields)
+        let unusualRole = role == .unusual ? unusualRole : nil
+        let unusualKind = kind == .unusual ? unusualKind : nil
+        let details = details.flatMap { $0.isEmpty ? nil : $0 }
+        guard details != nil || unusualRole != nil || unusualKind != nil || longContent != nil || !metricsOverflow.isEmpty
+        else { return }
+        outOfLineBox = OutOfLineBox(OutOfLineFields(
+            details: details ?? ActionDetails(), unusualRole: unusualRole, unusualKind: unusualKind,
+            longContent: longContent, metricsOverflow: metricsOverflow))
     }
 }
 

@@ -61,4 +61,27 @@ struct CompactDecodingTests {
         #expect(direct[5] == HistoryItem(kind: "FunctionCallOutput"))
         #expect(direct[6].kind == "SomethingNewAndRatherLong")
     }
+
+    @Test("roles and kinds, documented, escaped, unusual or null, decode as the items their texts make")
+    func rolesAndKinds() throws {
+        let names: [(json: String, text: String?)] = [
+            (#""User""#, "User"), (#""Assistant""#, "Assistant"), (#""Tool""#, "Tool"), (#""System""#, "System"),
+            (#""Message""#, "Message"), (#""AgentHandoff""#, "AgentHandoff"), (#""Us\u0065r""#, "User"),
+            (#""Narrator""#, "Narrator"), (#""user""#, "user"), (#""""#, ""), ("null", nil),
+        ]
+        var items: [String] = [], expected: [HistoryItem] = []
+        for role in names {
+            for kind in names {
+                items.append(#"{"role":\#(role.json),"kind":\#(kind.json),"content":"x"}"#)
+                expected.append(HistoryItem(role: role.text, content: "x", kind: kind.text))
+            }
+        }
+        let text = #"{"data":{"history":[\#(items.joined(separator: ","))]}}"#
+        let direct = try #require(try directDelivery(text).conversation?.history)
+        #expect(direct == expected)
+        #expect(direct.map(\.hashValue) == expected.map(\.hashValue))
+        #expect(direct.map(\.role) == expected.map(\.role))
+        #expect(direct.map(\.kind) == expected.map(\.kind))
+        #expect(direct == (try generalDelivery(text).conversation?.history))
+    }
 }
