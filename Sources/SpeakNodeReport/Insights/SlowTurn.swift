@@ -31,13 +31,45 @@ public struct SlowTurn: Sendable {
         let history: [HistoryItem]
         /// When offsets start: the conversation's `start_time`, else its `agent_joined_at`.
         let start: Date?
-        let budget: LatencyBudget
+        /// The budget of each metric by ``LatencyMetric/index``, infinite for a metric without
+        /// one, as ``LatencyBudget`` checks turns against them: what the slow turns read their
+        /// budgets from, without looking each metric up in the budget's dictionary.
+        let budgets: SIMD8<Double>
 
         init(conversation: Conversation, budget: LatencyBudget) {
             sessionID = conversation.sessionID
             history = conversation.history
             start = conversation.startTime ?? conversation.agentJoinedAt
-            self.budget = budget
+            var budgets = SIMD8<Double>(repeating: .infinity)
+            for (metric, seconds) in budget.limits { budgets[metric.index] = seconds }
+            self.budgets = budgets
+        }
+
+        /// Which metrics of a turn go over budget, as ``LatencyBudget/overrunMetrics(in:)``
+        /// finds them: an unmeasured metric reads 0, which no budget (positive) is under.
+        func overrunMetrics(in metrics: TurnMetrics) -> LatencyMetricSet {
+            let over = LatencyMetric.measuredValues(in: metrics) .> budgets
+            var overrun: LatencyMetricSet = []
+            for metric in LatencyMetric.allCases where over[metric.index] { overrun.insert(metric) }
+            return overrun
+        }
+
+        /// Calls `body` with the overrun of each metric of `overrun` (as ``overrunMetrics(in:)``
+        /// found them in `metrics`), in ``LatencyMetric`` order, as ``LatencyBudget/overruns(of:in:)`` lists them.
+        @inline(__always)
+        func forEachOverrun(of overrun: LatencyMetricSet, in metrics: TurnMetrics, _ body: (BudgetOverrun) -> Void) {
+            for metric in LatencyMetric.allCases where overrun.contains(metric) {
+                guard let value = metric.value(in: metrics) else { continue }
+                body(BudgetOverrun(metric: metric, value: value, budget: budgets[metric.index]))
+            }
+        }
+
+        /// The overruns that ``forEachOverrun(of:in:_:)`` gives, as a list.
+        func overruns(of overrun: LatencyMetricSet, in metrics: TurnMetrics) -> [BudgetOverrun] {
+            var overruns: [BudgetOverrun] = []
+            overruns.reserveCapacity(overrun.rawValue.nonzeroBitCount)
+            forEachOverrun(of: overrun, in: metrics) { overruns.append($0) }
+            return overruns
         }
 
         /// Reads fields of the item at `index` of the transcript where the array keeps it:
@@ -102,7 +134,7 @@ public struct SlowTurn: Sendable {
             storage = .given(Values(
                 sessionID: source.sessionID, historyIndex: historyIndex, itemID: item.id, role: item.role,
                 text: item.content, offset: Self.offset(of: item, from: source.start),
-                overruns: item.metrics.map { source.budget.overruns(of: overrun, in: $0) } ?? []
+                overruns: item.metrics.map { source.overruns(of: overrun, in: $0) } ?? []
             ))
         }
     }
@@ -146,7 +178,7 @@ public struct SlowTurn: Sendable {
         source.history.withUnsafeBufferPointer { items in
             for index in items.indices {
                 guard let metrics = items[index].metrics else { continue }
-                let overrun = source.budget.overrunMetrics(in: metrics)
+                let overrun = source.overrunMetrics(in: metrics)
                 if !overrun.isEmpty { body(index, overrun) }
             }
         }
@@ -163,7 +195,7 @@ public struct SlowTurn: Sendable {
                 return Values(
                     sessionID: source.sessionID, historyIndex: Int(index), itemID: item.id, role: item.role,
                     text: item.content, offset: Self.offset(of: item, from: source.start),
-                    overruns: item.metrics.map { source.budget.overruns(of: overrun, in: $0) } ?? []
+                    overruns: item.metrics.map { source.overruns(of: overrun, in: $0) } ?? []
                 )
             }
         }
@@ -265,19 +297,42 @@ public struct SlowTurn: Sendable {
         get {
             switch storage {
             case .found(let source, let index, let overrun):
-                source.read(itemAt: index) { $0.pointee.metrics }.map { source.budget.overruns(of: overrun, in: $0) } ?? []
+                source.read(itemAt: index) { $0.pointee.metrics }.map { source.overruns(of: overrun, in: $0) } ?? []
             case .given(let values): values.overruns
             }
         }
         set { change { $0.overruns = newValue } }
     }
 
+    /// How many metrics went over budget: `overruns.count`, without building the list.
+    var overrunCount: Int {
+        switch storage {
+        case .found(_, _, let overrun): overrun.rawValue.nonzeroBitCount
+        case .given(let values): values.overruns.count
+        }
+    }
+
+    /// Calls `body` with each of ``overruns`` in turn, without building the list: for a turn
+    /// found in a transcript the item's metrics are read once and each overrun is made on the
+    /// stack. A JUnit report writes the overruns of a quarter of a million slow turns, and the
+    /// list cost an allocation and its release for each.
+    func forEachOverrun(_ body: (BudgetOverrun) -> Void) {
+        switch storage {
+        case .found(let source, let index, let overrun):
+            guard let metrics = source.read(itemAt: index, { $0.pointee.metrics }) else { return }
+            source.forEachOverrun(of: overrun, in: metrics, body)
+        case .given(let values):
+            values.overruns.forEach(body)
+        }
+    }
+
     /// The turn's overrun of one metric, if it went over that budget.
     public func overrun(of metric: LatencyMetric) -> BudgetOverrun? {
         switch storage {
         case .found(let source, let index, let overrun):
-            guard let metrics = source.read(itemAt: index, { $0.pointee.metrics }) else { return nil }
-            return source.budget.overrun(of: metric, among: overrun, in: metrics)
+            guard overrun.contains(metric), let metrics = source.read(itemAt: index, { $0.pointee.metrics }),
+                  let value = metric.value(in: metrics) else { return nil }
+            return BudgetOverrun(metric: metric, value: value, budget: source.budgets[metric.index])
         case .given(let values):
             return values.overruns.first { $0.metric == metric }
         }
