@@ -93,7 +93,7 @@ public struct Evaluator: Sendable {
         var tests: [TestResult] = []
         tests.reserveCapacity(testResults.count)
         for index in testResults.indices {
-            if let test = testResults[index] { tests.append(test) }
+            if let test = testResults[index] { tests.append(consume test) }
         }
         // Sorted in place: `sorted` would copy every test into a new array.
         tests.sort { ($0.name, $0.id) < ($1.name, $1.id) }
@@ -111,13 +111,16 @@ public struct Evaluator: Sendable {
                 }
             }
         }
+        // Each test counted where it is stored: `tests.reduce` hands the closure a copy of each.
+        var counts = Counts()
+        for index in tests.indices { counts += Counts(tests[index]) }
         return RunResult(
             id: run.id,
             campaignName: Self.mostCommon(campaignNames),
             campaignID: Self.mostCommon(campaignIDs),
             agentNames: agentNames.sorted(),
             tests: tests,
-            counts: tests.reduce(into: Counts()) { $0 += Counts($1) },
+            counts: counts,
             startedAt: startedAt
         )
     }

@@ -6,9 +6,12 @@ extension TestResult {
     public var evaluatedAttemptCount: Int { attemptCount { $0 == .passed || $0 == .failed } }
 
     /// Attempts whose outcome is `counted`. Outcomes are read in place: `attempts.count { … }`
-    /// copies each attempt, retaining every text of its conversation.
+    /// copies each attempt, retaining every text of its conversation, and a closure over
+    /// `self` (as `reduce` took) copied the whole test.
     private func attemptCount(where counted: (Outcome) -> Bool) -> Int {
-        attempts.indices.reduce(0) { $0 + (counted(attempts[$1].outcome) ? 1 : 0) }
+        var count = 0
+        for index in attempts.indices where counted(attempts[index].outcome) { count += 1 }
+        return count
     }
 
     /// For a repeated test, how reliably it passes: passed attempts over evaluated attempts,
