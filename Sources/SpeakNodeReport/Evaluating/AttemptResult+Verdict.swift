@@ -59,8 +59,13 @@ extension AttemptResult {
 
     /// The conversation's `duration_seconds`, or 0 when it is missing or not a usable
     /// number of seconds (negative, infinite or NaN), so sums stay meaningful.
-    public var duration: Double {
-        guard let seconds = conversation.durationSeconds, seconds.isFinite, seconds >= 0 else { return 0 }
+    public var duration: Double { Self.duration(seconds: conversation.durationSeconds) }
+
+    /// A `duration_seconds` as ``duration`` counts it. Takes the number, not the attempt, so
+    /// that a sum over a list of attempts reads each one's where it is stored, without a copy
+    /// of it (and of every text of its conversation).
+    static func duration(seconds: Double?) -> Double {
+        guard let seconds, seconds.isFinite, seconds >= 0 else { return 0 }
         return seconds
     }
 }
