@@ -9,9 +9,25 @@ extension AttemptResult {
     ///   mistaken for one that passed.
     ///
     /// Its ``insights`` judge slow turns against `budget`.
-    public init(evaluating conversation: Conversation, budget: LatencyBudget = .default) {
-        let insights = Insights(conversation: conversation, budget: budget)
+    ///
+    /// `conversation` is taken, not borrowed, and stored once: the verdict is worked out first and
+    /// the attempt made with one `init` at the end, as a copy of a conversation retains every
+    /// text in it.
+    public init(evaluating conversation: consuming Conversation, budget: LatencyBudget = .default) {
         let reasons = conversation.evalResult?.reasons ?? []
+        let verdict = Self.verdict(of: conversation, reasons: reasons)
+        // The insights keep what they read the transcript from.
+        let insights = Insights(conversation: copy conversation, budget: budget)
+        self.init(
+            conversation: conversation, outcome: verdict.outcome, message: verdict.message,
+            reasons: reasons, type: verdict.type, insights: insights
+        )
+    }
+
+    /// The outcome, message and type of a conversation whose evaluator gave `reasons`.
+    private static func verdict(
+        of conversation: borrowing Conversation, reasons: [String]
+    ) -> (outcome: Outcome, message: String, type: String?) {
         let joinedReasons = reasons
             .filter { !$0.isBlankText }
             .joined(separator: "; ")
@@ -19,30 +35,19 @@ extension AttemptResult {
 
         switch conversation.evalResult?.success {
         case true?:
-            self.init(
-                conversation: conversation, outcome: .passed, message: joinedReasons,
-                reasons: reasons, type: nil, insights: insights
-            )
+            return (.passed, joinedReasons, nil)
         case false?:
-            self.init(
-                conversation: conversation, outcome: .failed,
-                message: joinedReasons.isEmpty ? "no reason given" : joinedReasons,
-                reasons: reasons, type: conversation.evalResult?.completionReason,
-                insights: insights
+            return (
+                .failed, joinedReasons.isEmpty ? "no reason given" : joinedReasons,
+                conversation.evalResult?.completionReason
             )
         case nil:
-            if let status, Self.skippingStatuses.contains(status.lowercased()) {
-                self.init(
-                    conversation: conversation, outcome: .skipped, message: "skipped (test status: \(status))",
-                    reasons: reasons, type: status, insights: insights
-                )
-            } else {
-                self.init(
-                    conversation: conversation, outcome: .error,
-                    message: status.map { "not evaluated (test status: \($0))" } ?? "not evaluated (no test status)",
-                    reasons: reasons, type: status, insights: insights
-                )
+            if let status, skippingStatuses.contains(status.lowercased()) {
+                return (.skipped, "skipped (test status: \(status))", status)
             }
+            return (
+                .error, status.map { "not evaluated (test status: \($0))" } ?? "not evaluated (no test status)", status
+            )
         }
     }
 
@@ -54,8 +59,13 @@ extension AttemptResult {
 
     /// The conversation's `duration_seconds`, or 0 when it is missing or not a usable
     /// number of seconds (negative, infinite or NaN), so sums stay meaningful.
-    public var duration: Double {
-        guard let seconds = conversation.durationSeconds, seconds.isFinite, seconds >= 0 else { return 0 }
+    public var duration: Double { Self.duration(seconds: conversation.durationSeconds) }
+
+    /// A `duration_seconds` as ``duration`` counts it. Takes the number, not the attempt, so
+    /// that a sum over a list of attempts reads each one's where it is stored, without a copy
+    /// of it (and of every text of its conversation).
+    static func duration(seconds: Double?) -> Double {
+        guard let seconds, seconds.isFinite, seconds >= 0 else { return 0 }
         return seconds
     }
 }

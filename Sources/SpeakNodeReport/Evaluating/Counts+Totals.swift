@@ -1,6 +1,6 @@
 extension Counts {
     /// The counts of one test: one test with its outcome, attempts and duration.
-    public init(_ test: TestResult) {
+    public init(_ test: borrowing TestResult) {
         self.init(
             tests: 1,
             passed: test.outcome == .passed ? 1 : 0,

@@ -92,8 +92,13 @@ public struct Evaluator: Sendable {
         // half of a run's list of tests unused for as long as the report is kept.
         var tests: [TestResult] = []
         tests.reserveCapacity(testResults.count)
+        // Each test counted as it is taken: counting `tests[index]` afterwards copied each test
+        // (retaining everything it holds) to hand it to `Counts`.
+        var counts = Counts()
         for index in testResults.indices {
-            if let test = testResults[index] { tests.append(test) }
+            guard let test = testResults[index] else { continue }
+            counts += Counts(test)
+            tests.append(consume test)
         }
         // Sorted in place: `sorted` would copy every test into a new array.
         tests.sort { ($0.name, $0.id) < ($1.name, $1.id) }
@@ -117,7 +122,7 @@ public struct Evaluator: Sendable {
             campaignID: Self.mostCommon(campaignIDs),
             agentNames: agentNames.sorted(),
             tests: tests,
-            counts: tests.reduce(into: Counts()) { $0 += Counts($1) },
+            counts: counts,
             startedAt: startedAt
         )
     }
@@ -145,7 +150,7 @@ public struct Evaluator: Sendable {
             decidingAttemptIndex: decidingIndex,
             outcome: latencyFailure == nil ? decidingOutcome : .failed,
             isFlaky: Self.outcomesDisagree(attempts),
-            duration: attempts.indices.reduce(0) { $0 + attempts[$1].duration },
+            duration: attempts.indices.reduce(0) { $0 + AttemptResult.duration(seconds: attempts[$1].conversation.durationSeconds) },
             insights: insights,
             latencyFailure: latencyFailure
         )

@@ -28,13 +28,16 @@ public struct ReportContext: Sendable, Hashable {
                 ? InsightsContext.root(report, baseline: baseline) : InsightsContext.run(report.runs[index - 1], budget: budget)
         }
         // Each test is one small object over its result, shared by its run's list and the failure
-        // and flaky lists: its values are worked out when a template looks them up.
-        let tests: [[MustacheValue]] = report.runs.enumerated().map { runIndex, run in
+        // and flaky lists: its values are worked out when a template looks them up. Each test is
+        // copied once, into its object: `enumerated()` handed out a copy of each (retaining
+        // everything it holds) and its tuple another.
+        let tests: [[MustacheValue]] = report.runs.indices.map { runIndex in
+            let run = report.runs[runIndex]
             let runName = Self.runName(run)
-            return run.tests.enumerated().map { testIndex, test in
+            return run.tests.indices.map { testIndex in
                 .computed(TestObject(
-                    test: test, budget: budget, anchor: anchors.tests[runIndex][testIndex], runName: runName,
-                    attemptAnchors: anchors.attempts[runIndex][testIndex]))
+                    test: run.tests[testIndex], budget: budget, anchor: anchors.tests[runIndex][testIndex],
+                    runName: runName, attemptAnchors: anchors.attempts[runIndex][testIndex]))
             }
         }
         var failures: [MustacheValue] = []
@@ -47,8 +50,8 @@ public struct ReportContext: Sendable, Hashable {
                 if run.tests[index].isFlaky { flakyTests.append(values[index]) }
             }
         }
-        let runs = zip(report.runs, tests).enumerated().map { runIndex, element in
-            Self.run(element.0, tests: element.1).adding(insights[runIndex + 1])
+        let runs = report.runs.indices.map { runIndex in
+            Self.run(report.runs[runIndex], tests: tests[runIndex]).adding(insights[runIndex + 1])
         }
         let problems = report.problems.sorted().map { problem -> MustacheValue in
             ["location": .string(problem.source.description), "reason": .string(problem.reason),

@@ -15,7 +15,7 @@ extension SummaryDocument {
             duration: Self.rounded(report.totals.duration),
             passRate: report.totals.passRate.map(Self.rounded),
             slowTurns: report.insights.slowTurnCount,
-            latency: SummaryLatency.measured(report.insights.latency).byName,
+            latency: SummaryLatency.measured(report.insights).byName,
             budget: Dictionary(uniqueKeysWithValues: report.budget.limits.map { ($0.key.payloadName, Self.rounded($0.value)) }),
             latencyGate: report.latencyGate?.rawValue,
             runs: runs
@@ -54,7 +54,7 @@ extension SummaryDocument.Run {
 
 extension SummaryDocument.Test {
     /// The summary of one evaluated test.
-    public init(_ test: TestResult) {
+    public init(_ test: borrowing TestResult) {
         let figures = SummaryDocument.Figures(test)
         self.init(
             id: figures.id,

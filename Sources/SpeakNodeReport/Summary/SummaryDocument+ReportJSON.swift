@@ -25,8 +25,10 @@ extension SummaryDocument {
     private static func write(_ report: Report, to writer: inout PrettyJSONWriter) throws(PrettyJSONWriterError) {
         try SummaryDocument(summarizing: report, runs: []).write(to: &writer) { writer throws(PrettyJSONWriterError) in
             try writer.writeArray(report.runs) { writer, run throws(PrettyJSONWriterError) in
-                try Run.write(Figures(run), tests: run.tests, to: &writer) { writer, test throws(PrettyJSONWriterError) in
-                    try Test.write(Figures(test), to: &writer)
+                // By position, each test read where it is stored: going through the tests
+                // themselves handed out a copy of each, retaining everything it holds.
+                try Run.write(Figures(run), tests: run.tests.indices, to: &writer) { writer, index throws(PrettyJSONWriterError) in
+                    try Test.write(Figures(run.tests[index]), to: &writer)
                 }
             }
         }

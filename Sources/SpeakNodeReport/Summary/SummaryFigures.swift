@@ -16,11 +16,11 @@ extension SummaryDocument {
         var slowTurns: Int
 
         /// The figures of an evaluated run.
-        init(_ run: RunResult) {
+        init(_ run: borrowing RunResult) {
             counts = SummaryCounts(run.counts)
             duration = SummaryDocument.rounded(run.counts.duration)
             id = run.id
-            latency = .measured(run.insights.latency)
+            latency = .measured(run.insights)
             name = run.campaignName
             outcome = SummaryDocument.outcome(of: run.counts)?.rawValue
             passRate = run.counts.passRate.map(SummaryDocument.rounded)
@@ -28,11 +28,11 @@ extension SummaryDocument {
         }
 
         /// The figures of an evaluated test.
-        init(_ test: TestResult) {
+        init(_ test: borrowing TestResult) {
             counts = SummaryCounts(Counts(test))
             duration = SummaryDocument.rounded(test.duration)
             id = test.id
-            latency = .measured(test.insights.latency)
+            latency = .measured(test.insights)
             name = test.name
             outcome = test.outcome.rawValue
             passRate = test.attemptPassRate.map(SummaryDocument.rounded)

@@ -2,13 +2,16 @@
 /// the metric's payload name and rounded to ``SummaryDocument/decimals`` places.
 ///
 /// A ``SummaryDocument`` holds them by name; a report writes them straight from its insights,
-/// keyed by ``LatencyMetric``, so that the summary of ten thousand tests is written without
-/// first building ten thousand dictionaries of names, and without sorting each one's names.
+/// one ``LatencyMetric`` at a time, so that the summary of ten thousand tests is written without
+/// first building ten thousand dictionaries (of names or of metrics), and without sorting each
+/// one's names.
 enum SummaryLatency {
     /// A document's statistics, already rounded, keyed by any name.
     case named([String: LatencyStatistics])
-    /// A report's statistics, rounded as they are written.
-    case measured([LatencyMetric: LatencyStatistics])
+    /// The statistics of a report's insights (a test's, a run's or its own), rounded as they are
+    /// written. Read metric by metric (``Insights/statistics(of:)``): combined insights hold
+    /// theirs worked out, and `Insights.latency` would build a dictionary of them for every test.
+    case measured(Insights)
 
     /// The statistics as an object keyed by the names, in the order `.sortedKeys` gives.
     func write(to writer: inout PrettyJSONWriter) throws(PrettyJSONWriterError) {
@@ -19,9 +22,9 @@ enum SummaryLatency {
                     writer.writeKey(metric)
                     try values.write(to: &writer)
                 }
-            case .measured(let statistics):
+            case .measured(let insights):
                 for metric in LatencyMetric.inPayloadNameOrder {
-                    guard let values = statistics[metric] else { continue }
+                    guard let values = insights.statistics(of: metric) else { continue }
                     writer.writeKey(metric.payloadName)
                     try values.rounded(toDecimals: SummaryDocument.decimals).write(to: &writer)
                 }
@@ -34,9 +37,9 @@ enum SummaryLatency {
         switch self {
         case .named(let statistics):
             statistics
-        case .measured(let statistics):
-            Dictionary(uniqueKeysWithValues: statistics.map {
-                ($0.key.payloadName, $0.value.rounded(toDecimals: SummaryDocument.decimals))
+        case .measured(let insights):
+            Dictionary(uniqueKeysWithValues: LatencyMetric.allCases.compactMap { metric in
+                insights.statistics(of: metric).map { (metric.payloadName, $0.rounded(toDecimals: SummaryDocument.decimals)) }
             })
         }
     }

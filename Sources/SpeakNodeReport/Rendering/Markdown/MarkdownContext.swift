@@ -23,8 +23,10 @@ struct MarkdownContext {
     private var skippedTests: MarkdownRows<TestInRun, MustacheValue>
     private let problems: [MustacheValue]
 
-    /// A test and its run's name, already cut to ``MarkdownText/nameLength``: what a row is made of.
-    private typealias TestInRun = (test: TestResult, runName: String)
+    /// Where a test is in the report: its run's index in `report.runs` and its own in the run's
+    /// tests. The lists hold these rather than the tests, as a copy of a test retains
+    /// everything it holds; a row reads its test where it is stored.
+    private typealias TestInRun = (run: Int, test: Int)
 
     /// - Parameters:
     ///   - runContexts: The report context's `runs`, one per run; the summary's run rows are
@@ -37,26 +39,35 @@ struct MarkdownContext {
         var passedTests: [TestInRun] = []
         var skippedTests: [TestInRun] = []
         var runs: [MustacheValue] = []
-        for (index, run) in report.runs.enumerated() {
+        var runNames: [String] = []
+        for index in report.runs.indices {
+            let run = report.runs[index]
             let runName = MarkdownText.clipped(ReportContext.runName(run), to: MarkdownText.nameLength)
+            runNames.append(runName)
             var row: [String: MustacheValue] = [:]
             if runContexts.indices.contains(index), case .object(let values) = runContexts[index] { row = values }
             row["name"] = .string(runName)
             row["verdict"] = ReportContext.verdict(run.counts)
             row["counts"] = ReportContext.counts(run.counts)
             runs.append(.object(row))
-            for test in run.tests {
-                switch test.outcome {
-                case .failed, .error: failures.append((test, runName))
-                case .passed: passedTests.append((test, runName))
-                case .skipped: skippedTests.append((test, runName))
+            for testIndex in run.tests.indices {
+                let place = (run: index, test: testIndex)
+                switch run.tests[testIndex].outcome {
+                case .failed, .error: failures.append(place)
+                case .passed: passedTests.append(place)
+                case .skipped: skippedTests.append(place)
                 }
-                if test.isFlaky { flakyTests.append((test, runName)) }
+                if run.tests[testIndex].isFlaky { flakyTests.append(place) }
             }
         }
-        let testRow = { (source: TestInRun) in MustacheValue.computed(MarkdownTestRow(test: source.test, runName: source.runName)) }
+        let reportRuns = report.runs
+        let testRow = { (place: TestInRun) in
+            MustacheValue.computed(MarkdownTestRow(test: reportRuns[place.run].tests[place.test], runName: runNames[place.run]))
+        }
         self.runs = runs
-        self.failures = MarkdownRows(failures) { FailureRow($0.test, row: MarkdownTestRow(test: $0.test, runName: $0.runName)) }
+        self.failures = MarkdownRows(failures) { place in
+            FailureRow(reportRuns[place.run].tests[place.test], runName: runNames[place.run])
+        }
         self.flakyTests = MarkdownRows(flakyTests, make: testRow)
         self.passedTests = MarkdownRows(passedTests, make: testRow)
         self.skippedTests = MarkdownRows(skippedTests, make: testRow)
@@ -177,7 +188,8 @@ struct MarkdownContext {
 
     /// `❌ Failed → ✅ Passed`; `… → 12 more` past `outcomesShown`.
     fileprivate static func attemptOutcomes(_ test: TestResult) -> String {
-        var parts = test.attempts.prefix(outcomesShown).map { outcomeText($0.outcome) }
+        // Outcomes read in place: mapping the attempts copied each, retaining its whole conversation.
+        var parts = test.attempts.indices.prefix(outcomesShown).map { outcomeText(test.attempts[$0].outcome) }
         if test.attempts.count > outcomesShown { parts.append("\(MarkdownText.grouped(test.attempts.count - outcomesShown)) more") }
         return parts.joined(separator: " → ")
     }
@@ -213,10 +225,10 @@ struct MarkdownTestRow: MustacheObject {
     let recordingURL: MustacheValue
 
     /// - Parameter runName: The run's name, already cut to ``MarkdownText/nameLength``.
-    init(test: TestResult, runName: String) {
+    init(test: borrowing TestResult, runName: String) {
         let nameLength = MarkdownText.nameLength
-        let deciding = test.attempts.indices.contains(test.decidingAttemptIndex)
-            ? test.attempts[test.decidingAttemptIndex].conversation : nil
+        // The deciding attempt's conversation is read where it is stored: a copy of it would retain all its texts.
+        let decidingIndex = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttemptIndex : nil
         outcome = test.outcome
         name = MarkdownText.clipped(test.name, to: nameLength)
         self.runName = runName
@@ -226,10 +238,12 @@ struct MarkdownTestRow: MustacheObject {
         attemptCount = test.attempts.count
         attemptsText = ReportContext.counted(test.attempts.count, "attempt", "attempts")
         attemptOutcomes = MarkdownContext.attemptOutcomes(test)
-        status = MustacheValue(deciding?.testStatus.map { MarkdownText.clipped($0, to: nameLength) })
+        status = MustacheValue(
+            decidingIndex.flatMap { test.attempts[$0].conversation.testStatus }.map { MarkdownText.clipped($0, to: nameLength) })
         completionReason = MustacheValue(
-            deciding?.evalResult?.completionReason.map { MarkdownText.clipped($0, to: nameLength) })
-        recordingURL = MustacheValue(WebLink.http(deciding?.audioURL))
+            decidingIndex.flatMap { test.attempts[$0].conversation.evalResult?.completionReason }
+                .map { MarkdownText.clipped($0, to: nameLength) })
+        recordingURL = MustacheValue(WebLink.http(decidingIndex.flatMap { test.attempts[$0].conversation.audioURL }))
     }
 
     enum Key: Hashable {
@@ -281,12 +295,16 @@ private struct FailureRow {
     /// Every line of that transcript.
     var turnCount: Int
 
-    init(_ test: TestResult, row: MarkdownTestRow) {
-        self.row = row
-        let deciding = test.attempts.indices.contains(test.decidingAttemptIndex) ? test.decidingAttempt : nil
-        let reasons = deciding.map { $0.reasons.isEmpty ? [$0.message] : $0.reasons } ?? []
+    /// - Parameter runName: The run's name, already cut to ``MarkdownText/nameLength``.
+    init(_ test: borrowing TestResult, runName: String) {
+        row = MarkdownTestRow(test: test, runName: runName)
+        // The deciding attempt is read where it is stored: a copy of it would retain all its texts.
+        let index = test.decidingAttemptIndex
+        let hasDeciding = test.attempts.indices.contains(index)
+        let reasons = hasDeciding
+            ? (test.attempts[index].reasons.isEmpty ? [test.attempts[index].message] : test.attempts[index].reasons) : []
         self.reasons = reasons.map { MarkdownText.clipped($0, to: MarkdownText.reasonLength) }.filter { !$0.isEmpty }
-        let lines = deciding.map { TranscriptLine.lines(of: $0.conversation) } ?? []
+        let lines = hasDeciding ? TranscriptLine.lines(of: test.attempts[index].conversation) : []
         turnCount = lines.count
         transcript = lines.suffix(MarkdownContext.transcriptTurns).map { line in
             [
