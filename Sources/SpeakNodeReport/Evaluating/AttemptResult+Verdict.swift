@@ -17,7 +17,7 @@ extension AttemptResult {
         let reasons = conversation.evalResult?.reasons ?? []
         let verdict = Self.verdict(of: conversation, reasons: reasons)
         // The insights keep what they read the transcript from.
-        let insights = Insights(conversation: copy conversation, budget: budget)
+        let insights = Insights(conversation: conversation, budget: budget)
         self.init(
             conversation: conversation, outcome: verdict.outcome, message: verdict.message,
             reasons: reasons, type: verdict.type, insights: insights

@@ -46,7 +46,10 @@ public struct Insights: Sendable {
     }
 
     /// The insights of one conversation, with slow turns judged against `budget`.
-    public init(conversation: Conversation, budget: LatencyBudget) {
+    ///
+    /// Borrowed: the insights keep only the parts they read (the history, ids and times), and
+    /// a copy of the whole conversation would retain every text in it.
+    public init(conversation: borrowing Conversation, budget: LatencyBudget) {
         let source = SlowTurn.Source(conversation: conversation, budget: budget)
         statistics = nil
         signals = ConversationSignals(history: conversation.history)

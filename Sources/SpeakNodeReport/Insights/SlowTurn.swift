@@ -36,7 +36,7 @@ public struct SlowTurn: Sendable {
         /// budgets from, without looking each metric up in the budget's dictionary.
         let budgets: SIMD8<Double>
 
-        init(conversation: Conversation, budget: LatencyBudget) {
+        init(conversation: borrowing Conversation, budget: LatencyBudget) {
             sessionID = conversation.sessionID
             history = conversation.history
             start = conversation.startTime ?? conversation.agentJoinedAt

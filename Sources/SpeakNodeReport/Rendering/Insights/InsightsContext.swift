@@ -193,6 +193,9 @@ enum InsightsContext {
         for turn in insights.slowTurns { writeSlowTurnLine(turn, into: &lines) }
     }
 
+    /// The most bytes a metric's payload name takes (`transcription_delay`), to size a line.
+    private static let longestMetricName = LatencyMetric.allCases.map(\.payloadName.utf8.count).max() ?? 0
+
     /// `slow turn [00:12.3] Assistant: text — e2e_latency 1.92 s (budget 1.5 s), …`
     ///
     /// Three pieces besides the line break: what comes before the text and what comes after it
@@ -224,15 +227,14 @@ enum InsightsContext {
             return true
         }
         if appended != true { lines.append(LatencyContext.shortened(turn.text ?? "")) }
-        let overruns = turn.overruns
-        // ` — `, then for each overrun `, `, the metric's name, two values and ` (budget )`.
-        let overrunsLength = overruns.reduce(8) { length, overrun in
-            length + 16 + overrun.metric.payloadName.utf8.count + 2 * InsightFormat.maximumLength
-        }
+        // ` — `, then for each overrun `, `, a metric's name, two values and ` (budget )`.
+        let overrunsLength = 8 + turn.overrunCount * (16 + longestMetricName + 2 * InsightFormat.maximumLength)
         lines.append(upTo: overrunsLength) { text in
             text.append(" — ")
-            for (index, overrun) in overruns.enumerated() {
-                if index > 0 { text.append(", ") }
+            var first = true
+            turn.forEachOverrun { overrun in
+                if !first { text.append(", ") }
+                first = false
                 writeOverrun(overrun, into: &text)
             }
         }
