@@ -44,11 +44,45 @@ struct TranscriptLine: Hashable {
         // and releases every text in it.
         for index in history.indices {
             lines.startLine()
-            if let start, let time = history[index].createdAt {
-                lines.append(DurationText.bracketedOffset(time.timeIntervalSince(start)))
+            let seconds = start.flatMap { start in history[index].createdAt.map { $0.timeIntervalSince(start) } }
+            guard TurnKind(history[index]) == .message, let speaker = history[index].storedRole.speakerLiteral else {
+                if let seconds { lines.append(upTo: DurationText.maximumBracketedOffsetLength) { DurationText.writeBracketedOffset(seconds, into: &$0) } }
+                _ = writeText(of: history[index], into: &lines)
+                continue
             }
-            _ = writeText(of: history[index], into: &lines)
+            writeMessage(
+                offsetSeconds: seconds, speaker: speaker, content: history[index].storedContent,
+                isInterrupted: history[index].interrupted == true, into: &lines)
         }
+    }
+
+    /// The most bytes of a ``HistoryItem/StoredRole/speakerLiteral``.
+    private static let maximumSpeakerLiteralLength = 9
+
+    /// Writes a message line (nearly every line) whose speaker is a documented role: its
+    /// offset, speaker and `: ` in one piece (each piece appended on its own costs about a
+    /// hundred instructions, however short), then the content from where the item stores it.
+    ///
+    /// Takes the few fields it writes rather than the item: the item is read in place, and a
+    /// call that took it whole would copy it (retaining every text in it) for each line.
+    private static func writeMessage(
+        offsetSeconds: Double?, speaker: StaticString, content: HistoryItem.StoredContent?, isInterrupted: Bool,
+        into lines: inout PlainTextLines
+    ) {
+        lines.append(upTo: DurationText.maximumBracketedOffsetLength + maximumSpeakerLiteralLength + 2) { text in
+            if let offsetSeconds { DurationText.writeBracketedOffset(offsetSeconds, into: &text) }
+            text.append(speaker)
+            text.append(": ")
+        }
+        if let content {
+            let appended = content.withUTF8 { bytes in
+                guard bytes.count <= maximumTextLength else { return false }
+                lines.append(validUTF8: bytes)
+                return true
+            }
+            if !appended { lines.append(shortened(content.string)) }
+        }
+        if isInterrupted { lines.append(literal: " (interrupted)") }
     }
 
     private static func startOfOffsets(in conversation: Conversation) -> Date? {
@@ -151,3 +185,19 @@ extension String: TextPieces {
 }
 
 extension PlainTextLines: TextPieces {}
+
+extension HistoryItem.StoredRole {
+    /// What a transcript line shows as the speaker of a message with this role (`shortened(role ?? "?")`),
+    /// as a literal to write with no string made of it; `nil` for an unusual role, whose text the
+    /// item keeps out of line.
+    fileprivate var speakerLiteral: StaticString? {
+        switch self {
+        case .absent: "?"
+        case .user: "User"
+        case .assistant: "Assistant"
+        case .tool: "Tool"
+        case .system: "System"
+        case .unusual: nil
+        }
+    }
+}
