@@ -25,10 +25,17 @@ struct TranscriptLine: Hashable {
 
     /// The lines of a conversation, with offsets from `start_time`, else the first item's time.
     static func lines(of conversation: Conversation) -> [TranscriptLine] {
+        lines(of: conversation, last: conversation.history.count)
+    }
+
+    /// The last `count` lines of ``lines(of:)`` (all of them when there are fewer), without
+    /// making the others: for a summary that shows where a long conversation ended.
+    static func lines(of conversation: Conversation, last count: Int) -> [TranscriptLine] {
         let start = startOfOffsets(in: conversation)
-        return conversation.history.map { item in
-            var line = TranscriptLine(item)
-            if let start, let time = item.createdAt {
+        let history = conversation.history
+        return history.indices.suffix(max(0, count)).map { index in
+            var line = TranscriptLine(history[index])
+            if let start, let time = history[index].createdAt {
                 line.offset = DurationText.offset(time.timeIntervalSince(start))
             }
             return line

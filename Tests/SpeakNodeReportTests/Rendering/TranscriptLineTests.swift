@@ -64,6 +64,12 @@ struct TranscriptLineTests {
         #expect(lines.text == (["transcript:"] + TranscriptLine.lines(of: conversation).map(\.line)).joined(separator: "\n"))
     }
 
+    @Test("The last lines are the end of all the lines", arguments: [0, 1, 3, 7, 8, 50])
+    func lastLines(count: Int) {
+        let all = TranscriptLine.lines(of: Self.everyKind)
+        #expect(TranscriptLine.lines(of: Self.everyKind, last: count) == Array(all.suffix(count)))
+    }
+
     @Test("Without a start time, offsets count from the first item with a time")
     func firstItemStart() {
         let start = ReportFixture.start
