@@ -52,34 +52,33 @@ struct TranscriptLine: Hashable {
         for index in history.indices {
             lines.startLine()
             let seconds = start.flatMap { start in history[index].createdAt.map { $0.timeIntervalSince(start) } }
-            guard TurnKind(history[index]) == .message, let speaker = history[index].storedRole.speakerLiteral else {
+            guard TurnKind(history[index]) == .message, let speakerPrefix = history[index].storedRole.speakerPrefix else {
                 if let seconds { lines.append(upTo: DurationText.maximumBracketedOffsetLength) { DurationText.writeBracketedOffset(seconds, into: &$0) } }
                 _ = writeText(of: history[index], into: &lines)
                 continue
             }
             writeMessage(
-                offsetSeconds: seconds, speaker: speaker, content: history[index].storedContent,
+                offsetSeconds: seconds, speakerPrefix: speakerPrefix, content: history[index].storedContent,
                 isInterrupted: history[index].interrupted == true, into: &lines)
         }
     }
 
-    /// The most bytes of a ``HistoryItem/StoredRole/speakerLiteral``.
-    private static let maximumSpeakerLiteralLength = 9
+    /// The most bytes of a ``HistoryItem/StoredRole/speakerPrefix``.
+    private static let maximumSpeakerPrefixLength = 11
 
     /// Writes a message line (nearly every line) whose speaker is a documented role: its
-    /// offset, speaker and `: ` in one piece (each piece appended on its own costs about a
+    /// offset and `Speaker: ` in one piece (each piece appended on its own costs about a
     /// hundred instructions, however short), then the content from where the item stores it.
     ///
     /// Takes the few fields it writes rather than the item: the item is read in place, and a
     /// call that took it whole would copy it (retaining every text in it) for each line.
     private static func writeMessage(
-        offsetSeconds: Double?, speaker: StaticString, content: HistoryItem.StoredContent?, isInterrupted: Bool,
+        offsetSeconds: Double?, speakerPrefix: StaticString, content: HistoryItem.StoredContent?, isInterrupted: Bool,
         into lines: inout PlainTextLines
     ) {
-        lines.append(upTo: DurationText.maximumBracketedOffsetLength + maximumSpeakerLiteralLength + 2) { text in
+        lines.append(upTo: DurationText.maximumBracketedOffsetLength + maximumSpeakerPrefixLength) { text in
             if let offsetSeconds { DurationText.writeBracketedOffset(offsetSeconds, into: &text) }
-            text.append(speaker)
-            text.append(": ")
+            text.append(speakerPrefix)
         }
         if let content {
             let appended = content.withUTF8 { bytes in
@@ -194,16 +193,16 @@ extension String: TextPieces {
 extension PlainTextLines: TextPieces {}
 
 extension HistoryItem.StoredRole {
-    /// What a transcript line shows as the speaker of a message with this role (`shortened(role ?? "?")`),
-    /// as a literal to write with no string made of it; `nil` for an unusual role, whose text the
-    /// item keeps out of line.
-    fileprivate var speakerLiteral: StaticString? {
+    /// How a transcript line of a message with this role starts after its offset (the speaker,
+    /// `shortened(role ?? "?")`, and `: `), as a literal to write with no string made of it;
+    /// `nil` for an unusual role, whose text the item keeps out of line.
+    fileprivate var speakerPrefix: StaticString? {
         switch self {
-        case .absent: "?"
-        case .user: "User"
-        case .assistant: "Assistant"
-        case .tool: "Tool"
-        case .system: "System"
+        case .absent: "?: "
+        case .user: "User: "
+        case .assistant: "Assistant: "
+        case .tool: "Tool: "
+        case .system: "System: "
         case .unusual: nil
         }
     }
