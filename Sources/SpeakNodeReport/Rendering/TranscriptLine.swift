@@ -25,10 +25,17 @@ struct TranscriptLine: Hashable {
 
     /// The lines of a conversation, with offsets from `start_time`, else the first item's time.
     static func lines(of conversation: Conversation) -> [TranscriptLine] {
+        lines(of: conversation, last: conversation.history.count)
+    }
+
+    /// The last `count` lines of ``lines(of:)`` (all of them when there are fewer), without
+    /// making the others: for a summary that shows where a long conversation ended.
+    static func lines(of conversation: Conversation, last count: Int) -> [TranscriptLine] {
         let start = startOfOffsets(in: conversation)
-        return conversation.history.map { item in
-            var line = TranscriptLine(item)
-            if let start, let time = item.createdAt {
+        let history = conversation.history
+        return history.indices.suffix(max(0, count)).map { index in
+            var line = TranscriptLine(history[index])
+            if let start, let time = history[index].createdAt {
                 line.offset = DurationText.offset(time.timeIntervalSince(start))
             }
             return line
@@ -44,11 +51,44 @@ struct TranscriptLine: Hashable {
         // and releases every text in it.
         for index in history.indices {
             lines.startLine()
-            if let start, let time = history[index].createdAt {
-                lines.append(DurationText.bracketedOffset(time.timeIntervalSince(start)))
+            let seconds = start.flatMap { start in history[index].createdAt.map { $0.timeIntervalSince(start) } }
+            guard TurnKind(history[index]) == .message, let speakerPrefix = history[index].storedRole.speakerPrefix else {
+                if let seconds { lines.append(upTo: DurationText.maximumBracketedOffsetLength) { DurationText.writeBracketedOffset(seconds, into: &$0) } }
+                _ = writeText(of: history[index], into: &lines)
+                continue
             }
-            _ = writeText(of: history[index], into: &lines)
+            writeMessage(
+                offsetSeconds: seconds, speakerPrefix: speakerPrefix, content: history[index].storedContent,
+                isInterrupted: history[index].interrupted == true, into: &lines)
         }
+    }
+
+    /// The most bytes of a ``HistoryItem/StoredRole/speakerPrefix``.
+    private static let maximumSpeakerPrefixLength = 11
+
+    /// Writes a message line (nearly every line) whose speaker is a documented role: its
+    /// offset and `Speaker: ` in one piece (each piece appended on its own costs about a
+    /// hundred instructions, however short), then the content from where the item stores it.
+    ///
+    /// Takes the few fields it writes rather than the item: the item is read in place, and a
+    /// call that took it whole would copy it (retaining every text in it) for each line.
+    private static func writeMessage(
+        offsetSeconds: Double?, speakerPrefix: StaticString, content: HistoryItem.StoredContent?, isInterrupted: Bool,
+        into lines: inout PlainTextLines
+    ) {
+        lines.append(upTo: DurationText.maximumBracketedOffsetLength + maximumSpeakerPrefixLength) { text in
+            if let offsetSeconds { DurationText.writeBracketedOffset(offsetSeconds, into: &text) }
+            text.append(speakerPrefix)
+        }
+        if let content {
+            let appended = content.withUTF8 { bytes in
+                guard bytes.count <= maximumTextLength else { return false }
+                lines.append(validUTF8: bytes)
+                return true
+            }
+            if !appended { lines.append(shortened(content.string)) }
+        }
+        if isInterrupted { lines.append(literal: " (interrupted)") }
     }
 
     private static func startOfOffsets(in conversation: Conversation) -> Date? {
@@ -151,3 +191,19 @@ extension String: TextPieces {
 }
 
 extension PlainTextLines: TextPieces {}
+
+extension HistoryItem.StoredRole {
+    /// How a transcript line of a message with this role starts after its offset (the speaker,
+    /// `shortened(role ?? "?")`, and `: `), as a literal to write with no string made of it;
+    /// `nil` for an unusual role, whose text the item keeps out of line.
+    fileprivate var speakerPrefix: StaticString? {
+        switch self {
+        case .absent: "?: "
+        case .user: "User: "
+        case .assistant: "Assistant: "
+        case .tool: "Tool: "
+        case .system: "System: "
+        case .unusual: nil
+        }
+    }
+}

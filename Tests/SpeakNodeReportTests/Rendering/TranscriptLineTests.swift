@@ -44,12 +44,30 @@ struct TranscriptLineTests {
             HistoryItem(role: " ", content: "<&>\u{202E}"), HistoryItem(),
         ]),
         Conversation(history: [HistoryItem(role: "User", content: String(repeating: "é", count: 3000), kind: "Message")]),
+        // Messages of every stored role (written with their offset and speaker in one piece), of
+        // an unusual and a missing role, without content, interrupted, and past 100 minutes.
+        Conversation(startTime: ReportFixture.start, history: [
+            HistoryItem(role: "User", content: "hi", kind: "Message", createdAt: ReportFixture.start.addingTimeInterval(0.04)),
+            HistoryItem(role: "Assistant", content: "", kind: "Message", interrupted: true),
+            HistoryItem(role: "Tool", kind: "Message", createdAt: ReportFixture.start.addingTimeInterval(6000.06)),
+            HistoryItem(role: "System", content: "naïve ✓", kind: "Message", interrupted: false),
+            HistoryItem(role: "Caller", content: "x", kind: "Message", createdAt: ReportFixture.start.addingTimeInterval(-3)),
+            HistoryItem(role: String(repeating: "r", count: 2100), content: "y", kind: "Message"),
+            HistoryItem(content: String(repeating: "z", count: 2000), kind: "Message"),
+            HistoryItem(content: String(repeating: "z", count: 2001), kind: "Message", createdAt: ReportFixture.start.addingTimeInterval(59.96)),
+        ]),
     ])
     func written(_ conversation: Conversation) {
         var lines = PlainTextLines()
         lines.appendLine("transcript:")
         TranscriptLine.write(conversation, into: &lines)
         #expect(lines.text == (["transcript:"] + TranscriptLine.lines(of: conversation).map(\.line)).joined(separator: "\n"))
+    }
+
+    @Test("The last lines are the end of all the lines", arguments: [0, 1, 3, 7, 8, 50])
+    func lastLines(count: Int) {
+        let all = TranscriptLine.lines(of: Self.everyKind)
+        #expect(TranscriptLine.lines(of: Self.everyKind, last: count) == Array(all.suffix(count)))
     }
 
     @Test("Without a start time, offsets count from the first item with a time")
