@@ -304,9 +304,11 @@ private struct FailureRow {
         let reasons = hasDeciding
             ? (test.attempts[index].reasons.isEmpty ? [test.attempts[index].message] : test.attempts[index].reasons) : []
         self.reasons = reasons.map { MarkdownText.clipped($0, to: MarkdownText.reasonLength) }.filter { !$0.isEmpty }
-        let lines = hasDeciding ? TranscriptLine.lines(of: test.attempts[index].conversation) : []
-        turnCount = lines.count
-        transcript = lines.suffix(MarkdownContext.transcriptTurns).map { line in
+        // A line a turn: only the last few are made, the ones shown.
+        turnCount = hasDeciding ? test.attempts[index].conversation.history.count : 0
+        let lines = hasDeciding
+            ? TranscriptLine.lines(of: test.attempts[index].conversation, last: MarkdownContext.transcriptTurns) : []
+        transcript = lines.map { line in
             [
                 "offset": MustacheValue(line.offset),
                 "text": .string(MarkdownText.clipped(line.text, to: MarkdownText.lineLength)),
