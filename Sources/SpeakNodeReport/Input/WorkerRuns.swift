@@ -24,8 +24,8 @@ enum WorkerRuns {
         var start = 0
         while start < count {
             let remaining = count - start
-            // Once what is left is about one run for each core, each run takes a quarter of
-            // a core's share of what is left, down to an eighth of a run.
+            // Once what is left is about one run for each core, each run takes half of a
+            // core's share of what is left, down to an eighth of a run.
             let length = remaining > cores * runLength
                 ? runLength
                 : max(shortestRun, (remaining + 2 * cores - 1) / (2 * cores))

@@ -27,73 +27,36 @@ enum DurationText {
 
     /// A transcript offset: `00:12.3`, `61:02.0`.
     ///
-    /// Every transcript line and slow turn has one, so below 100 minutes (nearly always) its
-    /// seven characters are written straight into a small string.
+    /// Every transcript line and slow turn has one; below 100 minutes (nearly always) its seven
+    /// characters fit in a string without allocating, if no more room is asked for.
     static func offset(_ seconds: Double) -> String {
-        offset(seconds, bracketed: false)
-    }
-
-    /// A transcript offset as plain-text lines start with it: `[00:12.3] ` (``offset(_:)`` in
-    /// brackets, and a space), one piece to append instead of three.
-    static func bracketedOffset(_ seconds: Double) -> String {
-        offset(seconds, bracketed: true)
+        let capacity = sanitized(seconds) < 6000 ? ASCIIText.inlineCapacity : maximumBracketedOffsetLength
+        return ASCIIText.string(capacity: capacity) { writeOffset(seconds, into: &$0) }
     }
 
     /// The most bytes ``writeBracketedOffset(_:into:)`` writes: the minutes of the longest
     /// offset an `Int` of tenths holds take 16 digits.
     static let maximumBracketedOffsetLength = 32
 
-    /// Writes ``bracketedOffset(_:)``'s text into `text`, which has room for
-    /// ``maximumBracketedOffsetLength`` more bytes: for lines written into bytes, with no string
-    /// made of the offset.
+    /// Writes a transcript offset as plain-text lines start with it, `[00:12.3] ` (``offset(_:)``
+    /// in brackets, and a space), into `text`, which has room for ``maximumBracketedOffsetLength``
+    /// more bytes: for lines written into bytes, with no string made of the offset.
     static func writeBracketedOffset(_ seconds: Double, into text: inout ASCIIText) {
+        text.append("[")
+        writeOffset(seconds, into: &text)
+        text.append("] ")
+    }
+
+    /// Writes ``offset(_:)``'s text: minutes and seconds of two digits at least, and tenths.
+    private static func writeOffset(_ seconds: Double, into text: inout ASCIIText) {
         let tenths = Int((sanitized(seconds) * 10).rounded())
         let (minutes, rest) = tenths.quotientAndRemainder(dividingBy: 600)
         let (wholeSeconds, tenth) = rest.quotientAndRemainder(dividingBy: 10)
-        // Two digits at least, as `twoDigits` writes the minutes and seconds.
-        text.append("[")
         text.append(minutes, width: 2)
         text.append(":")
         text.append(wholeSeconds, width: 2)
         text.append(".")
         text.appendDigit(tenth)
-        text.append("] ")
-    }
-
-    private static func offset(_ seconds: Double, bracketed: Bool) -> String {
-        let tenths = Int((sanitized(seconds) * 10).rounded())
-        let (minutes, rest) = tenths.quotientAndRemainder(dividingBy: 600)
-        let (wholeSeconds, tenth) = rest.quotientAndRemainder(dividingBy: 10)
-        guard minutes < 100 else {
-            let offset = "\(minutes):\(twoDigits(wholeSeconds)).\(tenth)"
-            return bracketed ? "[" + offset + "] " : offset
-        }
-        // At most 10 bytes: a string holds them without allocating.
-        return String(unsafeUninitializedCapacity: bracketed ? 10 : 7) { text in
-            var count = 0
-            func write(_ byte: UInt8) {
-                text[count] = byte
-                count += 1
-            }
-            if bracketed { write(UInt8(ascii: "[")) }
-            write(digit(minutes / 10))
-            write(digit(minutes % 10))
-            write(UInt8(ascii: ":"))
-            write(digit(wholeSeconds / 10))
-            write(digit(wholeSeconds % 10))
-            write(UInt8(ascii: "."))
-            write(digit(tenth))
-            if bracketed {
-                write(UInt8(ascii: "]"))
-                write(UInt8(ascii: " "))
-            }
-            return count
-        }
-    }
-
-    /// The ASCII digit of a value from 0 to 9.
-    private static func digit(_ value: Int) -> UInt8 {
-        UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value)
     }
 
     /// A share of a whole as a percentage with at most one decimal: `87.5%`, `100%`;
