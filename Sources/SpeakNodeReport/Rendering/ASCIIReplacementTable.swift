@@ -6,8 +6,9 @@
 /// report of 12,000 conversations escapes over 100 MB), so it works on UTF-8 bytes rather than
 /// Unicode scalars. The template engine renders into bytes, and ``append(_:to:)`` writes the
 /// escaped text straight into them, each run of unchanged bytes copied at once (text that needs
-/// no change in one copy) and short pieces gathered on the stack before they are appended. ``apply(to:)``, for a `String`, returns text that needs no change as
-/// it is; other text is measured first and then written once into a string of exactly that size.
+/// no change in one copy) and short pieces gathered on the stack before they are appended.
+/// ``apply(to:)``, for a `String`, returns text that needs no change as it is; other text is
+/// measured first and then written once into a string of exactly that size.
 struct ASCIIReplacementTable: Sendable {
     /// What happens to each of the 256 byte values (see ``ByteAction``).
     private let actions: [UInt8]

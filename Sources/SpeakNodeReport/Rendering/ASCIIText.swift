@@ -75,6 +75,7 @@ struct ASCIIText {
             power &*= 10
         }
         for _ in digits..<max(digits, width) { append(byte: UInt8(ascii: "0")) }
+        precondition(digits <= buffer.count - count, "an ASCIIText's capacity holds what is written")
         count += digits
         var position = count
         repeat {
@@ -90,6 +91,9 @@ struct ASCIIText {
     }
 
     private mutating func append(byte: UInt8) {
+        // Checked in release builds too: an unsafe buffer's subscript is not, and a capacity
+        // worked out wrong must stop the program rather than write past the buffer.
+        precondition(count < buffer.count, "an ASCIIText's capacity holds what is written")
         buffer[count] = byte
         count += 1
     }
