@@ -85,12 +85,27 @@ struct ASCIIText {
         } while rest > 0
     }
 
+    /// Appends the two digits of a value from 0 to 99, `07` for 7: what `append(value, width: 2)`
+    /// writes for it, without counting digits first (transcript offsets write two of these a line).
+    @inline(__always)
+    mutating func appendTwoDigits(_ value: Int) {
+        precondition((0..<100).contains(value), "two digits hold the value")
+        precondition(2 <= buffer.count - count, "an ASCIIText's capacity holds what is written")
+        let (tens, ones) = value.quotientAndRemainder(dividingBy: 10)
+        buffer[count] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: tens)
+        buffer[count + 1] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: ones)
+        count += 2
+    }
+
     /// Appends the digit of a value from 0 to 9.
     mutating func appendDigit(_ value: Int) {
         append(byte: UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value))
     }
 
-    private mutating func append(byte: UInt8) {
+    /// Appends one ASCII byte: for a single character written often, where looping over a
+    /// literal's bytes (``append(_:)``) costs more than the byte.
+    @inline(__always)
+    mutating func append(byte: UInt8) {
         // Checked in release builds too: an unsafe buffer's subscript is not, and a capacity
         // worked out wrong must stop the program rather than write past the buffer.
         precondition(count < buffer.count, "an ASCIIText's capacity holds what is written")

@@ -42,20 +42,29 @@ enum DurationText {
     /// in brackets, and a space), into `text`, which has room for ``maximumBracketedOffsetLength``
     /// more bytes: for lines written into bytes, with no string made of the offset.
     static func writeBracketedOffset(_ seconds: Double, into text: inout ASCIIText) {
-        text.append("[")
+        text.append(byte: UInt8(ascii: "["))
         writeOffset(seconds, into: &text)
-        text.append("] ")
+        text.append(byte: UInt8(ascii: "]"))
+        text.append(byte: UInt8(ascii: " "))
     }
 
     /// Writes ``offset(_:)``'s text: minutes and seconds of two digits at least, and tenths.
+    ///
+    /// Every transcript line is written with one (hundreds of thousands in a large report):
+    /// below 100 minutes, nearly always, each field has a fixed number of digits, written
+    /// directly rather than counted by the general number writer.
     private static func writeOffset(_ seconds: Double, into text: inout ASCIIText) {
         let tenths = Int((sanitized(seconds) * 10).rounded())
         let (minutes, rest) = tenths.quotientAndRemainder(dividingBy: 600)
         let (wholeSeconds, tenth) = rest.quotientAndRemainder(dividingBy: 10)
-        text.append(minutes, width: 2)
-        text.append(":")
-        text.append(wholeSeconds, width: 2)
-        text.append(".")
+        if minutes < 100 {
+            text.appendTwoDigits(minutes)
+        } else {
+            text.append(minutes, width: 2)
+        }
+        text.append(byte: UInt8(ascii: ":"))
+        text.appendTwoDigits(wholeSeconds)
+        text.append(byte: UInt8(ascii: "."))
         text.appendDigit(tenth)
     }
 

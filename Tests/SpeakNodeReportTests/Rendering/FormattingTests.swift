@@ -27,6 +27,37 @@ struct FormattingTests {
         }
     }
 
+    @Test("Offsets below 100 minutes, written digit by digit, read as the general number writing gives them")
+    func offsetsAgreeWithGeneralWriting() {
+        /// The offset as minutes and seconds of at least two digits and tenths, from the rounded
+        /// tenths, as the general number writer (`append(_:width:)`) writes it.
+        func reference(_ seconds: Double) -> String {
+            let tenths = Int(((seconds.isFinite && seconds > 0 ? seconds : 0) * 10).rounded())
+            func padded(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+            return "\(padded(tenths / 600)):\(padded(tenths % 600 / 10)).\(tenths % 10)"
+        }
+        var values: [Double] = [
+            0, -0.0, -3, -1e300, .nan, -.nan, .infinity, -.infinity, .ulpOfOne, 0.04, 0.05, 0.0499999, 9.95, 9.96,
+            59.94, 59.95, 59.96, 59.99, 60, 599.96, 3599.95, 5999.9, 5999.94, 5999.95, 5999.96, 6000, 6000.04,
+            7384.5, 1e6, 1e9, 1e15, 9.2e17,
+        ]
+        // Every tenth up to 101 minutes, and the values halfway between tenths.
+        for tenth in 0...60_600 {
+            values.append(Double(tenth) / 10)
+            values.append((Double(tenth) + 0.5) / 10)
+        }
+        for seconds in values {
+            let expected = reference(seconds)
+            let written = ASCIIText.withBytes(capacity: DurationText.maximumBracketedOffsetLength) { text in
+                DurationText.writeBracketedOffset(seconds, into: &text)
+            } then: { String(decoding: $0, as: UTF8.self) }
+            guard written == "[" + expected + "] ", DurationText.offset(seconds) == expected else {
+                Issue.record("offset of \(seconds): \(written) and \(DurationText.offset(seconds)), expected \(expected)")
+                return
+            }
+        }
+    }
+
     @Test("Pass rates are percentages with at most one decimal, absent when nothing ran")
     func percentages() {
         #expect(DurationText.percentage(7, of: 8) == "87.5%")
