@@ -72,18 +72,21 @@ enum LatencyContext {
         text.characterPrefix(ifLongerThan: maximumTextLength).map { String($0) + "…" } ?? text
     }
 
-    /// What ``shortened(_:)`` keeps of a text given as its UTF-8 bytes, when the bytes alone
-    /// tell: how many of them, and whether the text is cut (and `…` follows). `nil` when only
-    /// counting the text's characters can tell.
+    /// What ``shortened(_:)`` keeps of a text given as its valid UTF-8 bytes, when the bytes
+    /// alone tell: how many of them, and whether the text is cut (and `…` follows). `nil` when
+    /// only counting the text's characters can tell.
     ///
-    /// A text of no more bytes than ``maximumTextLength`` is kept whole. A longer one whose
-    /// first ``maximumTextLength`` bytes and the next are ASCII other than a carriage return
-    /// (which a line feed would join) has a character boundary after every one of those bytes:
-    /// it keeps exactly its first ``maximumTextLength`` bytes, with no string made of it and no
-    /// character counted.
+    /// A text of no more bytes than ``maximumTextLength`` is kept whole. A longer one is walked
+    /// as ``String/characterPrefix(ifLongerThan:)`` walks it (``CharacterBoundaries/separateScalars(in:upTo:)``):
+    /// while every scalar is a character of its own (ASCII, Latin, Greek, Cyrillic, CJK…), the
+    /// bytes tell where its first ``maximumTextLength`` characters end, with no string made of
+    /// the text and no character counted by `String`.
     static func shortenedPrefix(ofUTF8 text: UnsafeBufferPointer<UInt8>) -> (count: Int, isCut: Bool)? {
         guard text.count > maximumTextLength else { return (text.count, false) }
-        for byte in text[...maximumTextLength] where byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
-        return (maximumTextLength, true)
+        switch CharacterBoundaries.separateScalars(in: text, upTo: maximumTextLength) {
+        case .fewer: return (text.count, false)
+        case .cut(let byteCount): return (byteCount, true)
+        case .boundary: return nil
+        }
     }
 }

@@ -79,6 +79,10 @@ struct InsightsContextTests {
         "", "short", String(repeating: "a", count: 300), String(repeating: "a", count: 301), String(repeating: "ab ", count: 200),
         String(repeating: "a", count: 300) + "\u{301}bbb", String(repeating: "a", count: 299) + "\r\nbbb",
         String(repeating: "é", count: 400), "\r\n" + String(repeating: "x", count: 400),
+        String(repeating: "é", count: 300), String(repeating: "é", count: 301), String(repeating: "Ж", count: 200) + "a",
+        String(repeating: "日本語", count: 100), String(repeating: "日本語", count: 101), String(repeating: "é", count: 299) + "e\u{301}x",
+        String(repeating: "é", count: 200) + "👍" + String(repeating: "x", count: 200), String(repeating: "— ", count: 160),
+        String(repeating: "a", count: 299) + "\r\n", String(repeating: "é", count: 300) + "\r\n",
     ])
     func shortenedFromBytes(text: String) {
         let fromBytes = Array(text.utf8).withUnsafeBufferPointer { bytes in
@@ -87,7 +91,10 @@ struct InsightsContextTests {
             }
         }
         if let fromBytes { #expect(fromBytes == LatencyContext.shortened(text)) }
-        #expect((fromBytes == nil) == (text.utf8.count > 300 && text.utf8.prefix(301).contains { $0 >= 0x80 || $0 == 0x0D }))
+        // Only a scalar that may join its neighbours (a combining mark, an emoji, a carriage
+        // return) among the first 301 characters leaves the cut to `String`.
+        let joins = text.unicodeScalars.prefix(301).contains { !CharacterBoundaries.isAlwaysSeparate($0.value) }
+        #expect((fromBytes == nil) == (text.utf8.count > 300 && joins))
     }
 
     @Test("The signals summary counts each signal, singular for one, and adds the talk time when known")
