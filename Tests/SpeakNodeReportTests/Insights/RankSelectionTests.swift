@@ -70,3 +70,41 @@ struct RankSelectionExtremeTests {
         }
     }
 }
+
+@Suite("Rank selection against a full sort")
+struct RankSelectionPropertyTests {
+    /// Random values of many sizes, with few or many repeats, with every statistic's ranks and
+    /// some random ones: each selected rank holds exactly what a full sort puts there, and the
+    /// statistics are exactly those of the sorted values.
+    @Test("random data of many sizes matches a full sort")
+    func randomDataMatchesSorting() {
+        var generator = SystemRandomNumberGenerator()
+        let sizes = Array(0...80) + [100, 127, 128, 129, 255, 1_000, 1_023, 4_096, 10_007, 65_537, 200_003]
+        for count in sizes {
+            for distinct in [1, 2, 7, 1_000, 1_000_000] {
+                let values = (0..<count).map { _ in Double(Int.random(in: 0..<distinct, using: &generator)) / 1000 }
+                let sorted = values.sorted()
+                var ranks = [0, count / 2, count / 2 + 1, count * 9 / 10, count * 19 / 20, count - 1]
+                ranks += (0..<4).map { _ in Int.random(in: 0..<Swift.max(count, 1), using: &generator) }
+                var selected = values
+                selected.moveToSortedPositions(ranks: ranks)
+                for rank in ranks where rank >= 0 && rank < count {
+                    #expect(selected[rank] == sorted[rank], "count \(count), distinct \(distinct), rank \(rank)")
+                }
+                #expect(selected.sorted() == sorted)
+                #expect(LatencyStatistics(values) == RankSelectionTests.sortedStatistics(values))
+            }
+        }
+    }
+
+    @Test("sorted, reversed and organ-pipe input of many sizes matches a full sort")
+    func adversarialOrders() {
+        for count in [65, 100, 1_001, 50_000] {
+            let ascending = (0..<count).map { Double($0 % 97) }.sorted()
+            let organPipe = (0..<count).map { Double(Swift.min($0, count - $0)) }
+            for values in [ascending, Array(ascending.reversed()), organPipe] {
+                #expect(LatencyStatistics(values) == RankSelectionTests.sortedStatistics(values))
+            }
+        }
+    }
+}
