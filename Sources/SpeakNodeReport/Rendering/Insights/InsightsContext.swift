@@ -193,9 +193,6 @@ enum InsightsContext {
         for turn in insights.slowTurns { writeSlowTurnLine(turn, into: &lines) }
     }
 
-    /// The most bytes a metric's payload name takes (`transcription_delay`), to size a line.
-    private static let longestMetricName = LatencyMetric.allCases.map(\.payloadName.utf8.count).max() ?? 0
-
     /// `slow turn [00:12.3] Assistant: text — e2e_latency 1.92 s (budget 1.5 s), …`
     ///
     /// Three pieces besides the line break: what comes before the text and what comes after it
@@ -227,27 +224,17 @@ enum InsightsContext {
             return true
         }
         if appended != true { lines.append(LatencyContext.shortened(turn.text ?? "")) }
-        // ` — `, then for each overrun `, `, a metric's name, two values and ` (budget )`.
-        let overrunsLength = 8 + turn.overrunCount * (16 + longestMetricName + 2 * InsightFormat.maximumLength)
+        // ` — `, then for each overrun `, ` and its text.
+        let overrunsLength = 8 + turn.overrunCount * (2 + LatencyContext.maximumOverrunTextLength)
         lines.append(upTo: overrunsLength) { text in
             text.append(" — ")
             var first = true
             turn.forEachOverrun { overrun in
                 if !first { text.append(", ") }
                 first = false
-                writeOverrun(overrun, into: &text)
+                LatencyContext.writeOverrunText(overrun, into: &text)
             }
         }
-    }
-
-    /// `e2e_latency 1.92 s (budget 1.5 s)`, as ``LatencyContext/overrunText(_:)`` gives it.
-    private static func writeOverrun(_ overrun: BudgetOverrun, into text: inout ASCIIText) {
-        text.append(string: overrun.metric.payloadName)
-        text.append(" ")
-        InsightFormat.write(overrun.value, into: &text)
-        text.append(" (budget ")
-        InsightFormat.write(overrun.budget, into: &text)
-        text.append(")")
     }
 }
 

@@ -42,27 +42,39 @@ enum LatencyContext {
         overrunValues(overrun).values
     }
 
-    /// An overrun's values and its text (``overrunText(_:)``), each number formatted once.
+    /// An overrun's values and its text (``overrunText(_:)``).
     private static func overrunValues(_ overrun: BudgetOverrun) -> (values: [String: MustacheValue], text: String) {
-        let value = InsightFormat.format(overrun.value)
-        let budget = InsightFormat.format(overrun.budget)
-        let text = "\(overrun.metric.payloadName) \(value) (budget \(budget))"
+        let text = overrunText(overrun)
         let values: [String: MustacheValue] = [
             "metric": .string(overrun.metric.payloadName),
             "key": .string(overrun.metric.budgetKey),
-            "value": .string(value),
-            "budget": .string(budget),
+            "value": .string(InsightFormat.format(overrun.value)),
+            "budget": .string(InsightFormat.format(overrun.budget)),
             "excess": .string(InsightFormat.format(overrun.excess)),
             "text": .string(text),
         ]
         return (values, text)
     }
 
-    /// `e2e_latency 1.92 s (budget 1.5 s)`. (JUnit's slow-turn lines write the same text in
-    /// parts, see ``InsightsContext/writeLatencyLines(_:into:)``.)
+    /// `e2e_latency 1.92 s (budget 1.5 s)`.
     static func overrunText(_ overrun: BudgetOverrun) -> String {
-        overrun.metric.payloadName + " " + InsightFormat.format(overrun.value)
-            + " (budget " + InsightFormat.format(overrun.budget) + ")"
+        ASCIIText.string(capacity: maximumOverrunTextLength) { writeOverrunText(overrun, into: &$0) }
+    }
+
+    /// The most bytes ``writeOverrunText(_:into:)`` writes: the longest metric name
+    /// (`transcription_delay`), two values, and the 11 bytes of ` `, ` (budget ` and `)`.
+    static let maximumOverrunTextLength = 11
+        + (LatencyMetric.allCases.map(\.payloadName.utf8.count).max() ?? 0) + 2 * InsightFormat.maximumLength
+
+    /// Writes ``overrunText(_:)``'s text into `text`, which has room for
+    /// ``maximumOverrunTextLength`` more bytes: for JUnit's slow-turn lines, written as bytes.
+    static func writeOverrunText(_ overrun: BudgetOverrun, into text: inout ASCIIText) {
+        text.append(string: overrun.metric.payloadName)
+        text.append(" ")
+        InsightFormat.write(overrun.value, into: &text)
+        text.append(" (budget ")
+        InsightFormat.write(overrun.budget, into: &text)
+        text.append(")")
     }
 
     /// Slow-turn lists quote what was said; a very long turn is cut like a transcript line.

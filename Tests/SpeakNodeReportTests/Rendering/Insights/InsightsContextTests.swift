@@ -75,6 +75,20 @@ struct InsightsContextTests {
             """)
     }
 
+    @Test("An overrun's text is its metric, value and budget, and fits its capacity for every metric and the longest values")
+    func overrunText() {
+        #expect(LatencyContext.overrunText(BudgetOverrun(metric: .e2eLatency, value: 1.923, budget: 1.5))
+            == "e2e_latency 1.92 s (budget 1.5 s)")
+        for metric in LatencyMetric.allCases {
+            for seconds in [0.0123, 1.923, 123_456_789.5, 2e12, -1.7976931348623157e308, .infinity] {
+                let overrun = BudgetOverrun(metric: metric, value: seconds, budget: seconds)
+                let text = LatencyContext.overrunText(overrun)
+                #expect(text == "\(metric.payloadName) \(InsightFormat.format(seconds)) (budget \(InsightFormat.format(seconds)))")
+                #expect(text.utf8.count <= LatencyContext.maximumOverrunTextLength)
+            }
+        }
+    }
+
     @Test("A slow turn's text cut from its bytes is the text cut by characters", arguments: [
         "", "short", String(repeating: "a", count: 300), String(repeating: "a", count: 301), String(repeating: "ab ", count: 200),
         String(repeating: "a", count: 300) + "\u{301}bbb", String(repeating: "a", count: 299) + "\r\nbbb",
